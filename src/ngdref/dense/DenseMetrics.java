@@ -1,0 +1,89 @@
+package ngdref.dense;
+
+import ngdref.metric.Inputs;
+import ngdref.metric.OneParameterMetric;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.CholeskyDecomposition;
+import org.apache.commons.math3.linear.NonPositiveDefiniteMatrixException;
+import org.apache.commons.math3.linear.RealMatrix;
+
+/**
+ * Dense views of the metrics as Commons Math {@link RealMatrix} (O(D²) memory, small D), and the
+ * natural-gradient check g = −M⁻¹∇L (Eq. (4)) for an arbitrary dense metric.
+ */
+public final class DenseMetrics {
+
+    private DenseMetrics() {
+    }
+
+    /**
+     * The metric as a Commons Math matrix.
+     *
+     * @param metric a one-parameter metric
+     * @return a new D×D RealMatrix, exactly symmetric
+     * @throws IllegalArgumentException if metric is null
+     */
+    /*@ public normal_behavior
+      @   requires metric != null;
+      @   ensures \result != null;
+      @   assignable \nothing;
+      @ also public exceptional_behavior
+      @   requires metric == null;
+      @   assignable \nothing;
+      @   signals_only IllegalArgumentException;
+      @*/
+    public static RealMatrix toRealMatrix(OneParameterMetric metric) {
+        if (metric == null) {
+            throw new IllegalArgumentException("metric must not be null");
+        }
+        return new Array2DRowRealMatrix(metric.toArray(), false);
+    }
+
+    /**
+     * Whether g is the natural gradient step for the metric M: M symmetric positive definite and
+     * g = −M⁻¹∇L, checked as ‖g + M⁻¹∇L‖∞ &le; tol·‖g‖∞ with a Cholesky solve.
+     *
+     * @param m a D×D matrix
+     * @param g the update
+     * @param gradient ∇L
+     * @param tolerance relative tolerance in (0, 1)
+     * @return true if M is SPD and g = −M⁻¹∇L within the tolerance; false if it is SPD but the
+     *     relation fails
+     * @throws IllegalArgumentException naming the fault for malformed input, a non-symmetric M,
+     *     or an M that is not positive definite
+     */
+    /*@ public behavior
+      @   requires m != null && g != null && gradient != null;
+      @   signals_only IllegalArgumentException, ArithmeticException;
+      @   assignable \nothing;
+      @ also public exceptional_behavior
+      @   requires m == null || g == null || gradient == null;
+      @   assignable \nothing;
+      @   signals_only IllegalArgumentException;
+      @*/
+    public static boolean isNaturalGradient(double[][] m, double[] g, double[] gradient,
+                                            double tolerance) {
+        Inputs.requireVector("g", g);
+        Inputs.requireEntries("gradient", gradient);
+        Inputs.requireSameLength("g", g, "gradient", gradient);
+        DenseChecks.requireTolerance(tolerance);
+        DenseChecks.requireSquare("M", m, g.length);
+        DenseChecks.requireSymmetric("M", m, tolerance);
+        final CholeskyDecomposition chol;
+        try {
+            chol = new CholeskyDecomposition(new Array2DRowRealMatrix(m, true), tolerance,
+                    CholeskyDecomposition.DEFAULT_ABSOLUTE_POSITIVITY_THRESHOLD);
+        } catch (NonPositiveDefiniteMatrixException e) {
+            throw new IllegalArgumentException("M is not positive definite (Cholesky failed: "
+                    + e.getMessage() + ")", e);
+        }
+        final double[] step = chol.getSolver().solve(new org.apache.commons.math3.linear.ArrayRealVector(gradient, false)).toArray();
+        double res = 0.0;
+        double scale = 0.0;
+        for (int i = 0; i < g.length; i++) {
+            res = Math.max(res, Math.abs(g[i] + step[i]));
+            scale = Math.max(scale, Math.abs(g[i]));
+        }
+        return res <= tolerance * scale;
+    }
+}

@@ -1,0 +1,125 @@
+package ngdref.discrete;
+
+import ngdref.metric.Inputs;
+import ngdref.metric.OneParameterMetric;
+
+/**
+ * One discrete-time step θ_{t+1} = θ_t + ηg (Eq. (2)) as natural gradient descent (Section 2.2):
+ * ȳ = −∇̄L(θ_t, θ_{t+1}) (13), so ηgᵀȳ = L(θ_t) − L(θ_{t+1}), and when the step decreases L the
+ * discrete metric (14) M̄ = ȳȳᵀ/(ȳᵀg) + α(I − ggᵀ/gᵀg) satisfies M̄g = ȳ, is SPD, and
+ * θ_{t+1} = θ_t − ηM̄⁻¹∇̄L(θ_t, θ_{t+1}) (15).
+ */
+public final class DiscreteMetric {
+
+    private final double[] next;
+    private final double[] yBar;
+    private final double decrease;
+    private final OneParameterMetric metric;
+
+    private DiscreteMetric(double[] next, double[] yBar, double decrease, OneParameterMetric metric) {
+        this.next = next;
+        this.yBar = yBar;
+        this.decrease = decrease;
+        this.metric = metric;
+    }
+
+    /**
+     * Builds the step and its discrete metric M̄(γ).
+     *
+     * @param loss the loss
+     * @param discreteGradient a discrete gradient (12)
+     * @param theta θ_t
+     * @param eta η &gt; 0
+     * @param g the update
+     * @param gamma γ &gt; 0 of the family (22) built on (g, ȳ); γ = 1 is the optimal metric
+     * @return the step
+     * @throws IllegalArgumentException for invalid input, or "not an effective update" when the
+     *     step does not decrease L (ȳᵀg &le; 0)
+     */
+    /*@ public behavior
+      @   requires loss != null && discreteGradient != null && theta != null && g != null;
+      @   requires theta.length == g.length && eta > 0.0 && gamma > 0.0;
+      @   ensures \result != null;
+      @   signals_only IllegalArgumentException, ArithmeticException;
+      @   assignable \nothing;
+      @ also public exceptional_behavior
+      @   requires loss == null || discreteGradient == null || theta == null || g == null;
+      @   assignable \nothing;
+      @   signals_only IllegalArgumentException;
+      @*/
+    public static DiscreteMetric of(Loss loss, DiscreteGradient discreteGradient, double[] theta,
+                                    double eta, double[] g, double gamma) {
+        if (loss == null) {
+            throw new IllegalArgumentException("loss must not be null");
+        }
+        if (discreteGradient == null) {
+            throw new IllegalArgumentException("discreteGradient must not be null");
+        }
+        Inputs.requireEntries("theta", theta);
+        Inputs.requireVector("g", g);
+        Inputs.requireSameLength("theta", theta, "g", g);
+        Inputs.requirePositive("eta", eta);
+        Inputs.requirePositive("gamma", gamma);
+        final double[] next = Vectors.along(theta, eta, g);
+        final double[] yBar = Vectors.negate(Vectors.requireResult("discrete gradient",
+                discreteGradient.of(loss, theta, next), theta.length));
+        final double decrease = loss.value(theta) - loss.value(next);
+        try {
+            return new DiscreteMetric(next, yBar, decrease, OneParameterMetric.ofGamma(g, yBar, gamma));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("discrete step with ȳ = −∇̄L(θ_t, θ_t + ηg) as y: "
+                    + e.getMessage() + "; L(θ_t) − L(θ_t + ηg) = " + decrease, e);
+        }
+    }
+
+    /**
+     * θ_{t+1} = θ_t + ηg.
+     *
+     * @return a new array
+     */
+    /*@ public normal_behavior
+      @   ensures \result != null;
+      @   assignable \nothing;
+      @*/
+    public double[] next() {
+        return next.clone();
+    }
+
+    /**
+     * ȳ = −∇̄L(θ_t, θ_{t+1}), Eq. (13).
+     *
+     * @return a new array
+     */
+    /*@ public normal_behavior
+      @   ensures \result != null;
+      @   assignable \nothing;
+      @*/
+    public double[] yBar() {
+        return yBar.clone();
+    }
+
+    /**
+     * L(θ_t) − L(θ_{t+1}) = ηgᵀȳ &gt; 0 (up to the discrete gradient's rounding/quadrature error).
+     *
+     * @return the decrease of the loss
+     */
+    /*@ public normal_behavior
+      @   assignable \nothing;
+      @*/
+    public double decrease() {
+        return decrease;
+    }
+
+    /**
+     * The discrete metric M̄, Eq. (14), on (g, ȳ).
+     *
+     * @return the metric
+     */
+    /*@ public normal_behavior
+      @   ensures \result != null;
+      @   assignable \nothing;
+      @*/
+    public OneParameterMetric metric() {
+        return metric;
+    }
+}

@@ -1,0 +1,170 @@
+package ngdref.discrete;
+
+import ngdref.metric.Inputs;
+import ngdref.metric.MetricBounds;
+import ngdref.metric.OneParameterMetric;
+import ngdref.metric.UpdateGeometry;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.EigenDecomposition;
+
+/**
+ * The Hessian-corrected discrete metric, Eqs. (17)–(18). With the Taylor discrete gradient (16),
+ * ȳ = −∇L(θ_t) − ηHg (H = ½∇²L(θ_t + ληg)), so (M̄ + ηH)g = −∇L(θ_t). If λ_min(H) = −h &lt; 0, the
+ * corrected metric M̄ + ηH is SPD whenever η &lt; λ_min(M̄)/h (Weyl: λ_min(M̄+ηH) &ge; λ_min(M̄) − ηh),
+ * and the supremum of that bound over all discrete metrics is the paper's
+ * <pre>  η &lt; (1/h)(‖ȳ‖/‖g‖)cos ψ̄ = (ȳᵀg/gᵀg)/h,</pre>
+ * approached as γ → ∞ (Proposition 2). Then (θ_{t+1} − θ_t)/η = −(M̄+ηH)⁻¹∇L(θ_t), Eq. (18).
+ * Dense (H is D×D).
+ */
+public final class HessianCorrectedMetric {
+
+    private final double[][] corrected;
+    private final double h;
+    private final double bound;
+
+    private HessianCorrectedMetric(double[][] corrected, double h, double bound) {
+        this.corrected = corrected;
+        this.h = h;
+        this.bound = bound;
+    }
+
+    /**
+     * The paper's learning-rate bound (1/h)(‖ȳ‖/‖g‖)cos ψ̄, +∞ when H has no negative eigenvalue.
+     *
+     * @param g the update
+     * @param yBar ȳ
+     * @param hessianHalf H = ½∇²L(θ_t + ληg), symmetric D×D
+     * @return the bound
+     * @throws IllegalArgumentException for invalid input
+     */
+    /*@ public behavior
+      @   requires g != null && yBar != null && hessianHalf != null;
+      @   ensures \result > 0.0;
+      @   signals_only IllegalArgumentException, ArithmeticException;
+      @   assignable \nothing;
+      @ also public exceptional_behavior
+      @   requires g == null || yBar == null || hessianHalf == null;
+      @   assignable \nothing;
+      @   signals_only IllegalArgumentException;
+      @*/
+    public static double learningRateBound(double[] g, double[] yBar, double[][] hessianHalf) {
+        final UpdateGeometry geo = UpdateGeometry.of(g, yBar);
+        final double hh = negativeCurvature(hessianHalf, g.length);
+        return hh > 0.0 ? MetricBounds.lambdaMinSupremum(geo) / hh : Double.POSITIVE_INFINITY;
+    }
+
+    /**
+     * M̄(γ) + ηH, after checking η against the bound that makes it SPD for this M̄.
+     *
+     * @param g the update
+     * @param yBar ȳ = −∇̄L(θ_t, θ_{t+1})
+     * @param hessianHalf H = ½∇²L(θ_t + ληg), symmetric D×D
+     * @param eta η &gt; 0
+     * @param gamma γ of M̄
+     * @return the corrected metric
+     * @throws IllegalArgumentException for invalid input, or when η &ge; λ_min(M̄)/h, naming both
+     *     that bound and the paper's supremum
+     */
+    /*@ public behavior
+      @   requires g != null && yBar != null && hessianHalf != null && eta > 0.0 && gamma > 0.0;
+      @   ensures \result != null;
+      @   signals_only IllegalArgumentException, ArithmeticException;
+      @   assignable \nothing;
+      @ also public exceptional_behavior
+      @   requires g == null || yBar == null || hessianHalf == null || !(eta > 0.0);
+      @   assignable \nothing;
+      @   signals_only IllegalArgumentException;
+      @*/
+    public static HessianCorrectedMetric of(double[] g, double[] yBar, double[][] hessianHalf,
+                                            double eta, double gamma) {
+        final OneParameterMetric mBar = OneParameterMetric.ofGamma(g, yBar, gamma);
+        Inputs.requirePositive("eta", eta);
+        final int d = g.length;
+        final double hh = negativeCurvature(hessianHalf, d);
+        final double lambdaMin = mBar.spectrum().lambdaMin();
+        final double bound = hh > 0.0 ? lambdaMin / hh : Double.POSITIVE_INFINITY;
+        if (!(eta < bound)) {
+            throw new IllegalArgumentException("eta = " + eta + " violates the learning-rate bound"
+                    + " eta < λ_min(M̄)/h = " + bound + " (h = −λ_min(H) = " + hh + ", γ = " + gamma
+                    + "); over all discrete metrics the bound (Eq. 17) is (1/h)(‖ȳ‖/‖g‖)cos ψ̄ = "
+                    + MetricBounds.lambdaMinSupremum(mBar.geometry()) / hh + ", approached as γ → ∞");
+        }
+        final double[][] m = mBar.toArray();
+        for (int i = 0; i < d; i++) {
+            for (int j = i; j < d; j++) {
+                final double v = m[i][j] + eta * 0.5 * (hessianHalf[i][j] + hessianHalf[j][i]);
+                m[i][j] = v;
+                m[j][i] = v;
+            }
+        }
+        return new HessianCorrectedMetric(m, hh, bound);
+    }
+
+    /** h = max(0, −λ_min(H)) after validating H. */
+    private static double negativeCurvature(double[][] hh, int d) {
+        if (hh == null) {
+            throw new IllegalArgumentException("hessianHalf must not be null");
+        }
+        if (hh.length != d) {
+            throw new IllegalArgumentException("hessianHalf has " + hh.length + " rows; expected " + d);
+        }
+        for (int i = 0; i < d; i++) {
+            Inputs.requireEntries("hessianHalf[" + i + "]", hh[i]);
+            if (hh[i].length != d) {
+                throw new IllegalArgumentException("hessianHalf row " + i + " has " + hh[i].length
+                        + " columns; expected " + d);
+            }
+        }
+        final Array2DRowRealMatrix m = new Array2DRowRealMatrix(hh, true);
+        final double[] l = new EigenDecomposition(m.add(m.transpose()).scalarMultiply(0.5))
+                .getRealEigenvalues();
+        double min = Double.POSITIVE_INFINITY;
+        for (double v : l) {
+            min = Math.min(min, v);
+        }
+        return Math.max(0.0, -min);
+    }
+
+    /**
+     * M̄ + ηH as a new dense array, exactly symmetric.
+     *
+     * @return D×D
+     */
+    /*@ public normal_behavior
+      @   ensures \result != null;
+      @   assignable \nothing;
+      @*/
+    public double[][] toArray() {
+        final double[][] c = new double[corrected.length][];
+        for (int i = 0; i < c.length; i++) {
+            c[i] = corrected[i].clone();
+        }
+        return c;
+    }
+
+    /**
+     * h = max(0, −λ_min(H)).
+     *
+     * @return h &ge; 0
+     */
+    /*@ public normal_behavior
+      @   ensures \result >= 0.0;
+      @   assignable \nothing;
+      @*/
+    public double negativeCurvature() {
+        return h;
+    }
+
+    /**
+     * λ_min(M̄)/h, the bound on η that this metric satisfies (+∞ when h = 0).
+     *
+     * @return the bound
+     */
+    /*@ public normal_behavior
+      @   ensures \result > 0.0;
+      @   assignable \nothing;
+      @*/
+    public double learningRateBound() {
+        return bound;
+    }
+}

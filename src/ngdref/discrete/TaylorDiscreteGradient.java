@@ -1,0 +1,117 @@
+package ngdref.discrete;
+
+/**
+ * The Taylor discrete gradient, Eq. (16): ∇̄L(x, x+p) = ∇L(x) + ½∇²L(x + λp)p, with λ ∈ [0, 1]
+ * the mean-value parameter of Taylor's theorem (11): φ(s) = L(x + sp) satisfies
+ * φ(1) = φ(0) + φ'(0) + ½φ''(λ). Then pᵀ∇̄L = φ'(0) + ½φ''(λ) = L(x+p) − L(x), Eq. (12).
+ *
+ * <p>λ is found by locating a sign change of φ''(s) − 2(φ(1) − φ(0) − φ'(0)) on a uniform grid of
+ * 64 cells and bisecting it; for a quadratic loss φ'' is constant and λ = ½. If no sign change
+ * is found (rounding when φ'' is nearly constant), the grid point with the smallest residual is
+ * used; {@link #meanValueParameter} exposes λ.
+ */
+public final class TaylorDiscreteGradient implements DiscreteGradient {
+
+    private static final int GRID = 64;
+    private static final int BISECTIONS = 60;
+
+    /** The Taylor discrete gradient (stateless; needs a {@link TwiceDifferentiableLoss}). */
+    /*@ public normal_behavior
+      @   assignable \nothing;
+      @*/
+    public TaylorDiscreteGradient() {
+    }
+
+    @Override
+    public double[] of(Loss loss, double[] x, double[] xNext) {
+        final TwiceDifferentiableLoss l2 = requireHessian(loss);
+        Vectors.requireStep(loss, x, xNext);
+        final double[] p = Vectors.difference(xNext, x);
+        final double lambda = meanValueParameter(l2, x, xNext);
+        final double[] grad = Vectors.requireResult("loss.gradient(x)", loss.gradient(x), x.length);
+        final double[] hp = Vectors.times(l2.hessian(Vectors.along(x, lambda, p)), p);
+        final double[] out = new double[x.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = Math.fma(0.5, hp[i], grad[i]);
+        }
+        return out;
+    }
+
+    /**
+     * The mean-value λ ∈ [0, 1] of Taylor's theorem for the segment x → x'.
+     *
+     * @param loss the loss with Hessian
+     * @param x current point
+     * @param xNext next point
+     * @return λ
+     */
+    /*@ public behavior
+      @   requires loss != null && x != null && xNext != null && x.length == xNext.length;
+      @   ensures 0.0 <= \result && \result <= 1.0;
+      @   signals_only IllegalArgumentException, ArithmeticException;
+      @   assignable \nothing;
+      @*/
+    public double meanValueParameter(TwiceDifferentiableLoss loss, double[] x, double[] xNext) {
+        Vectors.requireStep(loss, x, xNext);
+        final double[] p = Vectors.difference(xNext, x);
+        final double[] grad = Vectors.requireResult("loss.gradient(x)", loss.gradient(x), x.length);
+        final double target = 2.0 * (Vectors.requireFiniteValue("L(xNext)", loss.value(xNext))
+                - Vectors.requireFiniteValue("L(x)", loss.value(x)) - Vectors.dot(grad, p));
+        double bestS = 0.5;
+        double bestR = Double.POSITIVE_INFINITY;
+        double s0 = 0.0;
+        double r0 = curvature(loss, x, p, s0) - target;
+        for (int k = 1; k <= GRID; k++) {
+            final double s1 = (double) k / GRID;
+            final double r1 = curvature(loss, x, p, s1) - target;
+            if (Math.abs(r0) < bestR) {
+                bestR = Math.abs(r0);
+                bestS = s0;
+            }
+            if (r0 == 0.0) {
+                return s0;
+            }
+            if ((r0 < 0) != (r1 < 0) && r1 != 0.0) {
+                return bisect(loss, x, p, target, s0, s1, r0);
+            }
+            s0 = s1;
+            r0 = r1;
+        }
+        if (Math.abs(r0) < bestR) {
+            bestS = s0;
+        }
+        return bestR == 0.0 || allEqual(loss, x, p) ? 0.5 : bestS;
+    }
+
+    private static boolean allEqual(TwiceDifferentiableLoss loss, double[] x, double[] p) {
+        return curvature(loss, x, p, 0.0) == curvature(loss, x, p, 1.0);
+    }
+
+    private static double bisect(TwiceDifferentiableLoss loss, double[] x, double[] p, double target,
+                                 double lo, double hi, double rLo) {
+        for (int k = 0; k < BISECTIONS; k++) {
+            final double mid = 0.5 * (lo + hi);
+            final double r = curvature(loss, x, p, mid) - target;
+            if ((r < 0) == (rLo < 0)) {
+                lo = mid;
+                rLo = r;
+            } else {
+                hi = mid;
+            }
+        }
+        return 0.5 * (lo + hi);
+    }
+
+    /** φ''(s) = pᵀ∇²L(x + sp)p. */
+    private static double curvature(TwiceDifferentiableLoss loss, double[] x, double[] p, double s) {
+        return Vectors.dot(p, Vectors.times(loss.hessian(Vectors.along(x, s, p)), p));
+    }
+
+    private static TwiceDifferentiableLoss requireHessian(Loss loss) {
+        if (!(loss instanceof TwiceDifferentiableLoss)) {
+            throw new IllegalArgumentException("the Taylor discrete gradient (Eq. 16) needs a Hessian:"
+                    + " loss must implement TwiceDifferentiableLoss");
+        }
+        return (TwiceDifferentiableLoss) loss;
+    }
+}

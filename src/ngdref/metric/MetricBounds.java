@@ -1,0 +1,68 @@
+package ngdref.metric;
+
+/**
+ * Propositions 2 and 3: bounds that hold for EVERY SPD metric M with Mg = y.
+ * <ul>
+ * <li>Proposition 2: λ_min(M) &lt; (‖y‖/‖g‖)cos ψ = yᵀg/gᵀg (the Rayleigh quotient of g, strict
+ *   because g is never an eigenvector when ψ ≠ 0); the supremum is approached by M(γ) as γ → ∞.</li>
+ * <li>Proposition 3: λ_max(M) &gt; ‖y‖/(‖g‖cos ψ) = yᵀy/yᵀg; the infimum is approached as γ → 0.</li>
+ * </ul>
+ * At ψ = 0 both become equalities, attained by M = (‖y‖/‖g‖)I.
+ */
+public final class MetricBounds {
+
+    private MetricBounds() {
+    }
+
+    /**
+     * sup λ_min over all valid metrics: (‖y‖/‖g‖)cos ψ = yᵀg/gᵀg (Proposition 2, the γ → ∞ limit).
+     *
+     * @param geometry the pair's geometry
+     * @return the bound, &gt; 0
+     * @throws IllegalArgumentException if geometry is null
+     * @throws ArithmeticException if it is outside the range of double
+     */
+    /*@ public behavior
+      @   requires geometry != null;
+      @   ensures \result > 0.0;
+      @   signals_only ArithmeticException;
+      @   assignable \nothing;
+      @ also public exceptional_behavior
+      @   requires geometry == null;
+      @   assignable \nothing;
+      @   signals_only IllegalArgumentException;
+      @*/
+    public static double lambdaMinSupremum(UpdateGeometry geometry) {
+        if (geometry == null) {
+            throw new IllegalArgumentException("geometry must not be null");
+        }
+        return UpdateGeometry.toDouble(geometry.rhoMantissa(), geometry.ratioExponent(),
+                "(‖y‖/‖g‖)cos ψ");
+    }
+
+    /**
+     * inf λ_max over all valid metrics: ‖y‖/(‖g‖cos ψ) = yᵀy/yᵀg (Proposition 3, the γ → 0 limit).
+     *
+     * @param geometry the pair's geometry
+     * @return the bound, &gt; 0
+     * @throws IllegalArgumentException if geometry is null
+     * @throws ArithmeticException if it is outside the range of double
+     */
+    /*@ public behavior
+      @   requires geometry != null;
+      @   ensures \result > 0.0;
+      @   signals_only ArithmeticException;
+      @   assignable \nothing;
+      @ also public exceptional_behavior
+      @   requires geometry == null;
+      @   assignable \nothing;
+      @   signals_only IllegalArgumentException;
+      @*/
+    public static double lambdaMaxInfimum(UpdateGeometry geometry) {
+        if (geometry == null) {
+            throw new IllegalArgumentException("geometry must not be null");
+        }
+        return UpdateGeometry.toDouble(geometry.sigmaMantissa(), geometry.ratioExponent(),
+                "‖y‖/(‖g‖cos ψ)");
+    }
+}

@@ -1,0 +1,383 @@
+package ngdref.metric;
+
+import org.apache.commons.numbers.core.DD;
+
+/**
+ * The one-parameter family of metrics, Eq. (8),
+ * <pre>  M(α) = yyᵀ/(yᵀg) + α(I − ggᵀ/gᵀg),   α &gt; 0,</pre>
+ * equivalently (Eq. (22)) M = (‖y‖/(‖g‖cos ψ))·(ŷŷᵀ + γ(I − ĝĝᵀ)) with α = γ·yᵀy/yᵀg.
+ * It is the canonical form (6) with the uᵢ an orthonormal basis of g⊥ scaled by √α, so Mg = y
+ * and M is SPD for every α &gt; 0 when yᵀg &gt; 0.
+ *
+ * <p>Matrix-free: M is a rank-2 change of αI, so {@link #apply} (Mx) and {@link #solve} (M⁻¹b)
+ * take O(D) time and memory, and the spectrum is closed-form ({@link MetricSpectrum}). The dense
+ * D×D matrix ({@link #toArray}) is for small D only. The object keeps private copies of g and y.
+ */
+public final class OneParameterMetric {
+
+    private final double[] g;
+    private final double[] y;
+    private final UpdateGeometry geometry;
+    /** γ = gammaMantissa·2^gammaExponent (γ is kept unrounded when the metric is given by α). */
+    private final DD gammaMantissa;
+    private final int gammaExponent;
+    /** α as a double-double (exact when given as a double). */
+    private final DD alpha;
+    /** α when it was given as a double, else NaN. */
+    private final double alphaGiven;
+
+    private OneParameterMetric(double[] g, double[] y, UpdateGeometry geometry, DD gammaMantissa,
+                               int gammaExponent, DD alpha, double alphaGiven) {
+        this.g = g.clone();
+        this.y = y.clone();
+        this.geometry = geometry;
+        this.gammaMantissa = gammaMantissa;
+        this.gammaExponent = gammaExponent;
+        this.alpha = alpha;
+        this.alphaGiven = alphaGiven;
+    }
+
+    /**
+     * M(α), Eq. (8).
+     *
+     * @param g the update
+     * @param y the negative gradient −∇L
+     * @param alpha α &gt; 0, the eigenvalue on (span{g, y})⊥
+     * @return the metric
+     * @throws IllegalArgumentException for invalid g, y (see {@link UpdateGeometry#of}) or α
+     */
+    /*@ public normal_behavior
+      @   requires g != null && y != null && g.length >= 2 && g.length == y.length;
+      @   requires (\forall int i; 0 <= i && i < g.length; g[i] - g[i] == 0.0 && y[i] - y[i] == 0.0);
+      @   requires (\sum int i; 0 <= i && i < g.length; (\real) g[i] * (\real) y[i]) > 0;
+      @   requires alpha > 0.0 && alpha - alpha == 0.0;
+      @   ensures \result != null && \result.dimension() == g.length && \result.alpha() == alpha;
+      @   assignable \nothing;
+      @ also public exceptional_behavior
+      @   requires g == null || y == null || g.length < 2 || g.length != y.length
+      @         || !(alpha > 0.0 && alpha - alpha == 0.0);
+      @   assignable \nothing;
+      @   signals_only IllegalArgumentException;
+      @*/
+    public static OneParameterMetric ofAlpha(double[] g, double[] y, double alpha) {
+        final UpdateGeometry geo = UpdateGeometry.of(g, y);
+        Inputs.requirePositive("alpha", alpha);
+        // γ = α/σ
+        final DD gamma = DD.of(alpha).divide(geo.sigmaMantissa());
+        return new OneParameterMetric(g, y, geo, gamma, -geo.ratioExponent(), DD.of(alpha), alpha);
+    }
+
+    /**
+     * M(γ), Eq. (22): α = γ·yᵀy/yᵀg.
+     *
+     * @param g the update
+     * @param y the negative gradient −∇L
+     * @param gamma γ &gt; 0 (γ = 1 is the optimal metric, Eq. (9))
+     * @return the metric
+     * @throws IllegalArgumentException for invalid g, y or γ
+     * @throws ArithmeticException if α = γσ is outside the range of double
+     */
+    /*@ public behavior
+      @   requires g != null && y != null && g.length >= 2 && g.length == y.length;
+      @   requires (\forall int i; 0 <= i && i < g.length; g[i] - g[i] == 0.0 && y[i] - y[i] == 0.0);
+      @   requires (\sum int i; 0 <= i && i < g.length; (\real) g[i] * (\real) y[i]) > 0;
+      @   requires gamma > 0.0 && gamma - gamma == 0.0;
+      @   ensures \result != null && \result.dimension() == g.length && \result.alpha() > 0.0;
+      @   signals_only ArithmeticException;
+      @   assignable \nothing;
+      @ also public exceptional_behavior
+      @   requires g == null || y == null || g.length < 2 || g.length != y.length
+      @         || !(gamma > 0.0 && gamma - gamma == 0.0);
+      @   assignable \nothing;
+      @   signals_only IllegalArgumentException;
+      @*/
+    public static OneParameterMetric ofGamma(double[] g, double[] y, double gamma) {
+        final UpdateGeometry geo = UpdateGeometry.of(g, y);
+        Inputs.requirePositive("gamma", gamma);
+        final DD alphaMantissa = geo.sigmaMantissa().multiply(gamma);
+        UpdateGeometry.toDouble(alphaMantissa, geo.ratioExponent(), "α = γσ");
+        final DD alpha = alphaMantissa.scalb(geo.ratioExponent());
+        return new OneParameterMetric(g, y, geo, DD.of(gamma), 0, alpha, Double.NaN);
+    }
+
+    /**
+     * The dimension D.
+     *
+     * @return D
+     */
+    /*@ public normal_behavior
+      @   ensures \result >= 2;
+      @   assignable \nothing;
+      @*/
+    public int dimension() {
+        return g.length;
+    }
+
+    /**
+     * The pair's geometry (angle, norms).
+     *
+     * @return the geometry
+     */
+    /*@ public normal_behavior
+      @   ensures \result != null;
+      @   assignable \nothing;
+      @*/
+    public UpdateGeometry geometry() {
+        return geometry;
+    }
+
+    /**
+     * α, rounded to double when the metric was given by γ.
+     *
+     * @return α &gt; 0
+     */
+    /*@ public normal_behavior
+      @   ensures \result > 0.0;
+      @   assignable \nothing;
+      @*/
+    public double alpha() {
+        return alpha.doubleValue();
+    }
+
+    /**
+     * γ = α·yᵀg/yᵀy, rounded to double.
+     *
+     * @return γ &gt; 0
+     * @throws ArithmeticException if γ is outside the range of double
+     */
+    /*@ public behavior
+      @   ensures \result > 0.0;
+      @   signals_only ArithmeticException;
+      @   assignable \nothing;
+      @*/
+    public double gamma() {
+        return UpdateGeometry.toDouble(gammaMantissa, gammaExponent, "γ");
+    }
+
+    /**
+     * The closed-form spectrum, Lemma 1.
+     *
+     * @return the spectrum
+     */
+    /*@ public behavior
+      @   ensures \result != null && \result.dimension() == dimension();
+      @   signals_only ArithmeticException;
+      @   assignable \nothing;
+      @*/
+    public MetricSpectrum spectrum() {
+        return MetricSpectrum.of(geometry, gammaMantissa, gammaExponent, alphaGiven);
+    }
+
+    /**
+     * Mx = y·(yᵀx)/(yᵀg) + α(x − g·(gᵀx)/(gᵀg)), in O(D) time and memory.
+     * For x = g the result is y (the defining property Mg = y, Eq. (6)) to within rounding of the
+     * two coefficients, which are computed in double-double: |(Mg)ᵢ − yᵢ| &le; 2^-51·|yᵢ| + α·2^-100·|gᵢ|.
+     *
+     * @param x a vector of dimension D
+     * @return Mx (a new array)
+     * @throws IllegalArgumentException if x is null, has the wrong length or a non-finite entry
+     * @throws ArithmeticException if a coefficient overflows
+     */
+    /*@ public behavior
+      @   requires x != null && x.length == dimension();
+      @   requires (\forall int i; 0 <= i && i < x.length; x[i] - x[i] == 0.0);
+      @   ensures \result.length == x.length && \fresh(\result);
+      @   signals_only ArithmeticException;
+      @   assignable \nothing;
+      @ also public exceptional_behavior
+      @   requires x == null || x.length != dimension()
+      @         || (\exists int i; 0 <= i && i < x.length; !(x[i] - x[i] == 0.0));
+      @   assignable \nothing;
+      @   signals_only IllegalArgumentException;
+      @*/
+    public double[] apply(double[] x) {
+        Inputs.requireEntries("x", x);
+        Inputs.requireSameLength("g", g, "x", x);
+        final ScaledDots dots = ScaledDots.of(x, y, geometry.yExponent(), g, geometry.gExponent());
+        final int ex = dots.exponent();
+        // c1 = yᵀx/yᵀg, c2 = gᵀx/gᵀg (scaled mantissas; both scale as x/g).
+        final DD c1 = dots.withFirst().divide(geometry.ygMantissa());
+        final DD c2 = dots.withSecond().divide(geometry.ggMantissa());
+        final double c1d = UpdateGeometry.toDouble(c1, ex - geometry.gExponent(), "yᵀx/yᵀg");
+        final DD c2s = c2.scalb(ex - geometry.gExponent());
+        final double c2Hi = c2s.hi();
+        final double c2Lo = c2s.lo();
+        final double aHi = alpha.hi();
+        final double aLo = alpha.lo();
+        final double[] out = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            // wᵢ = xᵢ − c2·gᵢ without cancellation: the c2Hi product is fused.
+            final double w = Math.fma(-c2Hi, g[i], x[i]) - c2Lo * g[i];
+            out[i] = Math.fma(c1d, y[i], aHi * w + aLo * w);
+        }
+        return out;
+    }
+
+    /**
+     * M⁻¹b in closed form, O(D): writing x = ξg + w with w ⊥ g, Mx = b gives
+     * t = gᵀb/gᵀy, w = (b − t·y)/α, ξ = t − (yᵀb − t·yᵀy)/(α·yᵀg). For b = y the result is g
+     * (g = M⁻¹y, the natural-gradient form (4)).
+     *
+     * @param b a vector of dimension D
+     * @return x with Mx = b (a new array)
+     * @throws IllegalArgumentException if b is null, has the wrong length or a non-finite entry
+     * @throws ArithmeticException if a coefficient overflows
+     */
+    /*@ public behavior
+      @   requires b != null && b.length == dimension();
+      @   requires (\forall int i; 0 <= i && i < b.length; b[i] - b[i] == 0.0);
+      @   ensures \result.length == b.length && \fresh(\result);
+      @   signals_only ArithmeticException;
+      @   assignable \nothing;
+      @ also public exceptional_behavior
+      @   requires b == null || b.length != dimension()
+      @         || (\exists int i; 0 <= i && i < b.length; !(b[i] - b[i] == 0.0));
+      @   assignable \nothing;
+      @   signals_only IllegalArgumentException;
+      @*/
+    public double[] solve(double[] b) {
+        Inputs.requireEntries("b", b);
+        Inputs.requireSameLength("g", g, "b", b);
+        final ScaledDots dots = ScaledDots.of(b, g, geometry.gExponent(), y, geometry.yExponent());
+        final int eb = dots.exponent();
+        final int eg = geometry.gExponent();
+        final int ey = geometry.yExponent();
+        final DD yg = geometry.ygMantissa();
+        // t = gᵀb/gᵀy, scaled by 2^(eb−ey)
+        final DD t = dots.withFirst().divide(yg);
+        // ξ2 = (yᵀb − t·yᵀy)/(α·yᵀg) = (YB − GB·YY/YG)/(α·YG) · 2^(eb+ey) / 2^(eg+ey)
+        final DD numerator = dots.withSecond().subtract(t.multiply(geometry.yyMantissa()));
+        final DD xi2 = numerator.divide(alpha.multiply(yg)).scalb(eb - eg);
+        final DD ts = t.scalb(eb - ey);
+        final double xi = UpdateGeometry.toDouble(ts.subtract(xi2), 0, "ξ");
+        final double tHi = ts.hi();
+        final double tLo = ts.lo();
+        final DD inverseAlpha = DD.ONE.divide(alpha);
+        final double iaHi = inverseAlpha.hi();
+        final double iaLo = inverseAlpha.lo();
+        final double[] out = new double[b.length];
+        for (int i = 0; i < b.length; i++) {
+            final double w = Math.fma(-tHi, y[i], b[i]) - tLo * y[i];
+            out[i] = Math.fma(xi, g[i], iaHi * w + iaLo * w);
+        }
+        return out;
+    }
+
+    /**
+     * The dense matrix M, exactly symmetric by construction (for small D: O(D²) memory).
+     *
+     * @return M as a new D×D array
+     * @throws ArithmeticException if an entry is outside the range of double
+     */
+    /*@ public behavior
+      @   ensures \result.length == dimension();
+      @   ensures (\forall int i; 0 <= i && i < dimension();
+      @              \result[i] != null && \result[i].length == dimension());
+      @   ensures (\forall int i, j; 0 <= i && i < dimension() && 0 <= j && j < dimension();
+      @              \result[i][j] == \result[j][i]);
+      @   signals_only ArithmeticException;
+      @   assignable \nothing;
+      @*/
+    public double[][] toArray() {
+        final int d = g.length;
+        final int eg = geometry.gExponent();
+        final int ey = geometry.yExponent();
+        final double sg = Math.scalb(1.0, -eg);
+        final double sy = Math.scalb(1.0, -ey);
+        // yᵢyⱼ/yᵀg = y'ᵢy'ⱼ/YG·2^(ey−eg) and αgᵢgⱼ/gᵀg = α·g'ᵢg'ⱼ/GG
+        final double invYG = DD.ONE.divide(geometry.ygMantissa()).doubleValue();
+        final double invGG = DD.ONE.divide(geometry.ggMantissa()).doubleValue();
+        final double a = alpha.doubleValue();
+        final int ratio = ey - eg;
+        final double[][] m = new double[d][d];
+        for (int i = 0; i < d; i++) {
+            final double yi = y[i] * sy;
+            final double gi = g[i] * sg;
+            for (int j = i; j < d; j++) {
+                final double first = Math.scalb(yi * (y[j] * sy) * invYG, ratio);
+                final double second = a * (gi * (g[j] * sg) * invGG);
+                final double v = i == j ? first + (a - second) : first - second;
+                if (!(v - v == 0.0)) {
+                    throw new ArithmeticException("M[" + i + "][" + j + "] = " + v
+                            + " is outside the range of double; use the matrix-free apply/solve");
+                }
+                m[i][j] = v;
+                m[j][i] = v;
+            }
+        }
+        return m;
+    }
+
+    /**
+     * Unit eigenvectors of the two simple eigenvalues, in span{y, g}: {λ_max's, λ_min's}.
+     * In the orthonormal basis {ĝ, ê} of span{g, y} (ê ∝ y − (yᵀg/gᵀg)g), M/σ is
+     * [[cos²ψ, cos ψ sin ψ], [cos ψ sin ψ, sin²ψ + γ]]; its eigenvectors are the Jacobi rotation by
+     * θ = ½·atan2(2 cos ψ sin ψ, cos²ψ − sin²ψ − γ). When ψ = 0 any unit vector ⊥ g completes ĝ.
+     *
+     * @return a new 2×D array: row 0 for λ_max, row 1 for λ_min
+     */
+    /*@ public behavior
+      @   ensures \result.length == 2 && \result[0].length == dimension()
+      @        && \result[1].length == dimension();
+      @   signals_only ArithmeticException;
+      @   assignable \nothing;
+      @*/
+    public double[][] simpleEigenvectors() {
+        final int d = g.length;
+        final double c = geometry.cosPsi();
+        final double s = geometry.sinPsi();
+        final double gam = UpdateGeometry.toDouble(gammaMantissa, gammaExponent, "γ");
+        final double[] gHat = unit(g.clone());
+        double[] e = new double[d];
+        if (s > 0.0) {
+            final double beta = geometry.rhoMantissa().doubleValue();
+            final double sg = Math.scalb(1.0, -geometry.gExponent());
+            final double sy = Math.scalb(1.0, -geometry.yExponent());
+            for (int i = 0; i < d; i++) {
+                e[i] = Math.fma(-beta, g[i] * sg, y[i] * sy);
+            }
+            // Re-orthogonalise once against ĝ (the residual is tiny when ψ is small).
+            double proj = 0.0;
+            for (int i = 0; i < d; i++) {
+                proj += e[i] * gHat[i];
+            }
+            for (int i = 0; i < d; i++) {
+                e[i] -= proj * gHat[i];
+            }
+        } else {
+            int k = 0;
+            for (int i = 1; i < d; i++) {
+                if (Math.abs(gHat[i]) < Math.abs(gHat[k])) {
+                    k = i;
+                }
+            }
+            for (int i = 0; i < d; i++) {
+                e[i] = -gHat[k] * gHat[i];
+            }
+            e[k] += 1.0;
+        }
+        e = unit(e);
+        final double theta = 0.5 * Math.atan2(2 * c * s, (c - s) * (c + s) - gam);
+        final double ct = Math.cos(theta);
+        final double st = Math.sin(theta);
+        final double[][] v = new double[2][d];
+        for (int i = 0; i < d; i++) {
+            v[0][i] = ct * gHat[i] + st * e[i];
+            v[1][i] = -st * gHat[i] + ct * e[i];
+        }
+        return v;
+    }
+
+    private static double[] unit(double[] v) {
+        final double n = org.apache.commons.numbers.core.Norm.EUCLIDEAN.of(v);
+        for (int i = 0; i < v.length; i++) {
+            v[i] /= n;
+        }
+        return v;
+    }
+
+    @Override
+    public String toString() {
+        return "M(α = " + alpha() + ") = yyᵀ/(yᵀg) + α(I − ggᵀ/gᵀg), D = " + g.length;
+    }
+}

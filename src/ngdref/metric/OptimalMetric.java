@@ -1,0 +1,66 @@
+package ngdref.metric;
+
+/**
+ * The optimal metric, Eq. (9): M_opt = M(α = yᵀy/gᵀy), the member γ = 1 of the family (22).
+ * Its spectrum is λ_max,min = (‖y‖/‖g‖)(1/cos ψ ± |tan ψ|), λ_d = (‖y‖/‖g‖)/cos ψ, and
+ * Proposition 1: among ALL SPD M with Mg = y, the smallest condition number is
+ * κ(M_opt) = (1+|sin ψ|)/(1−|sin ψ|).
+ */
+public final class OptimalMetric {
+
+    private OptimalMetric() {
+    }
+
+    /**
+     * M_opt for the pair (g, y).
+     *
+     * @param g the update
+     * @param y the negative gradient −∇L
+     * @return the metric M(γ = 1)
+     * @throws IllegalArgumentException for invalid input (see {@link UpdateGeometry#of})
+     */
+    /*@ public behavior
+      @   requires g != null && y != null && g.length >= 2 && g.length == y.length;
+      @   requires (\forall int i; 0 <= i && i < g.length; g[i] - g[i] == 0.0 && y[i] - y[i] == 0.0);
+      @   requires (\sum int i; 0 <= i && i < g.length; (\real) g[i] * (\real) y[i]) > 0;
+      @   ensures \result != null && \result.dimension() == g.length;
+      @   signals_only ArithmeticException;
+      @   assignable \nothing;
+      @ also public exceptional_behavior
+      @   requires g == null || y == null || g.length < 2 || g.length != y.length;
+      @   assignable \nothing;
+      @   signals_only IllegalArgumentException;
+      @*/
+    public static OneParameterMetric of(double[] g, double[] y) {
+        return OneParameterMetric.ofGamma(g, y, 1.0);
+    }
+
+    /**
+     * Proposition 1: κ(M_opt) = (1+|sin ψ|)/(1−|sin ψ|), the minimum condition number over all
+     * SPD metrics with Mg = y. Computed as (1+|sin ψ|)²/cos²ψ, without the cancellation of 1−|sin ψ|.
+     *
+     * @param geometry the pair's geometry
+     * @return κ_min &ge; 1
+     * @throws IllegalArgumentException if geometry is null
+     * @throws ArithmeticException if κ overflows (ψ within ~1e-154 of π/2)
+     */
+    /*@ public behavior
+      @   requires geometry != null;
+      @   ensures \result >= 1.0;
+      @   signals_only ArithmeticException;
+      @   assignable \nothing;
+      @ also public exceptional_behavior
+      @   requires geometry == null;
+      @   assignable \nothing;
+      @   signals_only IllegalArgumentException;
+      @*/
+    public static double minimumConditionNumber(UpdateGeometry geometry) {
+        if (geometry == null) {
+            throw new IllegalArgumentException("geometry must not be null");
+        }
+        final double kappa = UpdateGeometry.toDouble(
+                org.apache.commons.numbers.core.DD.ONE.add(geometry.sinDD()).square()
+                        .divide(geometry.cosDD().square()), 0, "κ(M_opt)");
+        return Math.max(kappa, 1.0);
+    }
+}

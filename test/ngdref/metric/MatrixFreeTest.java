@@ -1,0 +1,183 @@
+package ngdref.metric;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.EigenDecomposition;
+import org.apache.commons.math3.linear.LUDecomposition;
+import org.apache.commons.math3.linear.RealMatrix;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The matrix-free operations agree with the dense matrix and with Commons Math's dense
+ * eigen-decomposition and LU solve; apply and solve run at a dimension where any D×D allocation
+ * would be impossible (D = 10⁶: 8 TB).
+ */
+class MatrixFreeTest {
+
+    private static double[] random(Random r, int d) {
+        final double[] v = new double[d];
+        for (int i = 0; i < d; i++) {
+            v[i] = r.nextGaussian() * Math.pow(10, r.nextInt(5) - 2);
+        }
+        return v;
+    }
+
+    /** A random effective pair: y = g + noise, flipped if yᵀg ≤ 0. */
+    private static double[][] pair(Random r, int d) {
+        final double[] g = random(r, d);
+        final double[] y = random(r, d);
+        double dot = 0;
+        for (int i = 0; i < d; i++) {
+            dot += g[i] * y[i];
+        }
+        if (dot <= 0) {
+            for (int i = 0; i < d; i++) {
+                y[i] = -y[i];
+            }
+        }
+        return new double[][] {g, y};
+    }
+
+    private static double maxAbs(double[] v) {
+        double m = 0;
+        for (double x : v) {
+            m = Math.max(m, Math.abs(x));
+        }
+        return m;
+    }
+
+    @Test
+    void applyAndSolveAgreeWithDenseMatrix() {
+        final Random r = new Random(1);
+        for (int trial = 0; trial < 200; trial++) {
+            final int d = 2 + r.nextInt(30);
+            final double[][] p = pair(r, d);
+            final double gamma = Math.pow(10, 4 * r.nextDouble() - 2);
+            final OneParameterMetric m = OneParameterMetric.ofGamma(p[0], p[1], gamma);
+            final RealMatrix dense = new Array2DRowRealMatrix(m.toArray(), false);
+            final double kappa = m.spectrum().conditionNumber();
+            final double[] x = random(r, d);
+            final double[] mx = m.apply(x);
+            final double[] mxDense = dense.operate(x);
+            final double scale = dense.getNorm() * maxAbs(x);
+            for (int i = 0; i < d; i++) {
+                assertEquals(mxDense[i], mx[i], 8 * d * Math.ulp(scale), "apply, trial " + trial);
+            }
+            final double[] z = m.solve(x);
+            final double[] zDense = new LUDecomposition(dense).getSolver()
+                    .solve(new org.apache.commons.math3.linear.ArrayRealVector(x)).toArray();
+            // LU's own error is of order κ·u·‖z‖: compare at that scale.
+            final double zScale = maxAbs(zDense);
+            for (int i = 0; i < d; i++) {
+                assertEquals(zDense[i], z[i], 16 * d * kappa * Math.ulp(zScale), "solve, trial " + trial);
+            }
+        }
+    }
+
+    @Test
+    void solveInvertsApply() {
+        final Random r = new Random(2);
+        for (int trial = 0; trial < 200; trial++) {
+            final int d = 2 + r.nextInt(100);
+            final double[][] p = pair(r, d);
+            final OneParameterMetric m = OneParameterMetric.ofAlpha(p[0], p[1], Math.pow(10, 6 * r.nextDouble() - 3));
+            final double[] x = random(r, d);
+            final double[] back = m.solve(m.apply(x));
+            final double kappa = m.spectrum().conditionNumber();
+            for (int i = 0; i < d; i++) {
+                assertEquals(x[i], back[i], 8 * kappa * Math.ulp(maxAbs(x)), "trial " + trial);
+            }
+        }
+    }
+
+    @Test
+    void metricMapsGToYAndBack() {
+        final Random r = new Random(3);
+        for (int trial = 0; trial < 200; trial++) {
+            final int d = 2 + r.nextInt(50);
+            final double[][] p = pair(r, d);
+            final OneParameterMetric m = OneParameterMetric.ofGamma(p[0], p[1], Math.pow(10, 8 * r.nextDouble() - 4));
+            final double[] mg = m.apply(p[0]);
+            final double[] minvY = m.solve(p[1]);
+            for (int i = 0; i < d; i++) {
+                // The documented guarantee of apply: |(Mg)ᵢ − yᵢ| ≤ 2^-51·|yᵢ| + α·2^-100·|gᵢ|.
+                assertEquals(p[1][i], mg[i], 0x1.0p-51 * Math.abs(p[1][i]) + m.alpha() * 0x1.0p-100 * Math.abs(p[0][i]));
+                assertEquals(p[0][i], minvY[i], 0x1.0p-50 * maxAbs(p[0]));
+            }
+        }
+    }
+
+    @Test
+    void closedFormSpectrumAgreesWithDenseEigenDecomposition() {
+        final Random r = new Random(4);
+        for (int trial = 0; trial < 100; trial++) {
+            final int d = 2 + r.nextInt(20);
+            final double[][] p = pair(r, d);
+            final double gamma = Math.pow(10, 4 * r.nextDouble() - 2);
+            final OneParameterMetric m = OneParameterMetric.ofGamma(p[0], p[1], gamma);
+            final double[] closed = m.spectrum().eigenvalues();
+            final double[] dense = new EigenDecomposition(new Array2DRowRealMatrix(m.toArray(), false)).getRealEigenvalues();
+            java.util.Arrays.sort(dense);
+            // Dense symmetric eigenvalues are accurate to about D·u·λ_max.
+            for (int i = 0; i < d; i++) {
+                assertEquals(closed[i], dense[i], 64 * d * Math.ulp(closed[d - 1]), "trial " + trial + " index " + i);
+            }
+        }
+    }
+
+    @Test
+    void simpleEigenvectorsSatisfyTheEigenEquation() {
+        final Random r = new Random(5);
+        for (int trial = 0; trial < 100; trial++) {
+            final int d = 2 + r.nextInt(20);
+            final double[][] p = pair(r, d);
+            final OneParameterMetric m = OneParameterMetric.ofGamma(p[0], p[1], Math.pow(10, 4 * r.nextDouble() - 2));
+            final MetricSpectrum s = m.spectrum();
+            final double[][] v = m.simpleEigenvectors();
+            final double[] lambda = {s.lambdaMax(), s.lambdaMin()};
+            for (int k = 0; k < 2; k++) {
+                final double[] mv = m.apply(v[k]);
+                double res = 0;
+                double norm = 0;
+                for (int i = 0; i < d; i++) {
+                    res = Math.max(res, Math.abs(mv[i] - lambda[k] * v[k][i]));
+                    norm += v[k][i] * v[k][i];
+                }
+                assertEquals(1.0, norm, 1e-12);
+                assertTrue(res <= 1e-12 * s.lambdaMax(), "trial " + trial + " residual " + res);
+            }
+        }
+    }
+
+    @Test
+    void parallelCaseEigenvectors() {
+        final OneParameterMetric m = OneParameterMetric.ofGamma(new double[] {1, 2, 2}, new double[] {2, 4, 4}, 3.0);
+        final double[][] v = m.simpleEigenvectors();
+        final MetricSpectrum s = m.spectrum();
+        // σ = 2, so the eigenvalues are 2 (along g) and 6 (⊥ g); λ_max = 6.
+        assertEquals(6.0, s.lambdaMax(), 1e-15);
+        assertEquals(2.0, s.lambdaMin(), 1e-15);
+        final double[] mv = m.apply(v[1]);
+        for (int i = 0; i < 3; i++) {
+            assertEquals(2.0 * v[1][i], mv[i], 1e-14);
+        }
+    }
+
+    @Test
+    void applyAndSolveAreMatrixFreeAtAMillion() {
+        final int d = 1_000_000;
+        final Random r = new Random(6);
+        final double[][] p = pair(r, d);
+        final OneParameterMetric m = OptimalMetric.of(p[0], p[1]);
+        final double[] mg = m.apply(p[0]);
+        final double[] back = m.solve(mg);
+        for (int i = 0; i < d; i += 9973) {
+            assertEquals(p[1][i], mg[i], 0x1.0p-50 * Math.abs(p[1][i]) + 1e-300);
+            assertEquals(p[0][i], back[i], 1e-10 * maxAbs(p[0]));
+        }
+        assertEquals(d, m.spectrum().eigenvalues().length);
+    }
+}
