@@ -1,0 +1,258 @@
+package ngdref.oracle;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.OptionalDouble;
+
+/**
+ * A certified enclosure {@code [lo, hi]} of a real number, with exact decimal ends, and the
+ * interval arithmetic needed to propagate it.
+ *
+ * <p>Results of arithmetic are rounded outward (lower end {@link RoundingMode#FLOOR}, upper end
+ * {@link RoundingMode#CEILING}) to {@link #DIGITS} significant digits, so an operation on
+ * enclosures of x and y encloses the exact result. {@link #correctlyRounded()} gives the double
+ * nearest to the enclosed number (ties to even) only when both ends round to the same double:
+ * rounding is monotone, so every number in between rounds to it too; otherwise the enclosure is
+ * too wide to decide and no value is guessed. Signed zeros are distinguished: an enclosure
+ * {@code [−ε, ε]} around 0 is undecided ({@code −0.0} versus {@code +0.0}) unless it is the
+ * point 0.
+ */
+public final class Enclosure {
+
+    /** Significant digits kept by outward rounding (about 332 bits: far below a double ulp). */
+    public static final int DIGITS = 100;
+
+    private static final MathContext DOWN = new MathContext(DIGITS, RoundingMode.FLOOR);
+    private static final MathContext UP = new MathContext(DIGITS, RoundingMode.CEILING);
+
+    private final BigDecimal lo;
+    private final BigDecimal hi;
+
+    private Enclosure(BigDecimal lo, BigDecimal hi) {
+        this.lo = lo;
+        this.hi = hi;
+    }
+
+    /**
+     * The enclosure {@code [lo, hi]} (kept exactly).
+     *
+     * @throws IllegalArgumentException if an end is null or {@code lo > hi}
+     */
+    public static Enclosure of(BigDecimal lo, BigDecimal hi) {
+        if (lo == null) {
+            throw new IllegalArgumentException("lo is null");
+        }
+        if (hi == null) {
+            throw new IllegalArgumentException("hi is null");
+        }
+        if (lo.compareTo(hi) > 0) {
+            throw new IllegalArgumentException("lo must be <= hi, were " + lo + " and " + hi);
+        }
+        return new Enclosure(lo, hi);
+    }
+
+    /** The point {@code [x, x]}. */
+    public static Enclosure point(BigDecimal x) {
+        return of(x, x);
+    }
+
+    /**
+     * The point enclosure of the exact value of a finite double.
+     *
+     * @throws IllegalArgumentException if {@code x} is NaN or infinite
+     */
+    public static Enclosure of(double x) {
+        if (!Double.isFinite(x)) {
+            throw new IllegalArgumentException("x must be finite, was " + x);
+        }
+        return point(new BigDecimal(x));
+    }
+
+    /**
+     * An enclosure of the rational {@code r}: the point itself when its decimal expansion
+     * terminates (denominator {@code 2^a 5^b}), else the outward rounding to {@link #DIGITS}
+     * digits.
+     *
+     * @throws IllegalArgumentException if {@code r} is null
+     */
+    public static Enclosure of(Rational r) {
+        if (r == null) {
+            throw new IllegalArgumentException("r is null");
+        }
+        BigInteger d = r.denominator();
+        d = d.shiftRight(d.getLowestSetBit());
+        final BigInteger five = BigInteger.valueOf(5);
+        while (d.mod(five).signum() == 0) {
+            d = d.divide(five);
+        }
+        if (d.equals(BigInteger.ONE)) {
+            return point(new BigDecimal(r.numerator()).divide(new BigDecimal(r.denominator())));
+        }
+        return new Enclosure(r.toBigDecimal(DIGITS, RoundingMode.FLOOR), r.toBigDecimal(DIGITS, RoundingMode.CEILING));
+    }
+
+    /** The lower end. */
+    public BigDecimal lo() {
+        return lo;
+    }
+
+    /** The upper end. */
+    public BigDecimal hi() {
+        return hi;
+    }
+
+    /** {@code hi − lo}, exact. */
+    public BigDecimal width() {
+        return hi.subtract(lo);
+    }
+
+    /** Whether {@code lo == hi}. */
+    public boolean isPoint() {
+        return lo.compareTo(hi) == 0;
+    }
+
+    /** Whether {@code lo <= x <= hi}. */
+    public boolean contains(BigDecimal x) {
+        return lo.compareTo(x) <= 0 && x.compareTo(hi) <= 0;
+    }
+
+    /** Whether the exact value of the finite double {@code x} lies in the enclosure. */
+    public boolean contains(double x) {
+        return Double.isFinite(x) && contains(new BigDecimal(x));
+    }
+
+    /** Whether the enclosure is certainly positive ({@code lo > 0}). */
+    public boolean isPositive() {
+        return lo.signum() > 0;
+    }
+
+    /** Whether the enclosure is certainly negative ({@code hi < 0}). */
+    public boolean isNegative() {
+        return hi.signum() < 0;
+    }
+
+    /** Whether this and {@code o} share a point. */
+    public boolean intersects(Enclosure o) {
+        return lo.compareTo(o.hi) <= 0 && o.lo.compareTo(hi) <= 0;
+    }
+
+    /** The double nearest to {@link #lo()} (ties to even). */
+    public double loRounded() {
+        return NearestDouble.of(lo);
+    }
+
+    /** The double nearest to {@link #hi()} (ties to even). */
+    public double hiRounded() {
+        return NearestDouble.of(hi);
+    }
+
+    /**
+     * The correctly rounded (nearest, ties to even) double of the enclosed number, if both
+     * ends round to the same double; empty when the enclosure is too wide to decide.
+     */
+    public OptionalDouble correctlyRounded() {
+        final double a = loRounded();
+        final double b = hiRounded();
+        return Double.doubleToLongBits(a) == Double.doubleToLongBits(b) ? OptionalDouble.of(a) : OptionalDouble.empty();
+    }
+
+    /** {@code this + o}. */
+    public Enclosure add(Enclosure o) {
+        return new Enclosure(lo.add(o.lo, DOWN), hi.add(o.hi, UP));
+    }
+
+    /** {@code this − o}. */
+    public Enclosure subtract(Enclosure o) {
+        return new Enclosure(lo.subtract(o.hi, DOWN), hi.subtract(o.lo, UP));
+    }
+
+    /** {@code −this}, exact. */
+    public Enclosure negate() {
+        return new Enclosure(hi.negate(), lo.negate());
+    }
+
+    /** {@code this · o}: the hull of the four end products, each rounded outward. */
+    public Enclosure multiply(Enclosure o) {
+        final BigDecimal[] p = {lo.multiply(o.lo), lo.multiply(o.hi), hi.multiply(o.lo), hi.multiply(o.hi)};
+        BigDecimal min = p[0];
+        BigDecimal max = p[0];
+        for (BigDecimal x : p) {
+            min = min.min(x);
+            max = max.max(x);
+        }
+        return new Enclosure(min.round(DOWN), max.round(UP));
+    }
+
+    /**
+     * {@code this / o}.
+     *
+     * @throws ArithmeticException if {@code o} contains 0
+     */
+    public Enclosure divide(Enclosure o) {
+        if (o.lo.signum() <= 0 && o.hi.signum() >= 0) {
+            throw new ArithmeticException("division by an enclosure containing 0: " + o);
+        }
+        BigDecimal min = null;
+        BigDecimal max = null;
+        for (BigDecimal a : new BigDecimal[] {lo, hi}) {
+            for (BigDecimal b : new BigDecimal[] {o.lo, o.hi}) {
+                final BigDecimal down = a.divide(b, DOWN);
+                final BigDecimal up = a.divide(b, UP);
+                min = min == null ? down : min.min(down);
+                max = max == null ? up : max.max(up);
+            }
+        }
+        return new Enclosure(min, max);
+    }
+
+    /**
+     * {@code sqrt(this)}, each end by an exact integer square root (BigInteger.sqrt is the floor).
+     *
+     * @throws ArithmeticException if {@code lo < 0}
+     */
+    public Enclosure sqrt() {
+        if (lo.signum() < 0) {
+            throw new ArithmeticException("sqrt of an enclosure with a negative lower end: " + this);
+        }
+        return new Enclosure(sqrt(lo, false), sqrt(hi, true));
+    }
+
+    /** The smallest enclosure containing this and {@code o}. */
+    public Enclosure hull(Enclosure o) {
+        return new Enclosure(lo.min(o.lo), hi.max(o.hi));
+    }
+
+    /** {@code [lo − r, hi + r]} for {@code r >= 0}, rounded outward. */
+    public Enclosure widen(BigDecimal r) {
+        if (r.signum() < 0) {
+            throw new IllegalArgumentException("r must be >= 0, was " + r);
+        }
+        return r.signum() == 0 ? this : new Enclosure(lo.subtract(r, DOWN), hi.add(r, UP));
+    }
+
+    /** Square root of {@code x >= 0} rounded down ({@code up == false}) or up, to about DIGITS digits. */
+    private static BigDecimal sqrt(BigDecimal x, boolean up) {
+        if (x.signum() == 0) {
+            return BigDecimal.ZERO;
+        }
+        // Scale by an even power of ten so that the integer part has about 2·DIGITS digits:
+        // then floor(sqrt(U)) carries about DIGITS significant digits.
+        final int integerDigits = x.precision() - x.scale();
+        final int k = Math.floorDiv(2 * DIGITS + 2 - integerDigits + 1, 2);
+        final BigDecimal scaled = x.movePointRight(2 * k);
+        final BigInteger u = scaled.setScale(0, up ? RoundingMode.CEILING : RoundingMode.FLOOR).toBigIntegerExact();
+        BigInteger r = u.sqrt();                         // floor(sqrt(u))
+        if (up && r.multiply(r).compareTo(u) < 0) {
+            r = r.add(BigInteger.ONE);                   // ceil(sqrt(u))
+        }
+        return new BigDecimal(r, k);                     // r · 10^-k
+    }
+
+    @Override
+    public String toString() {
+        return "[" + lo.round(new MathContext(25, RoundingMode.FLOOR)) + ", "
+                + hi.round(new MathContext(25, RoundingMode.CEILING)) + "]";
+    }
+}

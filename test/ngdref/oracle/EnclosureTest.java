@@ -1,0 +1,118 @@
+package ngdref.oracle;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.OptionalDouble;
+import org.junit.jupiter.api.Test;
+
+class EnclosureTest {
+
+    private static BigDecimal d(double x) {
+        return new BigDecimal(x);
+    }
+
+    private static BigDecimal d(String s) {
+        return new BigDecimal(s);
+    }
+
+    /** The exact midpoint between adjacent doubles a < b. */
+    private static BigDecimal mid(double a, double b) {
+        return d(a).add(d(b)).divide(BigDecimal.valueOf(2));
+    }
+
+    @Test
+    void nearestDoubleTiesToEven() {
+        final double one = 1.0;
+        final double up = Math.nextUp(1.0);                 // 1 + 2^-52, odd significand
+        final double up2 = Math.nextUp(up);                 // 1 + 2^-51, even
+        assertEquals(one, NearestDouble.of(mid(one, up)));  // tie between 1 (even) and 1 + 2^-52
+        assertEquals(up2, NearestDouble.of(mid(up, up2)));  // tie goes to the even 1 + 2^-51
+        assertEquals(up, NearestDouble.of(mid(one, up).add(d("1e-40"))));
+        assertEquals(one, NearestDouble.of(mid(one, up).subtract(d("1e-40"))));
+        assertEquals(0.1, NearestDouble.of(d("0.1")));
+        assertEquals(-0.1, NearestDouble.of(d("-0.1")));
+    }
+
+    @Test
+    void nearestDoubleAtTheEnds() {
+        // Overflow threshold 2^1024 − 2^970: the tie goes to 2^1024, i.e. infinity.
+        final BigDecimal threshold = new BigDecimal(BigInteger.ONE.shiftLeft(1024).subtract(BigInteger.ONE.shiftLeft(970)));
+        assertEquals(Double.POSITIVE_INFINITY, NearestDouble.of(threshold));
+        assertEquals(Double.MAX_VALUE, NearestDouble.of(threshold.subtract(BigDecimal.ONE)));
+        assertEquals(Double.NEGATIVE_INFINITY, NearestDouble.of(threshold.negate()));
+        // Half the smallest subnormal ties to 0 (even); just above it rounds to MIN_VALUE.
+        final BigDecimal halfMin = d(Double.MIN_VALUE).divide(BigDecimal.valueOf(2));
+        assertEquals(0.0, NearestDouble.of(halfMin));
+        assertEquals(Double.MIN_VALUE, NearestDouble.of(halfMin.add(d("1e-400"))));
+        assertEquals(Double.doubleToLongBits(-0.0), Double.doubleToLongBits(NearestDouble.of(halfMin.negate())));
+        assertEquals(Double.doubleToLongBits(0.0), Double.doubleToLongBits(NearestDouble.of(BigDecimal.ZERO)));
+    }
+
+    @Test
+    void correctlyRoundedOnlyWhenBothEndsAgree() {
+        assertEquals(OptionalDouble.of(0.1), Enclosure.of(0.1).correctlyRounded());           // exactly a double
+        final double up = Math.nextUp(1.0);
+        // Strictly between 1 and the midpoint: decided 1.0.
+        assertEquals(OptionalDouble.of(1.0), Enclosure.of(d("1.00000000000000001"), d("1.00000000000000002")).correctlyRounded());
+        // Straddles the midpoint between 1 and 1 + 2^-52: undecided.
+        assertFalse(Enclosure.of(mid(1.0, up).subtract(d("1e-30")), mid(1.0, up).add(d("1e-30"))).correctlyRounded().isPresent());
+        // The midpoint itself as a point: ties to even.
+        assertEquals(OptionalDouble.of(1.0), Enclosure.point(mid(1.0, up)).correctlyRounded());
+        // Around zero the sign of the rounded zero is unknown.
+        assertFalse(Enclosure.of(d("-1e-400"), d("1e-400")).correctlyRounded().isPresent());
+        assertEquals(OptionalDouble.of(0.0), Enclosure.point(BigDecimal.ZERO).correctlyRounded());
+    }
+
+    @Test
+    void intervalArithmeticByHand() {
+        final Enclosure a = Enclosure.of(d(1), d(2));
+        final Enclosure b = Enclosure.of(d(-3), d(4));
+        assertEquals(0, a.add(b).lo().compareTo(d(-2)));
+        assertEquals(0, a.add(b).hi().compareTo(d(6)));
+        assertEquals(0, a.subtract(b).lo().compareTo(d(-3)));
+        assertEquals(0, a.subtract(b).hi().compareTo(d(5)));
+        assertEquals(0, a.multiply(b).lo().compareTo(d(-6)));
+        assertEquals(0, a.multiply(b).hi().compareTo(d(8)));
+        assertEquals(0, b.negate().lo().compareTo(d(-4)));
+        final Enclosure third = Enclosure.of(d(1), d(1)).divide(Enclosure.of(d(3), d(3)));
+        assertTrue(third.lo().compareTo(d("0.3333333333")) > 0 && third.hi().compareTo(d("0.3333333334")) < 0);
+        assertTrue(third.lo().multiply(d(3)).compareTo(BigDecimal.ONE) < 0);      // outward rounded
+        assertTrue(third.hi().multiply(d(3)).compareTo(BigDecimal.ONE) > 0);
+        assertEquals(OptionalDouble.of(1.0 / 3), third.correctlyRounded());       // 1/3 in double is correctly rounded
+        assertThrows(ArithmeticException.class, () -> a.divide(b));
+    }
+
+    @Test
+    void squareRootsAreRigorous() {
+        final Enclosure r = Enclosure.of(2.0).sqrt();
+        assertTrue(r.lo().multiply(r.lo()).compareTo(d(2)) < 0);
+        assertTrue(r.hi().multiply(r.hi()).compareTo(d(2)) > 0);
+        assertEquals(OptionalDouble.of(1.4142135623730951), r.correctlyRounded());   // IEEE sqrt(2), by hand
+        final Enclosure exact = Enclosure.of(Rational.of(BigInteger.valueOf(9), BigInteger.valueOf(16))).sqrt();
+        assertTrue(exact.isPoint());
+        assertEquals(0, exact.lo().compareTo(d("0.75")));
+        assertThrows(ArithmeticException.class, () -> Enclosure.of(d(-1), d(1)).sqrt());
+    }
+
+    @Test
+    void rationalEnclosures() {
+        assertTrue(Enclosure.of(Rational.of(BigInteger.ONE, BigInteger.valueOf(40))).isPoint());   // 0.025
+        final Enclosure seventh = Enclosure.of(Rational.of(BigInteger.ONE, BigInteger.valueOf(7)));
+        assertFalse(seventh.isPoint());
+        assertTrue(seventh.lo().multiply(d(7)).compareTo(BigDecimal.ONE) < 0);     // lo < 1/7 < hi
+        assertTrue(seventh.hi().multiply(d(7)).compareTo(BigDecimal.ONE) > 0);
+    }
+
+    @Test
+    void badInputs() {
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Enclosure.of(d(2), d(1))).getMessage().contains("lo"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Enclosure.of(null, d(1))).getMessage().contains("lo"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Enclosure.of(Double.NaN)).getMessage().contains("x"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> NearestDouble.of(null)).getMessage().contains("x"));
+    }
+}
