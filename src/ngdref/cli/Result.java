@@ -1,0 +1,166 @@
+package ngdref.cli;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The named outputs of one operation, in order: doubles, vectors, matrices, counts, words and
+ * flags, and quantities that could not be computed (with the library's message). Writers turn it
+ * into JSON ({@link JsonOutput}) or text ({@link TextOutput}).
+ */
+final class Result {
+
+    /** One named output. */
+    interface Entry {
+        /** The JSON member name (snake_case). */
+        String key();
+    }
+
+    /**
+     * A double, optionally with the oracle's certificate.
+     *
+     * @param key member name
+     * @param value the reference library's value
+     * @param certificate the oracle's enclosure of the exact value, or null
+     */
+    record Scalar(String key, double value, Certificate certificate) implements Entry {
+    }
+
+    /**
+     * A vector of doubles.
+     *
+     * @param key member name
+     * @param value the entries
+     */
+    record Vector(String key, double[] value) implements Entry {
+    }
+
+    /**
+     * A matrix of doubles (rows).
+     *
+     * @param key member name
+     * @param value the rows
+     */
+    record Matrix(String key, double[][] value) implements Entry {
+    }
+
+    /**
+     * An integer.
+     *
+     * @param key member name
+     * @param value the integer
+     */
+    record Count(String key, long value) implements Entry {
+    }
+
+    /**
+     * A string.
+     *
+     * @param key member name
+     * @param value the text
+     */
+    record Text(String key, String value) implements Entry {
+    }
+
+    /**
+     * A boolean.
+     *
+     * @param key member name
+     * @param value the flag
+     */
+    record Flag(String key, boolean value) implements Entry {
+    }
+
+    /**
+     * A quantity the library refused to produce (e.g. it overflows the range of double).
+     *
+     * @param key member name
+     * @param message the library's message
+     */
+    record Failed(String key, String message) implements Entry {
+    }
+
+    private final List<Entry> entries = new ArrayList<>();
+    private String certifyNote;
+
+    Result scalar(String key, double value) {
+        entries.add(new Scalar(key, value, null));
+        return this;
+    }
+
+    Result vector(String key, double[] value) {
+        entries.add(new Vector(key, value));
+        return this;
+    }
+
+    Result matrix(String key, double[][] value) {
+        entries.add(new Matrix(key, value));
+        return this;
+    }
+
+    Result count(String key, long value) {
+        entries.add(new Count(key, value));
+        return this;
+    }
+
+    Result text(String key, String value) {
+        entries.add(new Text(key, value));
+        return this;
+    }
+
+    Result flag(String key, boolean value) {
+        entries.add(new Flag(key, value));
+        return this;
+    }
+
+    Result failed(String key, String message) {
+        entries.add(new Failed(key, message));
+        return this;
+    }
+
+    /**
+     * Adds a double computed by {@code value}, or a {@link Failed} entry with the library's
+     * message when it throws an ArithmeticException (a result outside the range of double).
+     */
+    Result scalarOrFailure(String key, java.util.function.DoubleSupplier value) {
+        try {
+            return scalar(key, value.getAsDouble());
+        } catch (ArithmeticException e) {
+            return failed(key, e.getMessage());
+        }
+    }
+
+    /** Attaches a certificate to the scalar named key (no-op when there is none). */
+    void certify(String key, Certificate certificate) {
+        for (int i = 0; i < entries.size(); i++) {
+            final Entry e = entries.get(i);
+            if (e instanceof Scalar && e.key().equals(key)) {
+                entries.set(i, new Scalar(key, ((Scalar) e).value(), certificate));
+            }
+        }
+    }
+
+    /** The scalar named key, or NaN when absent. */
+    double value(String key) {
+        for (Entry e : entries) {
+            if (e instanceof Scalar && e.key().equals(key)) {
+                return ((Scalar) e).value();
+            }
+        }
+        return Double.NaN;
+    }
+
+    List<Entry> entries() {
+        return Collections.unmodifiableList(entries);
+    }
+
+    /** Why some quantities (or all) carry no certificate although one was asked for; or null. */
+    String certifyNote() {
+        return certifyNote;
+    }
+
+    void certifyNote(String note) {
+        this.certifyNote = note;
+    }
+}
