@@ -1,0 +1,492 @@
+package ngdref.apps;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import ngdref.dense.DenseMetrics;
+import ngdref.discrete.DiscreteGradient;
+import ngdref.discrete.DiscreteMetric;
+import ngdref.discrete.HessianCorrectedMetric;
+import ngdref.discrete.Loss;
+import ngdref.discrete.MidpointDiscreteGradient;
+import ngdref.discrete.TaylorDiscreteGradient;
+import ngdref.discrete.TwiceDifferentiableLoss;
+import ngdref.metric.MetricSpectrum;
+import ngdref.metric.OneParameterMetric;
+import ngdref.metric.OptimalMetric;
+import ngdref.metric.UpdateGeometry;
+import org.knowm.xchart.XYChart;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * "Is my learning rule natural gradient descent, and with what metric?" For each step
+ * θ_{t+1} = θ_t + ηg_t of a rule on a loss (or of a recorded trajectory) the analyzer reports:
+ * <ul>
+ * <li>continuous time: yᵀg with y = −∇L(θ_t), the angle ψ, whether the step is effective
+ *   (yᵀg &gt; 0), and then M_opt (Eq. (9)): κ = (1+|sin ψ|)/(1−|sin ψ|) and λ_max, λ_min, λ_d;</li>
+ * <li>discrete time (Section 2.2): ȳ = −∇̄L(θ_t, θ_{t+1}) (13) with the Taylor discrete gradient
+ *   (16) when the loss has a Hessian and the midpoint one otherwise (for a recorded trajectory the
+ *   endpoint one, {@link Trajectory#endpointDiscreteGradient}); when L decreases, the discrete
+ *   metric M̄ (14) and its spectrum (library {@link DiscreteMetric});</li>
+ * <li>with a Hessian: the learning-rate bound η &lt; (1/h)(‖ȳ‖/‖g‖)cos ψ̄ of Eq. (17) (library
+ *   {@link HessianCorrectedMetric}), and whether the corrected metric M̄ + ηH, for the first γ in
+ *   {1, 10, 100, 10⁴} whose bound holds, makes the step natural gradient descent (18),
+ *   g = −(M̄ + ηH)⁻¹∇L(θ_t) (checked by {@link DenseMetrics#isNaturalGradient});</li>
+ * <li>windowed effectiveness (3): L(t+m) &lt; L(t).</li>
+ * </ul>
+ */
+@Command(name = "rule-analyzer", mixinStandardHelpOptions = true,
+        description = "Analyse a learning rule as natural gradient descent, step by step.")
+public final class RuleAnalyzer implements Callable<Integer> {
+
+    /** Hessian-based columns are computed up to this dimension (dense D×D work per step). */
+    static final int MAX_HESSIAN_DIMENSION = 200;
+    /** The γ values tried for the Hessian-corrected metric, from the optimal one upward (Prop. 2). */
+    private static final double[] CORRECTION_GAMMAS = {1.0, 10.0, 100.0, 1e4};
+    /** Relative tolerance of the natural-gradient check of Eq. (18). */
+    static final double NGD_TOLERANCE = 1e-6;
+
+    /** One analysed step. NaN marks a quantity that does not exist for this step. */
+    public record Row(int t, double loss, double lossNext, double yDotG, double psi, double normRatio,
+                      boolean effective, double kappa, double lambdaMax, double lambdaMin, double lambdaD,
+                      boolean discreteEffective, double psiBar, double kappaBar, double lambdaMaxBar,
+                      double lambdaMinBar, double lambdaDBar, double eta, double etaBound,
+                      double correctedGamma, Boolean correctedIsNaturalGradient, double stepRounding) {
+    }
+
+    /** The analysis of a run: its rows, window and summary. */
+    public static final class Analysis {
+        private final String title;
+        private final int window;
+        private final List<Row> rows;
+
+        Analysis(String title, int window, List<Row> rows) {
+            this.title = title;
+            this.window = window;
+            this.rows = List.copyOf(rows);
+        }
+
+        /**
+         * The title (loss and rule).
+         *
+         * @return the title
+         */
+        public String title() {
+            return title;
+        }
+
+        /**
+         * The rows.
+         *
+         * @return an unmodifiable list
+         */
+        public List<Row> rows() {
+            return rows;
+        }
+
+        /**
+         * The window m of the windowed-effectiveness column.
+         *
+         * @return m
+         */
+        public int window() {
+            return window;
+        }
+
+        /**
+         * L(θ_0) … L(θ_T).
+         *
+         * @return T + 1 values
+         */
+        public double[] losses() {
+            final double[] l = new double[rows.size() + 1];
+            for (int t = 0; t < rows.size(); t++) {
+                l[t] = rows.get(t).loss();
+            }
+            l[rows.size()] = rows.get(rows.size() - 1).lossNext();
+            return l;
+        }
+
+        /**
+         * Whether L(t+m) &lt; L(t), for t + m &le; T; null beyond.
+         *
+         * @param t step
+         * @return the windowed effectiveness of step t
+         */
+        public Boolean windowEffective(int t) {
+            final double[] l = losses();
+            return t + window < l.length ? l[t + window] < l[t] : null;
+        }
+
+        /**
+         * The fraction of steps with yᵀg &gt; 0.
+         *
+         * @return in [0, 1]
+         */
+        public double fractionEffective() {
+            return rows.stream().filter(Row::effective).count() / (double) rows.size();
+        }
+
+        /**
+         * The fraction of steps that decrease L.
+         *
+         * @return in [0, 1]
+         */
+        public double fractionDecreasing() {
+            return rows.stream().filter(Row::discreteEffective).count() / (double) rows.size();
+        }
+
+        /**
+         * The median of κ(M_opt) over the effective steps.
+         *
+         * @return the median, NaN if none
+         */
+        public double medianKappa() {
+            final double[] k = rows.stream().filter(Row::effective).mapToDouble(Row::kappa).sorted().toArray();
+            return k.length == 0 ? Double.NaN : k[k.length / 2];
+        }
+
+        /**
+         * A one-line summary.
+         *
+         * @return the summary
+         */
+        public String summary() {
+            final double[] l = losses();
+            return String.format("%s: %d steps, L %.4g -> %.4g, effective (yTg>0) %.1f%%, L decreasing %.1f%%,"
+                    + " median kappa(M_opt) %.3g, smallest effective window m* = %d",
+                    title, rows.size(), l[0], l[l.length - 1], 100 * fractionEffective(),
+                    100 * fractionDecreasing(), medianKappa(), Windows.smallestEffectiveWindow(l, l.length - 1));
+        }
+
+        /** The CSV columns. */
+        static final String[] HEADER = {
+            "t", "loss", "loss_next", "decrease", "yTg", "psi", "norm_ratio", "effective", "kappa",
+            "lambda_max", "lambda_min", "lambda_d", "discrete_effective", "psi_bar", "kappa_bar",
+            "lambda_max_bar", "lambda_min_bar", "lambda_d_bar", "eta", "eta_bound", "eta_within_bound",
+            "corrected_gamma", "corrected_is_ngd", "step_rounding", "window_effective",
+        };
+
+        /**
+         * Writes the rows as CSV (NaN as empty fields, booleans as 1/0).
+         *
+         * @param file the CSV file
+         * @throws IOException on write failure
+         */
+        public void writeCsv(Path file) throws IOException {
+            final List<Object[]> out = new ArrayList<>();
+            for (Row r : rows) {
+                out.add(new Object[] {
+                    r.t(), r.loss(), r.lossNext(), r.loss() - r.lossNext(), r.yDotG(), r.psi(), r.normRatio(),
+                    r.effective(), r.kappa(), r.lambdaMax(), r.lambdaMin(), r.lambdaD(), r.discreteEffective(),
+                    r.psiBar(), r.kappaBar(), r.lambdaMaxBar(), r.lambdaMinBar(), r.lambdaDBar(), r.eta(),
+                    r.etaBound(), Double.isNaN(r.etaBound()) ? null : (Object) (r.eta() < r.etaBound()),
+                    r.correctedGamma(), r.correctedIsNaturalGradient(), r.stepRounding(), windowEffective(r.t()),
+                });
+            }
+            Csv.write(file, HEADER, out);
+        }
+
+        /**
+         * Summary plots: L(t), κ(M_opt) and κ(M̄), and the spectrum of M_opt, as PNG and SVG.
+         *
+         * @param dir directory
+         * @param base file name stem
+         * @throws IOException on write failure
+         */
+        public void plot(Path dir, String base) throws IOException {
+            final double[] t = rows.stream().mapToDouble(Row::t).toArray();
+            final XYChart loss = Plots.chart(title + ": loss", "step t", "L(θ_t)", true);
+            Plots.line(loss, "L", t, rows.stream().mapToDouble(Row::loss).toArray(), 0, 1.5f);
+            final XYChart kappa = Plots.chart(title + ": condition numbers", "step t", "κ", true);
+            Plots.line(kappa, "κ(M_opt), continuous", t, rows.stream().mapToDouble(Row::kappa).toArray(), 0, 1.5f);
+            Plots.line(kappa, "κ(M̄), discrete", t, rows.stream().mapToDouble(Row::kappaBar).toArray(), 1, 1.0f);
+            final XYChart spec = Plots.chart(title + ": spectrum of M_opt", "step t", "eigenvalue", true);
+            Plots.line(spec, "λ_max", t, rows.stream().mapToDouble(Row::lambdaMax).toArray(), 1, 1.5f);
+            Plots.line(spec, "λ_d", t, rows.stream().mapToDouble(Row::lambdaD).toArray(), 2, 1.5f);
+            Plots.line(spec, "λ_min", t, rows.stream().mapToDouble(Row::lambdaMin).toArray(), 0, 1.5f);
+            Plots.save(loss, dir, base + "_loss");
+            Plots.save(kappa, dir, base + "_kappa");
+            Plots.save(spec, dir, base + "_spectrum");
+        }
+    }
+
+    /**
+     * Runs a rule on a problem and analyses every step.
+     *
+     * @param problem the loss and θ₀
+     * @param rule the rule (fresh: it is advanced)
+     * @param steps T
+     * @param window m for windowed effectiveness
+     * @return the analysis
+     */
+    public static Analysis run(BuiltinLosses.Problem problem, Rule rule, int steps, int window) {
+        return run(problem, rule, steps, window, null);
+    }
+
+    /**
+     * Runs a rule on a problem and analyses every step, reporting progress.
+     *
+     * @param problem the loss and θ₀
+     * @param rule the rule (fresh: it is advanced)
+     * @param steps T
+     * @param window m for windowed effectiveness
+     * @param progress called with the number of steps done (may be null)
+     * @return the analysis
+     */
+    public static Analysis run(BuiltinLosses.Problem problem, Rule rule, int steps, int window,
+                               java.util.function.IntConsumer progress) {
+        final Loss analysed = rule.analyzedLoss(problem.loss());
+        final double eta = rule.learningRate();
+        double[] state = rule.initialState(problem.start());
+        final boolean hessian = analysed instanceof TwiceDifferentiableLoss
+                && state.length <= MAX_HESSIAN_DIMENSION;
+        final DiscreteGradient dg = hessian ? new TaylorDiscreteGradient() : new MidpointDiscreteGradient();
+        final List<Row> rows = new ArrayList<>();
+        for (int t = 0; t < steps; t++) {
+            final double loss = analysed.value(state);
+            final double[] grad = analysed.gradient(state);
+            final double[] g = rule.update(problem.loss(), state);
+            final double[] next = Matrices.along(state, eta, g);
+            final double lossNext = analysed.value(next);
+            if (!Double.isFinite(lossNext) || !Double.isFinite(Matrices.maxAbs(next))) {
+                throw new ArithmeticException(problem.name() + "/" + rule.name() + " diverged at step " + t
+                        + " (η = " + eta + " too large?)");
+            }
+            rows.add(step(t, eta, analysed, dg, hessian, state, loss, grad, g, lossNext));
+            state = next;
+            if (progress != null) {
+                progress.accept(t + 1);
+            }
+        }
+        return new Analysis(problem.name() + " / " + rule.name() + " (η = " + eta + ")", window, rows);
+    }
+
+    /** The analysis of one built-in step. */
+    static Row step(int t, double eta, Loss loss, DiscreteGradient dg, boolean hessian, double[] theta,
+                    double lossNow, double[] grad, double[] g, double lossNext) {
+        final double[] y = Matrices.negate(grad);
+        final Continuous c = continuous(g, y);
+        double[] discrete = {Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN};
+        double etaBound = Double.NaN;
+        double correctedGamma = Double.NaN;
+        Boolean isNgd = null;
+        final boolean decreases = lossNext < lossNow;
+        if (decreases && Matrices.maxAbs(g) > 0.0) {
+            try {
+                final DiscreteMetric dm = DiscreteMetric.of(loss, dg, theta, eta, g, 1.0);
+                discrete = spectrum(dm.metric());
+                if (hessian) {
+                    final TwiceDifferentiableLoss l2 = (TwiceDifferentiableLoss) loss;
+                    final double[] yBar = dm.yBar();
+                    final double lambda = ((TaylorDiscreteGradient) dg).meanValueParameter(l2, theta, dm.next());
+                    final double[][] h = Matrices.scale(l2.hessian(Matrices.along(theta, lambda * eta, g)), 0.5);
+                    etaBound = HessianCorrectedMetric.learningRateBound(g, yBar, h);
+                    for (double gamma : CORRECTION_GAMMAS) {
+                        try {
+                            final HessianCorrectedMetric hc = HessianCorrectedMetric.of(g, yBar, h, eta, gamma);
+                            correctedGamma = gamma;
+                            isNgd = DenseMetrics.isNaturalGradient(hc.toArray(), g, grad, NGD_TOLERANCE);
+                            break;
+                        } catch (IllegalArgumentException e) {
+                            // η violates this γ's bound λ_min(M̄(γ))/h, or M̄ + ηH is not SPD: next γ.
+                            continue;
+                        }
+                    }
+                }
+            } catch (IllegalArgumentException e) {
+                // ȳᵀg <= 0 in floating point although L decreased (a decrease below rounding).
+                discrete = new double[] {Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN};
+            }
+        }
+        return new Row(t, lossNow, lossNext, c.yg, c.psi, c.ratio, c.effective, c.kappa, c.max, c.min, c.d,
+                decreases && !Double.isNaN(discrete[0]), discrete[0], discrete[1], discrete[2], discrete[3],
+                discrete[4], eta, etaBound, correctedGamma, isNgd, stepRounding(theta, eta, g));
+    }
+
+    /**
+     * ‖(fl(θ + ηg) − θ) − ηg‖∞/‖ηg‖∞: how far the step actually taken differs from ηg in floating
+     * point. The discrete gradient sees p = θ_{t+1} − θ_t, so Eq. (17), (M̄ + ηH)g = −∇L(θ_t),
+     * holds only to about this relative accuracy; when the step is tiny against θ (near
+     * convergence) it dominates the natural-gradient check.
+     */
+    static double stepRounding(double[] theta, double eta, double[] g) {
+        double err = 0.0;
+        double size = 0.0;
+        for (int i = 0; i < theta.length; i++) {
+            final double step = eta * g[i];
+            err = Math.max(err, Math.abs((theta[i] + step) - theta[i] - step));
+            size = Math.max(size, Math.abs(step));
+        }
+        return size == 0.0 ? Double.NaN : err / size;
+    }
+
+    /** Continuous-time quantities of (g, y). */
+    private record Continuous(double yg, double psi, double ratio, boolean effective, double kappa,
+                              double max, double min, double d) {
+    }
+
+    private static Continuous continuous(double[] g, double[] y) {
+        final double yg = Matrices.dot(y, g);
+        if (Matrices.maxAbs(g) == 0.0 || Matrices.maxAbs(y) == 0.0) {
+            return new Continuous(yg, Double.NaN, Double.NaN, false, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+        }
+        final double psiSigned = Math.atan2(Matrices.norm(Matrices.along(y, -yg / Matrices.dot(g, g), g)),
+                yg / Matrices.norm(g));   // the angle in [0, π], also for yᵀg <= 0
+        try {
+            final UpdateGeometry geo = UpdateGeometry.of(g, y);
+            final MetricSpectrum s = OptimalMetric.of(g, y).spectrum();
+            return new Continuous(geo.yDotG(), geo.psi(), geo.normRatio(), true, s.conditionNumber(),
+                    s.lambdaMax(), s.lambdaMin(), s.lambdaD());
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            return new Continuous(yg, psiSigned, Matrices.norm(y) / Matrices.norm(g), false, Double.NaN,
+                    Double.NaN, Double.NaN, Double.NaN);
+        }
+    }
+
+    /** ψ̄, κ̄, λ̄_max, λ̄_min, λ̄_d of a discrete metric. */
+    private static double[] spectrum(OneParameterMetric m) {
+        final MetricSpectrum s = m.spectrum();
+        return new double[] {m.geometry().psi(), s.conditionNumber(), s.lambdaMax(), s.lambdaMin(), s.lambdaD()};
+    }
+
+    /**
+     * Analyses a recorded trajectory: g_t = (θ_{t+1} − θ_t)/η, y_t = −∇L_t, ȳ from the endpoint
+     * discrete gradient; no Hessian columns.
+     *
+     * @param trajectory θ_t, L_t, ∇L_t
+     * @param eta η used to turn steps into updates (1 if unknown: g is then the step itself)
+     * @param window m
+     * @param title a title
+     * @return the analysis of the T steps
+     */
+    public static Analysis trajectory(Trajectory trajectory, double eta, int window, String title) {
+        if (!(eta > 0.0) || !Double.isFinite(eta)) {
+            throw new IllegalArgumentException("eta = " + eta + " must be finite and > 0");
+        }
+        final List<Row> rows = new ArrayList<>();
+        for (int t = 0; t + 1 < trajectory.size(); t++) {
+            final double[] theta = trajectory.theta(t);
+            final double[] g = Matrices.scale(Matrices.subtract(trajectory.theta(t + 1), theta), 1.0 / eta);
+            final double[] y = Matrices.negate(trajectory.grad(t));
+            final Continuous c = continuous(g, y);
+            final double loss = trajectory.loss(t);
+            final double lossNext = trajectory.loss(t + 1);
+            double[] discrete = {Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN};
+            final boolean decreases = lossNext < loss;
+            if (decreases && Matrices.maxAbs(g) > 0.0) {
+                try {
+                    discrete = spectrum(OptimalMetric.of(g, Matrices.negate(trajectory.endpointDiscreteGradient(t))));
+                } catch (IllegalArgumentException e) {
+                    // ȳᵀg <= 0 in floating point: leave the discrete columns empty.
+                }
+            }
+            rows.add(new Row(t, loss, lossNext, c.yg, c.psi, c.ratio, c.effective, c.kappa, c.max, c.min, c.d,
+                    decreases && !Double.isNaN(discrete[0]), discrete[0], discrete[1], discrete[2],
+                    discrete[3], discrete[4], eta, Double.NaN, Double.NaN, null, Double.NaN));
+        }
+        return new Analysis(title, window, rows);
+    }
+
+    /**
+     * Records a run of a rule on a problem as a trajectory of (θ_t, L_t, ∇L_t) on the rule's state.
+     *
+     * @param problem the problem
+     * @param rule a fresh rule
+     * @param steps T
+     * @return T + 1 points
+     */
+    public static Trajectory record(BuiltinLosses.Problem problem, Rule rule, int steps) {
+        final Loss analysed = rule.analyzedLoss(problem.loss());
+        double[] state = rule.initialState(problem.start());
+        final List<double[]> th = new ArrayList<>();
+        final List<double[]> gr = new ArrayList<>();
+        final double[] ls = new double[steps + 1];
+        for (int t = 0; t <= steps; t++) {
+            th.add(state.clone());
+            gr.add(analysed.gradient(state));
+            ls[t] = analysed.value(state);
+            if (t < steps) {
+                state = Matrices.along(state, rule.learningRate(), rule.update(problem.loss(), state));
+            }
+        }
+        return new Trajectory(th, ls, gr);
+    }
+
+    // ---- command line ------------------------------------------------------------------------
+
+    @Option(names = "--loss", description = "quadratic, rosenbrock, double-well, logistic or mnist (default: ${DEFAULT-VALUE})")
+    String lossName = "rosenbrock";
+
+    @Option(names = "--rule", split = ",", description = "one or more of gd, heavy-ball, nesterov, adam, rmsprop, sign-gd, fa (default: all but fa)")
+    List<String> ruleNames = new ArrayList<>(Arrays.asList("gd", "heavy-ball", "nesterov", "adam", "rmsprop", "sign-gd"));
+
+    @Option(names = "--trajectory", description = "analyse a recorded trajectory (CSV with theta_i, loss, grad_i columns, or JSONL) instead")
+    Path trajectoryFile;
+
+    @Option(names = "--eta", description = "learning rate η (default: per rule and loss; 1 for a trajectory)")
+    Double eta;
+
+    @Option(names = "--steps", description = "number of steps (default: ${DEFAULT-VALUE})")
+    int steps = 300;
+
+    @Option(names = "--window", description = "window m of L(t+m) < L(t) (default: ${DEFAULT-VALUE})")
+    int window = 10;
+
+    @Option(names = "--out", description = "output directory (default: ${DEFAULT-VALUE})")
+    Path out = Paths.get("analysis");
+
+    @Option(names = "--no-plots", description = "write only the CSV files")
+    boolean noPlots;
+
+    @Override
+    public Integer call() throws IOException {
+        final List<Analysis> analyses = new ArrayList<>();
+        if (trajectoryFile != null) {
+            final Trajectory tr = Trajectory.read(trajectoryFile);
+            analyses.add(trajectory(tr, eta == null ? 1.0 : eta, window, trajectoryFile.getFileName().toString()));
+        } else {
+            final BuiltinLosses.Problem problem;
+            if ("mnist".equals(lossName)) {
+                final MnistData data = MnistData.locate(Paths.get(""), 10000).orElseThrow(() ->
+                        new IllegalStateException("no MNIST data: run docs/fetch-data.sh first"));
+                problem = BuiltinLosses.mnistNetwork(data, 256, 64, 20240924L);
+            } else {
+                problem = BuiltinLosses.named(lossName);
+            }
+            for (String name : ruleNames) {
+                final double e = eta != null ? eta : Rules.defaultLearningRate(name, lossName);
+                final Progress progress = new Progress(lossName + "/" + name, steps);
+                analyses.add(run(problem, Rules.named(name, e), steps, window, progress::update));
+                progress.done("");
+            }
+        }
+        for (Analysis a : analyses) {
+            final String base = a.title().replaceAll("[^A-Za-z0-9.-]+", "_").replaceAll("_+$", "");
+            a.writeCsv(out.resolve(base + ".csv"));
+            if (!noPlots) {
+                a.plot(out, base);
+            }
+            System.out.println(a.summary());
+        }
+        System.out.println("wrote " + out.toAbsolutePath());
+        return 0;
+    }
+
+    /**
+     * The command line: {@code --loss NAME --rule R1,R2 [--eta η] [--steps T] [--window m] [--out DIR]}
+     * or {@code --trajectory FILE [--eta η]}.
+     *
+     * @param args arguments
+     */
+    public static void main(String[] args) {
+        System.setProperty("java.awt.headless", "true");
+        System.exit(new CommandLine(new RuleAnalyzer()).execute(args));
+    }
+}
