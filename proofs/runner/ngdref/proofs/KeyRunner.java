@@ -1,0 +1,543 @@
+package ngdref.proofs;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import de.uka.ilkd.key.control.KeYEnvironment;
+import de.uka.ilkd.key.java.JavaInfo;
+import de.uka.ilkd.key.java.Recoder2KeY;
+import de.uka.ilkd.key.java.abstraction.KeYJavaType;
+import de.uka.ilkd.key.logic.PosInOccurrence;
+import de.uka.ilkd.key.logic.PosInTerm;
+import de.uka.ilkd.key.logic.op.IObserverFunction;
+import de.uka.ilkd.key.logic.op.IProgramMethod;
+import de.uka.ilkd.key.proof.Goal;
+import de.uka.ilkd.key.proof.Proof;
+import de.uka.ilkd.key.proof.init.KeYUserProblemFile;
+import de.uka.ilkd.key.proof.io.IntermediatePresentationProofFileParser;
+import de.uka.ilkd.key.proof.io.IntermediateProofReplayer;
+import de.uka.ilkd.key.proof.io.ProblemLoaderException;
+import de.uka.ilkd.key.proof.io.ProofSaver;
+import de.uka.ilkd.key.pp.LogicPrinter;
+import de.uka.ilkd.key.rule.OneStepSimplifier;
+import de.uka.ilkd.key.settings.ChoiceSettings;
+import de.uka.ilkd.key.settings.DefaultSMTSettings;
+import de.uka.ilkd.key.settings.ProofIndependentSettings;
+import de.uka.ilkd.key.settings.ProofSettings;
+import de.uka.ilkd.key.settings.StrategySettings;
+import de.uka.ilkd.key.smt.SMTProblem;
+import de.uka.ilkd.key.smt.SMTRuleApp;
+import de.uka.ilkd.key.smt.SMTSolverResult;
+import de.uka.ilkd.key.smt.SolverLauncher;
+import de.uka.ilkd.key.smt.solvertypes.SolverType;
+import de.uka.ilkd.key.smt.solvertypes.SolverTypes;
+import de.uka.ilkd.key.speclang.Contract;
+import de.uka.ilkd.key.strategy.StrategyProperties;
+import de.uka.ilkd.key.util.KeYTypeUtil;
+
+import org.key_project.util.collection.ImmutableList;
+
+/**
+ * Runs KeY 2.12 headless on the KeY-verifiable packages of ngdref and records the outcome of every
+ * JML contract.
+ *
+ * <p>Workspace (under {@code target/key}, rebuilt on every run, at a fixed place so that the saved
+ * proofs' relative source paths stay valid): {@code src/} holds a copy of the verified packages,
+ * {@code boot/} KeY's JavaRedux boot classes extended with the members of {@code proofs/stubs/boot}
+ * (a stub class there is merged into the JavaRedux class of the same name, replaces it if it says
+ * {@code @replaces-javaredux}, or is added if there is none), and {@code proofs/stubs/classpath}
+ * is passed as KeY's class path (contracts of library classes such as Commons Numbers' DD).
+ *
+ * <p>Modes: {@code prove} attempts every contract and rewrites {@code proofs/REPORT.md},
+ * {@code proofs/report.tsv} and {@code proofs/saved/}; {@code check} attempts every contract and
+ * fails if the committed report's proved contracts no longer prove, if an open contract is not
+ * listed in {@code proofs/open-contracts.tsv}, or if a public method or constructor has no
+ * contract; {@code replay} does the same checks, but reloads the saved proofs instead of proving
+ * the contracts recorded as proved (and proves only the others).
+ */
+public final class KeyRunner {
+
+    private static final String[] HEADER =
+        {"class", "method", "contract", "result", "nodes", "seconds", "name"};
+
+    private final Path root;
+    private final Map<String, String> opt;
+    private final List<String> packages;
+    private final Path work;
+    private final Path saved;
+    private final Pattern only;
+
+    private KeyRunner(Map<String, String> opt) {
+        this.opt = opt;
+        this.root = Path.of(opt.getOrDefault("root", ".")).toAbsolutePath().normalize();
+        this.packages = List.of(opt.getOrDefault("packages", "ngdref/metric,ngdref/discrete").split(","));
+        this.work = root.resolve("target/key");
+        this.saved = root.resolve("proofs/saved");
+        this.only = Pattern.compile(opt.getOrDefault("only", "."));
+    }
+
+    /** One line of the report. */
+    private record Row(String type, String method, String contract, String result, int nodes,
+                       double seconds, String name) {
+        String tsv() {
+            return String.join("\t", type, method, contract, result, Integer.toString(nodes),
+                String.format("%.1f", seconds), name);
+        }
+
+        static Row parse(String line) {
+            final String[] f = line.split("\t");
+            return new Row(f[0], f[1], f[2], f[3], Integer.parseInt(f[4]), Double.parseDouble(f[5]), f[6]);
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        Locale.setDefault(Locale.ROOT);
+        final Map<String, String> opt = new HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            opt.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        final int failures = new KeyRunner(opt).run(opt.getOrDefault("mode", "prove"));
+        System.exit(failures == 0 ? 0 : 1);
+    }
+
+    private int run(String mode) throws Exception {
+        final long start = System.nanoTime();
+        prepareWorkspace();
+        configureKeY();
+        final KeYEnvironment<?> env;
+        try {
+            env = load();
+        } catch (ProblemLoaderException e) {
+            // A single construct KeY cannot parse or type (Java or JML) stops the whole load.
+            System.out.println("FAIL KeY cannot load the sources: " + e.getMessage());
+            return 1;
+        }
+        System.out.printf("loaded in %.1f s%n", (System.nanoTime() - start) / 1e9);
+
+        final Map<String, Row> committed = readRows(root.resolve("proofs/report.tsv"));
+        final List<String> problems = new ArrayList<>(missingContracts(env));
+        // One contract at a time: KeY 2.12 is not thread-safe (two environments proving in two
+        // threads of one JVM corrupt each other's rule indices).
+        final List<Row> rows = new ArrayList<>();
+        for (Contract c : contracts(env)) {
+            final Row old = committed.get(c.getName());
+            final boolean replay = mode.equals("replay") && old != null && old.result().equals("proved");
+            final Row row = replay ? replay(env, c) : prove(env, c, mode.equals("prove"));
+            rows.add(row);
+            System.out.printf("%-8s %6d %7.1f s  %s%n", row.result(), row.nodes(), row.seconds(), c.getName());
+        }
+        env.dispose();
+        for (Row r : rows) {
+            final Row old = committed.get(r.name());
+            if (old != null && old.result().equals("proved") && !r.result().equals("proved")) {
+                problems.add("no longer proved: " + r.name());
+            }
+        }
+        if (opt.getOrDefault("only", ".").equals(".")) {
+            final List<String> current = rows.stream().map(Row::name).toList();
+            committed.values().stream().filter(r -> r.result().equals("proved") && !current.contains(r.name()))
+                .forEach(r -> problems.add("proved contract no longer exists (re-run -Dkey.mode=prove): " + r.name()));
+        }
+
+        final double total = (System.nanoTime() - start) / 1e9;
+        if (mode.equals("prove")) {
+            // A partial run (--only) updates its rows of the committed report and keeps the others.
+            final Map<String, Row> merged = new TreeMap<>(opt.getOrDefault("only", ".").equals(".") ? Map.of() : committed);
+            rows.forEach(r -> merged.put(r.name(), r));
+            writeReport(new ArrayList<>(merged.values()), total, root.resolve("proofs"));
+            for (Path f : listFiles(saved, ".proof")) {
+                if (merged.values().stream().noneMatch(r -> r.result().equals("proved") && fileName(r.name()).equals(f.getFileName().toString()))) {
+                    Files.delete(f);
+                }
+            }
+        } else {
+            writeReport(rows, total, work);
+            final Map<String, String> allowed = readOpen(root.resolve("proofs/open-contracts.tsv"));
+            for (Row r : rows) {
+                if (!r.result().equals("proved") && !allowed.containsKey(r.name())) {
+                    problems.add(r.result() + " and not listed in proofs/open-contracts.tsv: " + r.name());
+                }
+            }
+        }
+        final long proved = rows.stream().filter(r -> r.result().equals("proved")).count();
+        System.out.printf("%d of %d contracts proved by KeY in %.0f s%n", proved, rows.size(), total);
+        problems.forEach(p -> System.out.println("FAIL " + p));
+        return mode.equals("prove") ? 0 : problems.size();
+    }
+
+    private KeYEnvironment<?> load() throws ProblemLoaderException {
+        return KeYEnvironment.load(work.resolve("src").toFile(),
+            List.of(root.resolve("proofs/stubs/classpath").toFile()), work.resolve("boot").toFile(), null);
+    }
+
+    // ---------------------------------------------------------------- workspace and settings
+
+    private void prepareWorkspace() throws IOException {
+        deleteTree(work);
+        for (String p : packages) {
+            final Path from = root.resolve("src").resolve(p);
+            for (Path f : listFiles(from, ".java")) {
+                final Path t = work.resolve("src").resolve(p).resolve(from.relativize(f).toString());
+                Files.createDirectories(t.getParent());
+                Files.writeString(t, decimalLiterals(Files.readString(f)));
+            }
+        }
+        final Path boot = work.resolve("boot");
+        final URL list = Recoder2KeY.class.getResource("JavaRedux/JAVALANG.TXT");
+        try (InputStream in = list.openStream()) {
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                final String cls = line.trim();
+                if (cls.isEmpty() || cls.startsWith("#")) {
+                    continue;
+                }
+                // Each class, and its taclet file C.key where JavaRedux has one (String.key).
+                for (String ext : new String[] {".java", ".key"}) {
+                    final String file = cls.replace('.', '/') + ext;
+                    try (InputStream src = Recoder2KeY.class.getResourceAsStream("JavaRedux/" + file)) {
+                        if (src != null) {
+                            Files.createDirectories(boot.resolve(file).getParent());
+                            Files.copy(src, boot.resolve(file));
+                        }
+                    }
+                }
+            }
+        }
+        final Path stubs = root.resolve("proofs/stubs/boot");
+        for (Path stub : listFiles(stubs, ".java")) {
+            final Path target = boot.resolve(stubs.relativize(stub).toString());
+            final String extra = Files.readString(stub);
+            if (Files.exists(target) && !extra.contains("@replaces-javaredux")) {
+                // Merge the stub's class body into the JavaRedux class of the same name.
+                final String base = Files.readString(target);
+                final String body = extra.substring(extra.indexOf('{', extra.indexOf(" class ")) + 1,
+                    extra.lastIndexOf('}'));
+                Files.writeString(target, base.substring(0, base.lastIndexOf('}')) + body + "}\n");
+            } else {
+                Files.createDirectories(target.getParent());
+                Files.writeString(target, extra);
+            }
+        }
+    }
+
+    private static final Pattern HEX_FLOAT =
+        Pattern.compile("\\b0[xX][0-9a-fA-F]*(\\.[0-9a-fA-F]*)?[pP][+-]?[0-9]+([dDfF]?)\\b");
+
+    /**
+     * KeY's Java parser rejects hexadecimal floating-point literals (0x1.0p-53); they are replaced
+     * by the decimal literal of the same value (Double.toString round-trips exactly), keeping line
+     * and column of everything else.
+     */
+    static String decimalLiterals(String source) {
+        return HEX_FLOAT.matcher(source).replaceAll(m -> m.group(2).equalsIgnoreCase("f")
+            ? Float.parseFloat(m.group()) + "f"
+            : Double.toString(Double.parseDouble(m.group())));
+    }
+
+    /** Taclet options and SMT settings; must run before the first proof is created. */
+    private void configureKeY() {
+        final ChoiceSettings choices = ProofSettings.DEFAULT_SETTINGS.getChoiceSettings();
+        final Map<String, String> defaults = new HashMap<>(choices.getDefaultChoices());
+        // Without this, double arithmetic outside strictfp code stays uninterpreted (javaAddDouble).
+        defaults.put("floatRules", "floatRules:assumeStrictfp");
+        defaults.put("runtimeExceptions", "runtimeExceptions:ban");
+        choices.setDefaultChoices(defaults);
+        final var smt = ProofIndependentSettings.DEFAULT_INSTANCE.getSMTSettings();
+        smt.setTimeout(1000L * Integer.parseInt(opt.getOrDefault("smt-timeout", "30")));
+        smt.setEnableOnLoad(true);
+        smt.setMaxConcurrentProcesses(1);
+    }
+
+    // ---------------------------------------------------------------- contracts
+
+    private List<KeYJavaType> ourTypes(KeYEnvironment<?> env) {
+        final List<KeYJavaType> types = new ArrayList<>();
+        for (KeYJavaType t : env.getJavaInfo().getAllKeYJavaTypes()) {
+            // (nested types included: their full name starts with the package name too)
+            if (!KeYTypeUtil.isLibraryClass(t) && t.getJavaType() != null && packages.stream()
+                .anyMatch(p -> t.getJavaType().getFullName().startsWith(p.replace('/', '.') + "."))) {
+                types.add(t);
+            }
+        }
+        types.sort((a, b) -> a.getFullName().compareTo(b.getFullName()));
+        return types;
+    }
+
+    private List<Contract> contracts(KeYEnvironment<?> env) {
+        final List<Contract> result = new ArrayList<>();
+        for (KeYJavaType t : ourTypes(env)) {
+            for (IObserverFunction f : env.getSpecificationRepository().getContractTargets(t)) {
+                for (Contract c : env.getSpecificationRepository().getContracts(t, f)) {
+                    if (only.matcher(c.getName()).find() && !isAbstract(c)) {
+                        result.add(c);
+                    }
+                }
+            }
+        }
+        result.sort((a, b) -> a.getName().compareTo(b.getName()));
+        return result;
+    }
+
+    /** Contracts of interface and abstract methods are checked where they are implemented. */
+    private static boolean isAbstract(Contract c) {
+        return c.getTarget() instanceof IProgramMethod pm && pm.isAbstract();
+    }
+
+    /** Public methods and constructors declared in our packages without any contract. */
+    private List<String> missingContracts(KeYEnvironment<?> env) {
+        final List<String> missing = new ArrayList<>();
+        final JavaInfo info = env.getJavaInfo();
+        for (KeYJavaType t : ourTypes(env)) {
+            final List<IProgramMethod> methods = new ArrayList<>();
+            info.getAllProgramMethodsLocallyDeclared(t).forEach(methods::add);
+            info.getConstructors(t).forEach(methods::add);
+            for (IProgramMethod m : methods) {
+                if (m.isPublic() && !m.isImplicit() && env.getSpecificationRepository().getContracts(t, m).isEmpty()) {
+                    missing.add("no contract: " + t.getFullName() + "::" + m.getName()
+                        + m.getParameters().toString().replace('[', '(').replace(']', ')'));
+                }
+            }
+        }
+        return missing;
+    }
+
+    // ---------------------------------------------------------------- proving
+
+    private Row prove(KeYEnvironment<?> env, Contract c, boolean save) {
+        final long t0 = System.nanoTime();
+        Proof proof = null;
+        String result;
+        try {
+            proof = env.createProof(c.createProofObl(env.getInitConfig(), c));
+            configureStrategy(proof);
+            env.getProofControl().startAndWaitForAutoMode(proof);
+            if (!proof.closed() && !opt.getOrDefault("smt", "CVC5").isEmpty()
+                && proof.openGoals().size() <= Integer.parseInt(opt.getOrDefault("smt-max-goals", "40"))) {
+                runSmt(proof, t0 + 1_000_000_000L * Integer.parseInt(opt.getOrDefault("timeout", "120")));
+            }
+            result = proof.closed() ? "proved" : "open";
+            if (proof.closed() && save) {
+                Files.createDirectories(saved);
+                final String error = new ProofSaver(proof, saved.resolve(fileName(c.getName())).toFile()).save();
+                if (error != null) {
+                    throw new IOException(error);
+                }
+            }
+        } catch (Exception | StackOverflowError e) {
+            result = "error";
+            System.out.println("  " + c.getName() + ": " + describe(e));
+        }
+        final int nodes = proof == null ? 0 : proof.countNodes();
+        if (proof != null) {
+            proof.dispose();
+        }
+        return row(c, result, nodes, (System.nanoTime() - t0) / 1e9);
+    }
+
+    private void configureStrategy(Proof proof) {
+        final StrategyProperties sp = new StrategyProperties();
+        sp.setProperty(StrategyProperties.METHOD_OPTIONS_KEY, StrategyProperties.METHOD_CONTRACT);
+        sp.setProperty(StrategyProperties.LOOP_OPTIONS_KEY, StrategyProperties.LOOP_INVARIANT);
+        sp.setProperty(StrategyProperties.NON_LIN_ARITH_OPTIONS_KEY, StrategyProperties.NON_LIN_ARITH_DEF_OPS);
+        sp.setProperty(StrategyProperties.QUERY_OPTIONS_KEY, StrategyProperties.QUERY_RESTRICTED);
+        sp.setProperty(StrategyProperties.OSS_OPTIONS_KEY, StrategyProperties.OSS_ON);
+        final StrategySettings settings = proof.getSettings().getStrategySettings();
+        settings.setActiveStrategyProperties(sp);
+        settings.setMaxSteps(Integer.parseInt(opt.getOrDefault("max-steps", "100000")));
+        settings.setTimeout(1000L * Integer.parseInt(opt.getOrDefault("timeout", "120")));
+        proof.setActiveStrategy(proof.getServices().getProfile().getDefaultStrategyFactory().create(proof, sp));
+    }
+
+    /**
+     * Hands the open goals to the SMT solvers (in the given order, the first "valid" closes the
+     * goal); stops at the first goal no solver closes, or at the deadline.
+     */
+    private void runSmt(Proof proof, long deadline) {
+        final List<SolverType> solvers = new ArrayList<>();
+        for (String name : opt.getOrDefault("smt", "CVC5").split(",")) {
+            SolverTypes.getSolverTypes().stream().filter(s -> s.getName().equals(name)).forEach(solvers::add);
+        }
+        for (Goal goal : proof.openGoals()) {
+            boolean closed = false;
+            for (SolverType solver : solvers) {
+                if (closed || System.nanoTime() > deadline) {
+                    break;
+                }
+                final SMTProblem problem = new SMTProblem(goal);
+                try {
+                    new SolverLauncher(new DefaultSMTSettings(proof.getSettings().getSMTSettings(),
+                        ProofIndependentSettings.DEFAULT_INSTANCE.getSMTSettings(),
+                        proof.getSettings().getNewSMTSettings(), proof))
+                        .launch(List.of(solver), List.of(problem), proof.getServices());
+                } catch (RuntimeException e) {
+                    // e.g. a SolverException for a goal the translation cannot express
+                    System.out.println("    goal " + goal.node().serialNr() + ": " + describe(e));
+                    return;
+                }
+                closed = problem.getFinalResult().isValid() == SMTSolverResult.ThreeValuedTruth.VALID;
+                if (opt.containsKey("smt-log")) {
+                    System.out.println("    goal " + goal.node().serialNr() + " " + solver.getName() + ": "
+                        + problem.getFinalResult() + "\n" + LogicPrinter.quickPrintSequent(goal.sequent(), proof.getServices()));
+                }
+                if (closed) {
+                    // Not tryToInstantiate: in 2.12.3 it drops the solver name, and a saved proof
+                    // would then be replayed with Z3 instead of the solver that closed the goal.
+                    final List<PosInOccurrence> all = new ArrayList<>();
+                    goal.sequent().antecedent().forEach(f -> all.add(new PosInOccurrence(f, PosInTerm.getTopLevel(), true)));
+                    goal.sequent().succedent().forEach(f -> all.add(new PosInOccurrence(f, PosInTerm.getTopLevel(), false)));
+                    goal.apply(SMTRuleApp.RULE.createApp(solver.getName(), ImmutableList.fromList(all)));
+                }
+            }
+            if (!closed) {
+                return;
+            }
+        }
+    }
+
+    /**
+     * Re-checks a saved proof inside the already loaded environment: a fresh proof of the same
+     * contract, onto which the saved rule applications are replayed (SMT steps re-run the solver).
+     * This skips the reparsing of all sources that loading each proof file would cost.
+     */
+    private Row replay(KeYEnvironment<?> env, Contract c) {
+        final long t0 = System.nanoTime();
+        final File file = saved.resolve(fileName(c.getName())).toFile();
+        String result;
+        Proof proof = null;
+        try {
+            proof = env.createProof(c.createProofObl(env.getInitConfig(), c));
+            configureStrategy(proof);
+            OneStepSimplifier.refreshOSS(proof);
+            final IntermediatePresentationProofFileParser parser = new IntermediatePresentationProofFileParser(proof);
+            new KeYUserProblemFile(file.getName(), file, null, proof.getServices().getProfile()).readProof(parser);
+            final IntermediateProofReplayer.Result replay =
+                new IntermediateProofReplayer(null, proof, parser.getResult()).replay(null, null);
+            result = proof.closed() ? "proved" : "open";
+            if (!replay.getErrors().isEmpty()) {
+                System.out.println("  " + c.getName() + ": " + replay.getErrors().get(0));
+            }
+        } catch (Exception e) {
+            result = "error";
+            System.out.println("  " + c.getName() + ": " + describe(e));
+        }
+        final int nodes = proof == null ? 0 : proof.countNodes();
+        if (proof != null) {
+            proof.dispose();
+        }
+        return row(c, result, nodes, (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** Some KeY exceptions (SolverException) throw from toString. */
+    private static String describe(Throwable e) {
+        final StringBuilder b = new StringBuilder();
+        for (Throwable t = e; t != null && b.length() < 2000; t = t.getCause()) {
+            String message;
+            try {
+                message = t.getMessage();
+            } catch (RuntimeException inner) {
+                message = "?";
+            }
+            b.append(t.getClass().getSimpleName()).append(": ").append(message).append("; ");
+        }
+        return b.toString();
+    }
+
+    private static Row row(Contract c, String result, int nodes, double seconds) {
+        final String type = c.getKJT().getFullName();
+        // KeY names a contract "Type[DeclaringType::method(params)].JML ... contract.N"
+        final String name = c.getName();
+        final String method = name.contains("::") && name.contains("].")
+            ? name.substring(name.indexOf("::") + 2, name.indexOf("].")) : c.getTarget().name().toString();
+        final String contract = c.getName().replaceFirst("^.*\\]\\.", "");
+        return new Row(type, method, contract, result, nodes, seconds, c.getName());
+    }
+
+    private static String fileName(String contractName) {
+        return contractName.replaceAll("[^A-Za-z0-9.,()_-]+", "_") + ".proof";
+    }
+
+    // ---------------------------------------------------------------- files
+
+    private static void writeReport(List<Row> rows, double total, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        final StringBuilder tsv = new StringBuilder(String.join("\t", HEADER)).append('\n');
+        rows.forEach(r -> tsv.append(r.tsv()).append('\n'));
+        Files.writeString(dir.resolve("report.tsv"), tsv);
+        final long proved = rows.stream().filter(r -> r.result().equals("proved")).count();
+        final StringBuilder md = new StringBuilder("# KeY verification report\n\n")
+            .append(String.format("%d of %d contracts proved by KeY 2.12.3; wall time %.0f s ", proved, rows.size(), total))
+            .append("(generated by `mvn -Pkey verify`, do not edit).\n\n")
+            .append("| class | method | contract | result | nodes | seconds |\n|---|---|---|---|---:|---:|\n");
+        for (Row r : rows) {
+            md.append(String.format("| %s | %s | %s | %s | %d | %.1f |%n", r.type(), r.method().replace("|", "\\|"),
+                r.contract(), r.result(), r.nodes(), r.seconds()));
+        }
+        Files.writeString(dir.resolve("REPORT.md"), md);
+    }
+
+    private static Map<String, Row> readRows(Path file) throws IOException {
+        final Map<String, Row> rows = new LinkedHashMap<>();
+        if (Files.exists(file)) {
+            for (String line : Files.readAllLines(file)) {
+                if (!line.startsWith("class\t") && !line.isBlank()) {
+                    final Row r = Row.parse(line);
+                    rows.put(r.name(), r);
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** open-contracts.tsv: contract name, a tab, the reason; lines starting with # are comments. */
+    private static Map<String, String> readOpen(Path file) throws IOException {
+        final Map<String, String> open = new HashMap<>();
+        if (Files.exists(file)) {
+            for (String line : Files.readAllLines(file)) {
+                if (!line.startsWith("#") && line.contains("\t")) {
+                    open.put(line.substring(0, line.indexOf('\t')).trim(), line.substring(line.indexOf('\t') + 1));
+                }
+            }
+        }
+        return open;
+    }
+
+    private static List<Path> listFiles(Path dir, String extension) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return Collections.emptyList();
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(p -> p.toString().endsWith(extension)).sorted().toList();
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> s = Files.walk(dir)) {
+                s.sorted(Collections.reverseOrder()).forEach(p -> {
+                    try {
+                        Files.delete(p);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            }
+        }
+    }
+}

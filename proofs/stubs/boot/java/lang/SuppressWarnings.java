@@ -1,0 +1,6 @@
+package java.lang;
+
+/* Annotation type missing from KeY's JavaRedux (the sources use it). */
+public @interface SuppressWarnings {
+    String[] value();
+}
