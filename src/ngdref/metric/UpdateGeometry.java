@@ -1,7 +1,6 @@
 package ngdref.metric;
 
-import java.math.BigDecimal;
-import java.math.BigInteger;
+import ngdref.exact.ExactInnerProducts;
 import org.apache.commons.numbers.core.DD;
 
 /**
@@ -20,7 +19,8 @@ import org.apache.commons.numbers.core.DD;
  * Then:
  * <ul>
  * <li>cos ψ = yᵀg/√(yᵀy·gᵀg). Near ψ = ±π/2 yᵀg cancels; when its certified relative error
- *   exceeds 2^-58 it is recomputed exactly (BigDecimal), never from a rounded dot product.</li>
+ *   exceeds 2^-58 it is recomputed exactly ({@link ExactInnerProducts}), never from a
+ *   rounded dot product.</li>
  * <li>|sin ψ| = √(1 − cos²ψ) in double-double when that difference is certified to 2^-58
  *   relative; near ψ = 0 it cancels, and |sin ψ| = ‖y − βg‖/‖y‖ (β = yᵀg/gᵀg, the residual
  *   formed in double-double) is used instead, or, for angles below what double-double β
@@ -43,8 +43,6 @@ public final class UpdateGeometry {
     private static final double CERTIFIED = 0x1.0p-58;
     /** Relative error of a few double-double operations (Commons Numbers DD: about 4u² each). */
     private static final double DD_OPS = 0x1.0p-100;
-    /** Precision of the exact path's square root: 40 digits, beyond double-double's 32. */
-    private static final java.math.MathContext EXACT_ROOT = new java.math.MathContext(40);
 
     private final int dimension;
     /** g = g'·2^eg and y = y'·2^ey; the DD fields below are inner products of g' and y'. */
@@ -135,16 +133,16 @@ public final class UpdateGeometry {
         double relYY = relativeError(syy, yy);
         double relYG = relativeError(syg, yg);
         if (!(relGG <= CERTIFIED)) {
-            gg = exactDot(g, g, 2 * eg);
+            gg = ExactInnerProducts.dot(g, g, 2 * eg);
             relGG = DD_OPS;
         }
         if (!(relYY <= CERTIFIED)) {
-            yy = exactDot(y, y, 2 * ey);
+            yy = ExactInnerProducts.dot(y, y, 2 * ey);
             relYY = DD_OPS;
         }
         if (!(relYG <= CERTIFIED)) {
             // Cancellation in yᵀg (ψ near ±π/2) or a sign too close to call: decide exactly.
-            yg = exactDot(y, g, eg + ey);
+            yg = ExactInnerProducts.dot(y, g, eg + ey);
             relYG = DD_OPS;
         }
         if (!(yg.hi() > 0.0)) {
@@ -164,7 +162,7 @@ public final class UpdateGeometry {
         } else {
             sin = sinFromResidual(g, y, eg, ey, gg, yy, yg, relGG + relYG);
             if (sin == null) {
-                sin = exactSin(g, y);
+                sin = ExactInnerProducts.sin(g, y);
             }
         }
         return new UpdateGeometry(d, eg, ey, gg, yy, yg, cos, sin);
@@ -223,42 +221,6 @@ public final class UpdateGeometry {
         final double relR = (relBeta + 0x1.0p-104) / sin.hi()
                 + 0.5 * rr.errorBound() / r2.hi();
         return relR <= CERTIFIED ? sin : null;
-    }
-
-    /** Exact sin²ψ = (yᵀy·gᵀg − (yᵀg)²)/(yᵀy·gᵀg) in rationals, then its square root. */
-    private static DD exactSin(double[] g, double[] y) {
-        final BigDecimal yy = exactSum(y, y);
-        final BigDecimal gg = exactSum(g, g);
-        final BigDecimal yg = exactSum(y, g);
-        final BigDecimal den = yy.multiply(gg);
-        final BigDecimal num = den.subtract(yg.multiply(yg));
-        if (num.signum() == 0) {
-            return DD.ZERO;
-        }
-        // sin²ψ may lie below the double range while sin ψ does not: take the root in 40 digits
-        // (133 bits, beyond double-double's 106) before rounding.
-        return DD.from(num.divide(den, EXACT_ROOT).sqrt(EXACT_ROOT));
-    }
-
-    /** Exact Σ aᵢbᵢ·2^-shift rounded to double-double. */
-    private static DD exactDot(double[] a, double[] b, int shift) {
-        return DD.from(scalb(exactSum(a, b), -shift));
-    }
-
-    private static BigDecimal exactSum(double[] a, double[] b) {
-        BigDecimal sum = BigDecimal.ZERO;
-        for (int i = 0; i < a.length; i++) {
-            sum = sum.add(new BigDecimal(a[i]).multiply(new BigDecimal(b[i])));
-        }
-        return sum;
-    }
-
-    /** x·2^k, exactly (2^-k = 5^k·10^-k). */
-    private static BigDecimal scalb(BigDecimal x, int k) {
-        if (k >= 0) {
-            return x.multiply(new BigDecimal(BigInteger.ONE.shiftLeft(k)));
-        }
-        return x.multiply(new BigDecimal(BigInteger.valueOf(5).pow(-k))).scaleByPowerOfTen(k);
     }
 
     /**

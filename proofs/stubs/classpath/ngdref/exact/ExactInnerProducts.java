@@ -1,0 +1,25 @@
+package ngdref.exact;
+
+import org.apache.commons.numbers.core.DD;
+
+/** KeY stub (contracts only, trusted) of src/ngdref/exact/ExactInnerProducts.java. */
+public final class ExactInnerProducts {
+
+    /*@ public normal_behavior
+      @   requires a != null && b != null && a.length == b.length;
+      @   requires (\forall int i; 0 <= i && i < a.length; a[i] - a[i] == 0.0 && b[i] - b[i] == 0.0);
+      @   ensures \result != null;
+      @   assignable \nothing;
+      @*/
+    public static DD dot(double[] a, double[] b, int shift);
+
+    /*@ public normal_behavior
+      @   requires g != null && y != null && g.length == y.length;
+      @   requires (\forall int i; 0 <= i && i < g.length; g[i] - g[i] == 0.0 && y[i] - y[i] == 0.0);
+      @   requires (\exists int i; 0 <= i && i < g.length; g[i] != 0.0);
+      @   requires (\exists int i; 0 <= i && i < y.length; y[i] != 0.0);
+      @   ensures \result != null && 0.0 <= \result.hi() && \result.hi() <= 1.0;
+      @   assignable \nothing;
+      @*/
+    public static DD sin(double[] g, double[] y);
+}
