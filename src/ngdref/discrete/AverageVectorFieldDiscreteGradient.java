@@ -1,12 +1,11 @@
 package ngdref.discrete;
 
-import org.apache.commons.math3.analysis.integration.gauss.GaussIntegrator;
-import org.apache.commons.math3.analysis.integration.gauss.GaussIntegratorFactory;
+import ngdref.numerics.GaussLegendre;
 
 /**
  * The average-vector-field discrete gradient (G. R. W. Quispel, D. I. McLaren, J. Phys. A 41, 2008):
  * <pre>  ∇̄L(x, x') = ∫₀¹ ∇L(x + s(x' − x)) ds,</pre>
- * by n-point Gauss–Legendre quadrature on [0, 1] (Commons Math nodes). Eq. (12) holds exactly
+ * by n-point Gauss–Legendre quadrature on [0, 1] (Commons Math's high-precision nodes, via {@link GaussLegendre}). Eq. (12) holds exactly
  * in exact arithmetic when the integral is exact, i.e. for losses that are polynomials of degree
  * &le; 2n along the segment; otherwise, componentwise, the quadrature error is
  * <pre>  E = (n!)⁴ / ((2n+1)·((2n)!)³) · f⁽²ⁿ⁾(ξ),   f(s) = ∂ᵢL(x + s·p), some ξ ∈ (0, 1)</pre>
@@ -15,12 +14,7 @@ import org.apache.commons.math3.analysis.integration.gauss.GaussIntegratorFactor
  */
 public final class AverageVectorFieldDiscreteGradient implements DiscreteGradient {
 
-    /** Shared so that Commons Math's per-factory cache of nodes and weights is reused. */
-    private static final GaussIntegratorFactory RULES = new GaussIntegratorFactory();
-
     private final int nodes;
-    private final GaussIntegrator rule;
-    private final GaussIntegrator refinedRule;
 
     /**
      * AVF with an n-point rule.
@@ -41,24 +35,25 @@ public final class AverageVectorFieldDiscreteGradient implements DiscreteGradien
             throw new IllegalArgumentException("nodes = " + nodes + "; the Gauss–Legendre rule needs 1 <= nodes <= 64");
         }
         this.nodes = nodes;
-        this.rule = RULES.legendreHighPrecision(nodes, 0.0, 1.0);
-        this.refinedRule = RULES.legendreHighPrecision(2 * nodes, 0.0, 1.0);
     }
 
     @Override
     public double[] of(Loss loss, double[] x, double[] xNext) {
         Vectors.requireStep(loss, x, xNext);
-        return integrate(rule, loss, x, xNext);
+        return integrate(nodes, loss, x, xNext);
     }
 
-    private static double[] integrate(GaussIntegrator rule, Loss loss, double[] x, double[] xNext) {
+    /** Σₖ wₖ∇L(x + tₖ(x' − x)) with the n-point rule (nodes and weights cached by n). */
+    private static double[] integrate(int n, Loss loss, double[] x, double[] xNext) {
         final int d = x.length;
+        final double[] t = GaussLegendre.nodes(n);
+        final double[] weights = GaussLegendre.weights(n);
         final double[] p = Vectors.difference(xNext, x);
         final double[] out = new double[d];
-        for (int k = 0; k < rule.getNumberOfPoints(); k++) {
+        for (int k = 0; k < n; k++) {
             final double[] grad = Vectors.requireResult("loss.gradient",
-                    loss.gradient(Vectors.along(x, rule.getPoint(k), p)), d);
-            final double w = rule.getWeight(k);
+                    loss.gradient(Vectors.along(x, t[k], p)), d);
+            final double w = weights[k];
             for (int i = 0; i < d; i++) {
                 out[i] = Math.fma(w, grad[i], out[i]);
             }
@@ -117,8 +112,8 @@ public final class AverageVectorFieldDiscreteGradient implements DiscreteGradien
       @*/
     public double errorEstimate(Loss loss, double[] x, double[] xNext) {
         Vectors.requireStep(loss, x, xNext);
-        final double[] a = integrate(rule, loss, x, xNext);
-        final double[] b = integrate(refinedRule, loss, x, xNext);
+        final double[] a = integrate(nodes, loss, x, xNext);
+        final double[] b = integrate(2 * nodes, loss, x, xNext);
         double max = 0.0;
         for (int i = 0; i < a.length; i++) {
             max = Math.max(max, Math.abs(a[i] - b[i]));

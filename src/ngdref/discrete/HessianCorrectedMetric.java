@@ -4,8 +4,7 @@ import ngdref.metric.Inputs;
 import ngdref.metric.MetricBounds;
 import ngdref.metric.OneParameterMetric;
 import ngdref.metric.UpdateGeometry;
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.EigenDecomposition;
+import ngdref.numerics.SymmetricEigenvalues;
 
 /**
  * The Hessian-corrected discrete metric, Eqs. (17)–(18). With the Taylor discrete gradient (16),
@@ -115,14 +114,7 @@ public final class HessianCorrectedMetric {
                         + " columns; expected " + d);
             }
         }
-        final Array2DRowRealMatrix m = new Array2DRowRealMatrix(hh, true);
-        final double[] l = new EigenDecomposition(m.add(m.transpose()).scalarMultiply(0.5))
-                .getRealEigenvalues();
-        double min = Double.POSITIVE_INFINITY;
-        for (double v : l) {
-            min = Math.min(min, v);
-        }
-        return Math.max(0.0, -min);
+        return Math.max(0.0, -SymmetricEigenvalues.smallestOfSymmetricPart(hh));
     }
 
     /**
