@@ -50,10 +50,18 @@ public final class AverageVectorFieldDiscreteGradient implements DiscreteGradien
         final double[] weights = GaussLegendre.weights(n);
         final double[] p = Vectors.difference(xNext, x);
         final double[] out = new double[d];
+        /*@ loop_invariant 0 <= k && k <= n && out.length == d;
+          @ decreasing n - k;
+          @ assignable out[*];
+          @*/
         for (int k = 0; k < n; k++) {
             final double[] grad = Vectors.requireResult("loss.gradient",
                     loss.gradient(Vectors.along(x, t[k], p)), d);
             final double w = weights[k];
+            /*@ loop_invariant 0 <= i && i <= d;
+              @ decreasing d - i;
+              @ assignable out[*];
+              @*/
             for (int i = 0; i < d; i++) {
                 out[i] = Math.fma(w, grad[i], out[i]);
             }
@@ -115,6 +123,10 @@ public final class AverageVectorFieldDiscreteGradient implements DiscreteGradien
         final double[] a = integrate(nodes, loss, x, xNext);
         final double[] b = integrate(2 * nodes, loss, x, xNext);
         double max = 0.0;
+        /*@ loop_invariant 0 <= i && i <= a.length;
+          @ decreasing a.length - i;
+          @ assignable \strictly_nothing;
+          @*/
         for (int i = 0; i < a.length; i++) {
             max = Math.max(max, Math.abs(a[i] - b[i]));
         }

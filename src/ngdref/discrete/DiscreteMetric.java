@@ -1,5 +1,6 @@
 package ngdref.discrete;
 
+import java.util.Arrays;
 import ngdref.metric.Inputs;
 import ngdref.metric.OneParameterMetric;
 
@@ -82,7 +83,7 @@ public final class DiscreteMetric {
       @   assignable \nothing;
       @*/
     public double[] next() {
-        return next.clone();
+        return Arrays.copyOf(next, next.length);
     }
 
     /**
@@ -95,7 +96,7 @@ public final class DiscreteMetric {
       @   assignable \nothing;
       @*/
     public double[] yBar() {
-        return yBar.clone();
+        return Arrays.copyOf(yBar, yBar.length);
     }
 
     /**

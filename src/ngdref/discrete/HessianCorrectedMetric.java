@@ -1,5 +1,6 @@
 package ngdref.discrete;
 
+import java.util.Arrays;
 import ngdref.metric.Inputs;
 import ngdref.metric.MetricBounds;
 import ngdref.metric.OneParameterMetric;
@@ -20,6 +21,10 @@ public final class HessianCorrectedMetric {
     private final double[][] corrected;
     private final double h;
     private final double bound;
+
+    /*@ private invariant h >= 0.0 && bound > 0.0;
+      @ private invariant (\forall int k; 0 <= k && k < corrected.length; corrected[k] != null);
+      @*/
 
     private HessianCorrectedMetric(double[][] corrected, double h, double bound) {
         this.corrected = corrected;
@@ -128,8 +133,13 @@ public final class HessianCorrectedMetric {
       @*/
     public double[][] toArray() {
         final double[][] c = new double[corrected.length][];
+        /*@ loop_invariant 0 <= i && i <= c.length
+          @   && (\forall int j; 0 <= j && j < i; c[j] != null && \fresh(c[j]));
+          @ decreasing c.length - i;
+          @ assignable c[*];
+          @*/
         for (int i = 0; i < c.length; i++) {
-            c[i] = corrected[i].clone();
+            c[i] = Arrays.copyOf(corrected[i], corrected[i].length);
         }
         return c;
     }

@@ -1,5 +1,6 @@
 package ngdref.discrete;
 
+import java.util.Arrays;
 /**
  * The Itoh–Abe coordinate-increment discrete gradient (T. Itoh, K. Abe, J. Comput. Phys. 76, 1988):
  * <pre>  ∇̄L(x, x')ᵢ = [L(x'₁…x'ᵢ, xᵢ₊₁…x_D) − L(x'₁…x'ᵢ₋₁, xᵢ…x_D)] / (x'ᵢ − xᵢ),</pre>
@@ -19,7 +20,7 @@ public final class ItohAbeDiscreteGradient implements DiscreteGradient {
     public double[] of(Loss loss, double[] x, double[] xNext) {
         Vectors.requireStep(loss, x, xNext);
         final int d = x.length;
-        final double[] point = x.clone();
+        final double[] point = Arrays.copyOf(x, x.length);
         final double[] out = new double[d];
         double previous = Vectors.requireFiniteValue("L(x)", loss.value(point));
         for (int i = 0; i < d; i++) {

@@ -21,6 +21,10 @@ public final class MidpointDiscreteGradient implements DiscreteGradient {
         final double[] p = Vectors.difference(xNext, x);
         final double pp = Vectors.dot(p, p);
         final double[] mid = new double[d];
+        /*@ loop_invariant 0 <= i && i <= d;
+          @ decreasing d - i;
+          @ assignable mid[*];
+          @*/
         for (int i = 0; i < d; i++) {
             mid[i] = 0.5 * x[i] + 0.5 * xNext[i];
         }
@@ -32,8 +36,12 @@ public final class MidpointDiscreteGradient implements DiscreteGradient {
                 - Vectors.requireFiniteValue("L(x)", loss.value(x));
         final double correction = (dL - Vectors.dot(grad, p)) / pp;
         final double[] out = new double[d];
-        for (int i = 0; i < d; i++) {
-            out[i] = Math.fma(correction, p[i], grad[i]);
+        /*@ loop_invariant 0 <= j && j <= d;
+          @ decreasing d - j;
+          @ assignable out[*];
+          @*/
+        for (int j = 0; j < d; j++) {
+            out[j] = Math.fma(correction, p[j], grad[j]);
         }
         return out;
     }

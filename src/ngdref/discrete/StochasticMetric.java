@@ -1,5 +1,6 @@
 package ngdref.discrete;
 
+import java.util.Arrays;
 import ngdref.metric.Inputs;
 import ngdref.metric.OneParameterMetric;
 
@@ -22,6 +23,10 @@ public final class StochasticMetric {
     private final double eta;
     private final double hDotG;
     private final double bound;
+
+    /*@ private invariant bound > 0.0 && eta > 0.0;
+      @ private invariant meanYBar.length == meanHg.length && meanG.length == meanHg.length;
+      @*/
 
     private StochasticMetric(OneParameterMetric mBar, double[] meanG, double[] meanYBar,
                              double[] meanHg, double eta, double hDotG, double bound) {
@@ -188,7 +193,7 @@ public final class StochasticMetric {
       @   assignable \nothing;
       @*/
     public double[] meanUpdate() {
-        return meanG.clone();
+        return Arrays.copyOf(meanG, meanG.length);
     }
 
     /**
@@ -202,6 +207,10 @@ public final class StochasticMetric {
       @*/
     public double[] negativeGradient() {
         final double[] r = new double[meanYBar.length];
+        /*@ loop_invariant 0 <= i && i <= r.length;
+          @ decreasing r.length - i;
+          @ assignable r[*];
+          @*/
         for (int i = 0; i < r.length; i++) {
             r[i] = Math.fma(eta, meanHg[i], meanYBar[i]);
         }

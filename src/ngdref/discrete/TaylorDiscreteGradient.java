@@ -31,6 +31,10 @@ public final class TaylorDiscreteGradient implements DiscreteGradient {
         final double[] grad = Vectors.requireResult("loss.gradient(x)", loss.gradient(x), x.length);
         final double[] hp = Vectors.times(l2.hessian(Vectors.along(x, lambda, p)), p);
         final double[] out = new double[x.length];
+        /*@ loop_invariant 0 <= i && i <= out.length;
+          @ decreasing out.length - i;
+          @ assignable out[*];
+          @*/
         for (int i = 0; i < out.length; i++) {
             out[i] = Math.fma(0.5, hp[i], grad[i]);
         }

@@ -35,7 +35,14 @@ public final class TimeVaryingExtension {
     public static double[] extendedUpdate(double[] thetaDot) {
         Inputs.requireEntries("thetaDot", thetaDot);
         final double[] v = new double[thetaDot.length + 1];
-        System.arraycopy(thetaDot, 0, v, 0, thetaDot.length);
+        /*@ loop_invariant 0 <= i && i <= thetaDot.length
+          @   && (\forall int j; 0 <= j && j < i; v[j] == thetaDot[j]);
+          @ decreasing thetaDot.length - i;
+          @ assignable v[*];
+          @*/
+        for (int i = 0; i < thetaDot.length; i++) {
+            v[i] = thetaDot[i];
+        }
         v[thetaDot.length] = 1.0;
         return v;
     }
@@ -64,6 +71,11 @@ public final class TimeVaryingExtension {
         Inputs.requireEntries("gradTheta", gradTheta);
         Vectors.requireFiniteValue("dLdt", dLdt);
         final double[] v = new double[gradTheta.length + 1];
+        /*@ loop_invariant 0 <= i && i <= gradTheta.length
+          @   && (\forall int j; 0 <= j && j < i; v[j] == -gradTheta[j]);
+          @ decreasing gradTheta.length - i;
+          @ assignable v[*];
+          @*/
         for (int i = 0; i < gradTheta.length; i++) {
             v[i] = -gradTheta[i];
         }

@@ -9,6 +9,17 @@ final class Vectors {
     }
 
     /** Checks loss, x and xNext for a discrete gradient. */
+    /*@ normal_behavior
+      @   requires loss != null && x != null && xNext != null && x.length == xNext.length;
+      @   requires (\forall int i; 0 <= i && i < x.length; x[i] - x[i] == 0.0 && xNext[i] - xNext[i] == 0.0);
+      @   assignable \nothing;
+      @ also exceptional_behavior
+      @   requires loss == null || x == null || xNext == null || x.length != xNext.length
+      @         || (\exists int i; 0 <= i && i < x.length; !(x[i] - x[i] == 0.0))
+      @         || (\exists int i; 0 <= i && i < xNext.length; !(xNext[i] - xNext[i] == 0.0));
+      @   signals_only IllegalArgumentException;
+      @   assignable \nothing;
+      @*/
     static void requireStep(Loss loss, double[] x, double[] xNext) {
         if (loss == null) {
             throw new IllegalArgumentException("loss must not be null");
@@ -19,6 +30,17 @@ final class Vectors {
     }
 
     /** Checks that a user-supplied gradient (or other vector) has the right length and finite entries. */
+    /*@ normal_behavior
+      @   requires v != null && v.length == d;
+      @   requires (\forall int i; 0 <= i && i < v.length; v[i] - v[i] == 0.0);
+      @   ensures \result == v;
+      @   assignable \nothing;
+      @ also exceptional_behavior
+      @   requires v == null || v.length != d
+      @         || (\exists int i; 0 <= i && i < v.length; !(v[i] - v[i] == 0.0));
+      @   signals_only IllegalArgumentException;
+      @   assignable \nothing;
+      @*/
     static double[] requireResult(String what, double[] v, int d) {
         Inputs.requireEntries(what, v);
         if (v.length != d) {
@@ -27,6 +49,15 @@ final class Vectors {
         return v;
     }
 
+    /*@ normal_behavior
+      @   requires v - v == 0.0;
+      @   ensures \result == v;
+      @   assignable \nothing;
+      @ also exceptional_behavior
+      @   requires !(v - v == 0.0);
+      @   signals_only IllegalArgumentException;
+      @   assignable \nothing;
+      @*/
     static double requireFiniteValue(String what, double v) {
         if (!Inputs.isFinite(v)) {
             throw new IllegalArgumentException(what + " is " + Inputs.describe(v) + "; it must be finite");
@@ -34,16 +65,33 @@ final class Vectors {
         return v;
     }
 
+    /*@ normal_behavior
+      @   requires a != null && b != null && a.length <= b.length;
+      @   assignable \nothing;
+      @*/
     static double dot(double[] a, double[] b) {
         double s = 0.0;
+        /*@ loop_invariant 0 <= i && i <= a.length;
+          @ decreasing a.length - i;
+          @ assignable \strictly_nothing;
+          @*/
         for (int i = 0; i < a.length; i++) {
             s = Math.fma(a[i], b[i], s);
         }
         return s;
     }
 
+    /*@ normal_behavior
+      @   requires a != null && b != null && a.length <= b.length;
+      @   ensures \result.length == a.length && \fresh(\result);
+      @   assignable \nothing;
+      @*/
     static double[] difference(double[] a, double[] b) {
         final double[] d = new double[a.length];
+        /*@ loop_invariant 0 <= i && i <= a.length;
+          @ decreasing a.length - i;
+          @ assignable d[*];
+          @*/
         for (int i = 0; i < a.length; i++) {
             d[i] = a[i] - b[i];
         }
@@ -51,24 +99,52 @@ final class Vectors {
     }
 
     /** x + s·p. */
+    /*@ normal_behavior
+      @   requires x != null && p != null && x.length <= p.length;
+      @   ensures \result.length == x.length && \fresh(\result);
+      @   assignable \nothing;
+      @*/
     static double[] along(double[] x, double s, double[] p) {
         final double[] v = new double[x.length];
+        /*@ loop_invariant 0 <= i && i <= x.length;
+          @ decreasing x.length - i;
+          @ assignable v[*];
+          @*/
         for (int i = 0; i < x.length; i++) {
             v[i] = Math.fma(s, p[i], x[i]);
         }
         return v;
     }
 
+    /*@ normal_behavior
+      @   requires v != null;
+      @   ensures \result.length == v.length && \fresh(\result);
+      @   assignable \nothing;
+      @*/
     static double[] negate(double[] v) {
         final double[] n = new double[v.length];
+        /*@ loop_invariant 0 <= i && i <= v.length;
+          @ decreasing v.length - i;
+          @ assignable n[*];
+          @*/
         for (int i = 0; i < v.length; i++) {
             n[i] = -v[i];
         }
         return n;
     }
 
+    /*@ normal_behavior
+      @   requires m != null && v != null;
+      @   requires (\forall int i; 0 <= i && i < m.length; m[i] != null && m[i].length <= v.length);
+      @   ensures \result.length == m.length && \fresh(\result);
+      @   assignable \nothing;
+      @*/
     static double[] times(double[][] m, double[] v) {
         final double[] r = new double[m.length];
+        /*@ loop_invariant 0 <= i && i <= m.length;
+          @ decreasing m.length - i;
+          @ assignable r[*];
+          @*/
         for (int i = 0; i < m.length; i++) {
             r[i] = dot(m[i], v);
         }

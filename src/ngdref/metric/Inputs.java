@@ -16,6 +16,16 @@ public final class Inputs {
     private Inputs() {
     }
 
+    /*
+     * Specification-only predicate: the update is effective, Σᵢ gᵢyᵢ > 0 in exact (real)
+     * arithmetic, for finite g, y of equal length. It is a JML model method without a body:
+     * KeY 2.12 has no real arithmetic, so it treats the predicate as uninterpreted, and contracts
+     * that depend on it are listed as open in proofs/open-contracts.tsv (the exact sign decision
+     * of UpdateGeometry is checked by the oracle instead). With a verifier that has \real, its
+     * meaning is (\sum int i; 0 <= i && i < g.length; (\real) g[i] * (\real) y[i]) > 0.
+     */
+    //@ public static model pure boolean effective(double[] g, double[] y);
+
     /**
      * True iff {@code x} is finite (neither NaN nor ±∞).
      *
@@ -124,6 +134,13 @@ public final class Inputs {
       @   requires g == null || y == null || g.length != y.length || g.length < 2;
       @   assignable \nothing;
       @   signals_only IllegalArgumentException;
+      @ also public exceptional_behavior
+      @   requires g != null && y != null && g.length >= 2 && g.length == y.length;
+      @   requires (\exists int i; 0 <= i && i < g.length; !(g[i] - g[i] == 0.0) || !(y[i] - y[i] == 0.0))
+      @         || (\forall int i; 0 <= i && i < g.length; g[i] == 0.0)
+      @         || (\forall int i; 0 <= i && i < y.length; y[i] == 0.0);
+      @   assignable \nothing;
+      @   signals_only IllegalArgumentException;
       @*/
     public static void requirePair(String gName, double[] g, String yName, double[] y) {
         requireVector(gName, g);
@@ -197,7 +214,7 @@ public final class Inputs {
             return "NaN";
         }
         if (x - x == 0.0) {
-            return "" + x;
+            return Double.toString(x);
         }
         return x > 0.0 ? "+Infinity" : "-Infinity";
     }

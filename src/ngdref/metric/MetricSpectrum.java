@@ -28,6 +28,11 @@ public final class MetricSpectrum {
     private final double lambdaD;
     private final double conditionNumber;
 
+    /*@ private invariant dimension >= 2;
+      @ private invariant lambdaMax > 0.0 && lambdaMin > 0.0 && lambdaD > 0.0;
+      @ private invariant conditionNumber >= 1.0;
+      @*/
+
     private MetricSpectrum(int dimension, double lambdaMax, double lambdaMin, double lambdaD,
                            double conditionNumber) {
         this.dimension = dimension;
@@ -202,6 +207,10 @@ public final class MetricSpectrum {
         return values;
     }
 
+    /*@ also public normal_behavior
+      @   ensures \result != null;
+      @   assignable \nothing;
+      @*/
     @Override
     public String toString() {
         return "λ_max = " + lambdaMax + ", λ_min = " + lambdaMin + ", λ_d = " + lambdaD

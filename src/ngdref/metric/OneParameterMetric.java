@@ -1,5 +1,6 @@
 package ngdref.metric;
 
+import java.util.Arrays;
 import org.apache.commons.numbers.core.DD;
 
 /**
@@ -26,10 +27,15 @@ public final class OneParameterMetric {
     /** α when it was given as a double, else NaN. */
     private final double alphaGiven;
 
+    /*@ private invariant g != null && y != null && geometry != null && alpha != null
+      @   && gammaMantissa != null;
+      @ private invariant g.length >= 2 && g.length == y.length;
+      @*/
+
     private OneParameterMetric(double[] g, double[] y, UpdateGeometry geometry, DD gammaMantissa,
                                int gammaExponent, DD alpha, double alphaGiven) {
-        this.g = g.clone();
-        this.y = y.clone();
+        this.g = Arrays.copyOf(g, g.length);
+        this.y = Arrays.copyOf(y, y.length);
         this.geometry = geometry;
         this.gammaMantissa = gammaMantissa;
         this.gammaExponent = gammaExponent;
@@ -49,7 +55,7 @@ public final class OneParameterMetric {
     /*@ public normal_behavior
       @   requires g != null && y != null && g.length >= 2 && g.length == y.length;
       @   requires (\forall int i; 0 <= i && i < g.length; g[i] - g[i] == 0.0 && y[i] - y[i] == 0.0);
-      @   requires (\sum int i; 0 <= i && i < g.length; (\real) g[i] * (\real) y[i]) > 0;
+      @   requires Inputs.effective(g, y);
       @   requires alpha > 0.0 && alpha - alpha == 0.0;
       @   ensures \result != null && \result.dimension() == g.length && \result.alpha() == alpha;
       @   assignable \nothing;
@@ -80,7 +86,7 @@ public final class OneParameterMetric {
     /*@ public behavior
       @   requires g != null && y != null && g.length >= 2 && g.length == y.length;
       @   requires (\forall int i; 0 <= i && i < g.length; g[i] - g[i] == 0.0 && y[i] - y[i] == 0.0);
-      @   requires (\sum int i; 0 <= i && i < g.length; (\real) g[i] * (\real) y[i]) > 0;
+      @   requires Inputs.effective(g, y);
       @   requires gamma > 0.0 && gamma - gamma == 0.0;
       @   ensures \result != null && \result.dimension() == g.length && \result.alpha() > 0.0;
       @   signals_only ArithmeticException;
@@ -327,7 +333,7 @@ public final class OneParameterMetric {
         final double c = geometry.cosPsi();
         final double s = geometry.sinPsi();
         final double gam = UpdateGeometry.toDouble(gammaMantissa, gammaExponent, "γ");
-        final double[] gHat = unit(g.clone());
+        final double[] gHat = unit(Arrays.copyOf(g, g.length));
         double[] e = new double[d];
         if (s > 0.0) {
             final double beta = geometry.rhoMantissa().doubleValue();
@@ -376,6 +382,10 @@ public final class OneParameterMetric {
         return v;
     }
 
+    /*@ also public normal_behavior
+      @   ensures \result != null;
+      @   assignable \nothing;
+      @*/
     @Override
     public String toString() {
         return "M(α = " + alpha() + ") = yyᵀ/(yᵀg) + α(I − ggᵀ/gᵀg), D = " + g.length;

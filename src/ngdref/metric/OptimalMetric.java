@@ -22,7 +22,7 @@ public final class OptimalMetric {
     /*@ public behavior
       @   requires g != null && y != null && g.length >= 2 && g.length == y.length;
       @   requires (\forall int i; 0 <= i && i < g.length; g[i] - g[i] == 0.0 && y[i] - y[i] == 0.0);
-      @   requires (\sum int i; 0 <= i && i < g.length; (\real) g[i] * (\real) y[i]) > 0;
+      @   requires Inputs.effective(g, y);
       @   ensures \result != null && \result.dimension() == g.length;
       @   signals_only ArithmeticException;
       @   assignable \nothing;

@@ -54,6 +54,10 @@ public final class UpdateGeometry {
     private final DD cos;
     private final DD sin;
 
+    /*@ private invariant dimension >= 2;
+      @ private invariant gg != null && yy != null && yg != null && cos != null && sin != null;
+      @*/
+
     private UpdateGeometry(int dimension, int eg, int ey, DD gg, DD yy, DD yg, DD cos, DD sin) {
         this.dimension = dimension;
         this.eg = eg;
@@ -77,7 +81,7 @@ public final class UpdateGeometry {
     /*@ public normal_behavior
       @   requires g != null && y != null && g.length >= 2 && g.length == y.length;
       @   requires (\forall int i; 0 <= i && i < g.length; g[i] - g[i] == 0.0 && y[i] - y[i] == 0.0);
-      @   requires (\sum int i; 0 <= i && i < g.length; (\real) g[i] * (\real) y[i]) > 0;
+      @   requires Inputs.effective(g, y);
       @   ensures \result != null && \result.dimension() == g.length;
       @   ensures 0.0 < \result.cosPsi() && \result.cosPsi() <= 1.0;
       @   ensures 0.0 <= \result.sinPsi() && \result.sinPsi() < 1.0;
@@ -85,8 +89,13 @@ public final class UpdateGeometry {
       @ also public exceptional_behavior
       @   requires g == null || y == null || g.length < 2 || g.length != y.length
       @         || (\exists int i; 0 <= i && i < g.length; !(g[i] - g[i] == 0.0))
-      @         || (\exists int i; 0 <= i && i < y.length; !(y[i] - y[i] == 0.0))
-      @         || (\sum int i; 0 <= i && i < g.length; (\real) g[i] * (\real) y[i]) <= 0;
+      @         || (\exists int i; 0 <= i && i < y.length; !(y[i] - y[i] == 0.0));
+      @   assignable \nothing;
+      @   signals_only IllegalArgumentException;
+      @ also public exceptional_behavior
+      @   requires g != null && y != null && g.length >= 2 && g.length == y.length;
+      @   requires (\forall int i; 0 <= i && i < g.length; g[i] - g[i] == 0.0 && y[i] - y[i] == 0.0);
+      @   requires !Inputs.effective(g, y);
       @   assignable \nothing;
       @   signals_only IllegalArgumentException;
       @*/
