@@ -81,8 +81,13 @@ public final class HessianCorrectedMetric {
       @*/
     public static HessianCorrectedMetric of(double[] g, double[] yBar, double[][] hessianHalf,
                                             double eta, double gamma) {
-        final OneParameterMetric mBar = OneParameterMetric.ofGamma(g, yBar, gamma);
+        // Reject a missing Hessian or a bad η before any arithmetic, so that bad input is always an
+        // IllegalArgumentException (ofGamma may raise ArithmeticException when α = γσ overflows).
+        if (hessianHalf == null) {
+            throw new IllegalArgumentException("hessianHalf must not be null");
+        }
         Inputs.requirePositive("eta", eta);
+        final OneParameterMetric mBar = OneParameterMetric.ofGamma(g, yBar, gamma);
         final int d = g.length;
         final double hh = negativeCurvature(hessianHalf, d);
         final double lambdaMin = mBar.spectrum().lambdaMin();
