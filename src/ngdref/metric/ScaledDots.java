@@ -1,5 +1,6 @@
 package ngdref.metric;
 
+import ngdref.exact.ExactInnerProducts;
 import org.apache.commons.numbers.core.DD;
 
 /**
@@ -7,9 +8,13 @@ import org.apache.commons.numbers.core.DD;
  * with {@link Dot2}: the mantissas x'ᵀa' and x'ᵀb' of x' = x·2^-ex, a' = a·2^-ea, b' = b·2^-eb,
  * where ea, eb are the pair's scaling exponents ({@link UpdateGeometry#scalingExponent}) and ex
  * is chosen by the same rule. The pass runs unscaled in x first and is repeated only when x has
- * extreme entries. Used by the matrix-free apply and solve.
+ * extreme entries; an inner product whose certified relative error exceeds 2^-58 (cancellation)
+ * is recomputed exactly. Used by the matrix-free apply and solve.
  */
 final class ScaledDots {
+
+    /** Relative accuracy required of each inner product before it is used (as in UpdateGeometry). */
+    private static final double CERTIFIED = 0x1.0p-58;
 
     private final DD first;
     private final DD second;
@@ -44,7 +49,22 @@ final class ScaledDots {
                 xb.add(xi, b[i] * sb);
             }
         }
-        return new ScaledDots(xa.value(), xb.value(), ex);
+        return new ScaledDots(certified(xa, x, a, ex + ea), certified(xb, x, b, ex + eb), ex);
+    }
+
+    /**
+     * The accumulated value when its certified relative error is at most 2^-58, else the exact
+     * Σ xᵢvᵢ·2^-shift rounded once to double-double. Without this, a cancelling xᵀv (for x = g,
+     * yᵀg near ψ = π/2, where UpdateGeometry itself uses the exact value) would leave the
+     * coefficient (yᵀx)/(yᵀg) of apply a few ulps away from 1, and Mg a few ulps away from y.
+     */
+    private static DD certified(Dot2 sum, double[] x, double[] v, int shift) {
+        final DD value = sum.value();
+        // (an error bound of 0 certifies any value, 0 included)
+        if (sum.isFinite() && sum.errorBound() <= CERTIFIED * Math.abs(value.hi())) {
+            return value;
+        }
+        return ExactInnerProducts.dot(x, v, shift);
     }
 
     DD withFirst() {

@@ -49,6 +49,33 @@ class MatrixFreeTest {
         return m;
     }
 
+    /**
+     * Regression (found by DiscreteTimeProperties in the long run): the time-varying extension of
+     * ψ = 0, y = g/10, with ∂L/∂t = 0.1 and ‖g‖ ≈ 1, so that yᵀg on the extended vectors cancels
+     * almost completely. UpdateGeometry takes the exact yᵀg; apply must not use a less accurate
+     * yᵀx for x = g, or Mg misses y by several ulps.
+     */
+    @Test
+    void applyKeepsMgEqualToYUnderCancellationInYTransposeG() {
+        final double[] g = {0x1.45988678066d7p-2, -0x1.6dc43221e229p-2, 0x1.a62015d04bc15p-1,
+            0x1.35de9a89d46dep-2, 1.0};
+        final double[] y = {0x1.047a052cd1f13p-5, -0x1.249cf4e7e820dp-5, 0x1.51b344a6a3011p-4,
+            0x1.efca90dc87164p-6, -0.1};
+        final OneParameterMetric m = OneParameterMetric.ofGamma(g, y, 1.0);
+        final double[] mg = m.apply(g);
+        final double alpha = m.alpha();
+        for (int i = 0; i < g.length; i++) {
+            // the documented bound of apply for x = g
+            final double bound = 0x1.0p-51 * Math.abs(y[i]) + alpha * 0x1.0p-100 * Math.abs(g[i]);
+            assertTrue(Math.abs(mg[i] - y[i]) <= bound,
+                    "component " + i + ": " + mg[i] + " vs " + y[i] + " (bound " + bound + ")");
+        }
+        final double[] x = m.solve(y);
+        for (int i = 0; i < g.length; i++) {
+            assertEquals(g[i], x[i], 0x1.0p-50 * Math.abs(g[i]), "M⁻¹y component " + i);
+        }
+    }
+
     @Test
     void applyAndSolveAgreeWithDenseMatrix() {
         final Random r = new Random(1);
