@@ -191,15 +191,27 @@ public final class OneParameterMetric {
       @   signals_only ArithmeticException;
       @   assignable \nothing;
       @ also public exceptional_behavior
-      @   requires x == null || x.length != dimension()
-      @         || (\exists int i; 0 <= i && i < x.length; !(x[i] - x[i] == 0.0));
+      @   requires x == null || x.length != dimension();
+      @   assignable \nothing;
+      @   signals_only IllegalArgumentException;
+      @ also public exceptional_behavior
+      @   requires x != null && x.length == dimension();
+      @   requires (\exists int i; 0 <= i && i < x.length; !(x[i] - x[i] == 0.0));
       @   assignable \nothing;
       @   signals_only IllegalArgumentException;
       @*/
     public double[] apply(double[] x) {
-        Inputs.requireEntries("x", x);
-        Inputs.requireSameLength("g", g, "x", x);
-        final ScaledDots dots = ScaledDots.of(x, y, geometry.yExponent(), g, geometry.gExponent());
+        if (x == null || x.length != g.length) {
+            Inputs.requireEntries("x", x);
+            Inputs.requireSameLength("g", g, "x", x); // throws
+        }
+        // Pass 1 (reads x, y, g): the two coefficients' inner products, and max|xᵢ|, which is
+        // finite exactly when every entry is (else requireEntries names the first bad one).
+        final ScaledDots dots = ScaledDots.of(x, y, geometry.yExponent(), geometry.yyMantissa().hi(),
+                g, geometry.gExponent(), geometry.ggMantissa().hi());
+        if (!Inputs.isFinite(dots.maxAbs())) {
+            Inputs.requireEntries("x", x); // throws
+        }
         final int ex = dots.exponent();
         // c1 = yᵀx/yᵀg, c2 = gᵀx/gᵀg (scaled mantissas; both scale as x/g).
         final DD c1 = dots.withFirst().divide(geometry.ygMantissa());
@@ -210,6 +222,7 @@ public final class OneParameterMetric {
         final double c2Lo = c2s.lo();
         final double aHi = alpha.hi();
         final double aLo = alpha.lo();
+        // Pass 2 (reads x, g, y, writes the result): one fused loop with the coefficients above.
         final double[] out = new double[x.length];
         for (int i = 0; i < x.length; i++) {
             // wᵢ = xᵢ − c2·gᵢ without cancellation: the c2Hi product is fused.
@@ -236,15 +249,26 @@ public final class OneParameterMetric {
       @   signals_only ArithmeticException;
       @   assignable \nothing;
       @ also public exceptional_behavior
-      @   requires b == null || b.length != dimension()
-      @         || (\exists int i; 0 <= i && i < b.length; !(b[i] - b[i] == 0.0));
+      @   requires b == null || b.length != dimension();
+      @   assignable \nothing;
+      @   signals_only IllegalArgumentException;
+      @ also public exceptional_behavior
+      @   requires b != null && b.length == dimension();
+      @   requires (\exists int i; 0 <= i && i < b.length; !(b[i] - b[i] == 0.0));
       @   assignable \nothing;
       @   signals_only IllegalArgumentException;
       @*/
     public double[] solve(double[] b) {
-        Inputs.requireEntries("b", b);
-        Inputs.requireSameLength("g", g, "b", b);
-        final ScaledDots dots = ScaledDots.of(b, g, geometry.gExponent(), y, geometry.yExponent());
+        if (b == null || b.length != g.length) {
+            Inputs.requireEntries("b", b);
+            Inputs.requireSameLength("g", g, "b", b); // throws
+        }
+        // Pass 1 (reads b, g, y): the inner products gᵀb, yᵀb and max|bᵢ| (validation, as in apply).
+        final ScaledDots dots = ScaledDots.of(b, g, geometry.gExponent(), geometry.ggMantissa().hi(),
+                y, geometry.yExponent(), geometry.yyMantissa().hi());
+        if (!Inputs.isFinite(dots.maxAbs())) {
+            Inputs.requireEntries("b", b); // throws
+        }
         final int eb = dots.exponent();
         final int eg = geometry.gExponent();
         final int ey = geometry.yExponent();
@@ -261,6 +285,7 @@ public final class OneParameterMetric {
         final DD inverseAlpha = DD.ONE.divide(alpha);
         final double iaHi = inverseAlpha.hi();
         final double iaLo = inverseAlpha.lo();
+        // Pass 2 (reads b, y, g, writes the result): one fused loop with the coefficients above.
         final double[] out = new double[b.length];
         for (int i = 0; i < b.length; i++) {
             final double w = Math.fma(-tHi, y[i], b[i]) - tLo * y[i];

@@ -5,66 +5,163 @@ import org.apache.commons.numbers.core.DD;
 
 /**
  * The two inner products of one vector x with the two vectors a, b of a pair, in one fused pass
- * with {@link Dot2}: the mantissas x'ᵀa' and x'ᵀb' of x' = x·2^-ex, a' = a·2^-ea, b' = b·2^-eb,
- * where ea, eb are the pair's scaling exponents ({@link UpdateGeometry#scalingExponent}) and ex
- * is chosen by the same rule. The pass runs unscaled in x first and is repeated only when x has
- * extreme entries; an inner product whose certified relative error exceeds 2^-58 (cancellation)
- * is recomputed exactly. Used by the matrix-free apply and solve.
+ * with {@link Dot2} in lanes: the mantissas x'ᵀa' and x'ᵀb' of x' = x·2^-ex, a' = a·2^-ea,
+ * b' = b·2^-eb, where ea, eb are the pair's scaling exponents ({@link UpdateGeometry#scalingExponent})
+ * and ex is chosen by the same rule from max|xᵢ|, which the same pass computes. The pass runs
+ * unscaled in x first and is repeated only when x has extreme entries. An inner product whose
+ * certified relative error exceeds 2^-58 (cancellation) is recomputed exactly. Used by the
+ * matrix-free apply and solve; the pass also tells them whether x is finite ({@link #maxAbs}),
+ * so that x is read only once more (by their output loop).
  */
 final class ScaledDots {
 
     /** Relative accuracy required of each inner product before it is used (as in UpdateGeometry). */
     private static final double CERTIFIED = 0x1.0p-58;
+    /** Unit roundoff of binary64. */
+    private static final double U = 0x1.0p-53;
 
     private final DD first;
     private final DD second;
     private final int exponent;
+    private final double maxAbs;
 
-    private ScaledDots(DD first, DD second, int exponent) {
+    private ScaledDots(DD first, DD second, int exponent, double maxAbs) {
         this.first = first;
         this.second = second;
         this.exponent = exponent;
-    }
-
-    static ScaledDots of(double[] x, double[] a, int ea, double[] b, int eb) {
-        final double sa = Math.scalb(1.0, -ea);
-        final double sb = Math.scalb(1.0, -eb);
-        Dot2 xa = new Dot2();
-        Dot2 xb = new Dot2();
-        double maxX = 0.0;
-        for (int i = 0; i < x.length; i++) {
-            final double xi = x[i];
-            xa.add(xi, a[i] * sa);
-            xb.add(xi, b[i] * sb);
-            maxX = Math.max(maxX, Math.abs(xi));
-        }
-        final int ex = maxX == 0.0 ? 0 : UpdateGeometry.scalingExponent(maxX);
-        if (ex != 0) {
-            final double sx = Math.scalb(1.0, -ex);
-            xa = new Dot2();
-            xb = new Dot2();
-            for (int i = 0; i < x.length; i++) {
-                final double xi = x[i] * sx;
-                xa.add(xi, a[i] * sa);
-                xb.add(xi, b[i] * sb);
-            }
-        }
-        return new ScaledDots(certified(xa, x, a, ex + ea), certified(xb, x, b, ex + eb), ex);
+        this.maxAbs = maxAbs;
     }
 
     /**
-     * The accumulated value when its certified relative error is at most 2^-58, else the exact
-     * Σ xᵢvᵢ·2^-shift rounded once to double-double. Without this, a cancelling xᵀv (for x = g,
-     * yᵀg near ψ = π/2, where UpdateGeometry itself uses the exact value) would leave the
-     * coefficient (yᵀx)/(yᵀg) of apply a few ulps away from 1, and Mg a few ulps away from y.
+     * The two inner products; x, a, b of the same length, a and b finite. {@code aa} and
+     * {@code bb} are a'ᵀa' and b'ᵀb' (the pair's scaled squared norms, certified to 2^-57
+     * relative, which the factor 1 + 2^-20 below covers), which bound the lanes' error through Cauchy–Schwarz. When x has a NaN or infinite
+     * entry the result has {@link #maxAbs} NaN or ∞ and meaningless products (the caller reports
+     * the entry).
      */
-    private static DD certified(Dot2 sum, double[] x, double[] v, int shift) {
+    static ScaledDots of(double[] x, double[] a, int ea, double aa, double[] b, int eb, double bb) {
+        final double sa = Math.scalb(1.0, -ea);
+        final double sb = Math.scalb(1.0, -eb);
+        Pass pass = new Pass(x, 1.0, a, sa, b, sb);
+        final double maxX = pass.maxX;
+        if (!(maxX - maxX == 0.0)) {
+            return new ScaledDots(DD.ZERO, DD.ZERO, 0, maxX);
+        }
+        if (maxX == 0.0) {
+            return new ScaledDots(DD.ZERO, DD.ZERO, 0, 0.0); // exact
+        }
+        final int ex = UpdateGeometry.scalingExponent(maxX);
+        if (ex != 0) {
+            pass = new Pass(x, Math.scalb(1.0, -ex), a, sa, b, sb);
+        }
+        // Σ|x'ᵢa'ᵢ| <= ‖x'‖‖a'‖ (Cauchy–Schwarz), with upper bounds of both norms.
+        final double normX = Math.sqrt(pass.xxUpperBound());
+        final double slack = 1.0 + 0x1.0p-20;
+        final DD xa = certified(pass.xa, Dot2.laneErrorBound(x.length, normX * Math.sqrt(aa) * slack),
+                x, a, ex + ea);
+        final DD xb = certified(pass.xb, Dot2.laneErrorBound(x.length, normX * Math.sqrt(bb) * slack),
+                x, b, ex + eb);
+        return new ScaledDots(xa, xb, ex, maxX);
+    }
+
+    /**
+     * The accumulated value when its certified relative error (the lanes' a priori bound plus the
+     * bound of combining them) is at most 2^-58, else the exact Σ xᵢvᵢ·2^-shift rounded once to
+     * double-double. Without this, a cancelling xᵀv (for x = g, yᵀg near ψ = π/2, where
+     * UpdateGeometry itself uses the exact value) would leave the coefficient (yᵀx)/(yᵀg) of
+     * apply a few ulps away from 1, and Mg a few ulps away from y.
+     */
+    private static DD certified(Dot2 sum, double laneBound, double[] x, double[] v, int shift) {
+        sum.addErrorBound(laneBound);
         final DD value = sum.value();
-        // (an error bound of 0 certifies any value, 0 included)
         if (sum.isFinite() && sum.errorBound() <= CERTIFIED * Math.abs(value.hi())) {
             return value;
         }
         return ExactInnerProducts.dot(x, v, shift);
+    }
+
+    /**
+     * One pass: (x·sx)ᵀ(a·sa) and (x·sx)ᵀ(b·sb) in {@link Dot2#LANES} lanes, renormalised as in
+     * {@link UpdateGeometry}, max|xᵢ| (NaN or ∞ if an entry is) and Σ(xᵢ·sx)² in plain double
+     * lanes; sx, sa, sb are powers of two. Chunks are copied into buffers so that every loop
+     * indexes its arrays alike and is vectorised.
+     */
+    private static final class Pass {
+        final Dot2 xa;
+        final Dot2 xb;
+        final double maxX;
+        private final double xx;
+        private final int length;
+
+        Pass(double[] x, double sx, double[] a, double sa, double[] b, double sb) {
+            final int d = x.length;
+            final int lanes = Dot2.LANES;
+            final double[] xc = new double[lanes];
+            final double[] ac = new double[lanes];
+            final double[] bc = new double[lanes];
+            final double[] aS = new double[lanes];
+            final double[] aC = new double[lanes];
+            final double[] bS = new double[lanes];
+            final double[] bC = new double[lanes];
+            final double[] max = new double[lanes];
+            final double[] sq = new double[lanes];
+            int steps = 0;
+            int base = 0;
+            while (base < d) {
+                final int len = Math.min(lanes, d - base);
+                System.arraycopy(x, base, xc, 0, len);
+                System.arraycopy(a, base, ac, 0, len);
+                System.arraycopy(b, base, bc, 0, len);
+                for (int j = 0; j < len; j++) {
+                    max[j] = Math.max(max[j], Math.abs(xc[j]));
+                }
+                if (sx != 1.0) {
+                    for (int j = 0; j < len; j++) {
+                        xc[j] *= sx;
+                    }
+                }
+                if (sa != 1.0 || sb != 1.0) {
+                    for (int j = 0; j < len; j++) {
+                        ac[j] *= sa;
+                        bc[j] *= sb;
+                    }
+                }
+                for (int j = 0; j < len; j++) {
+                    sq[j] += xc[j] * xc[j];
+                }
+                Dot2.laneStep(xc, ac, aS, aC, len);
+                Dot2.laneStep(xc, bc, bS, bC, len);
+                steps++;
+                if (steps == Dot2.RENORMALIZE_EVERY) {
+                    steps = 0;
+                    Dot2.laneRenormalize(aS, aC);
+                    Dot2.laneRenormalize(bS, bC);
+                }
+                base += len;
+            }
+            double m = 0.0;
+            double s = 0.0;
+            for (int j = 0; j < lanes; j++) {
+                m = Math.max(m, max[j]);
+                s += sq[j];
+            }
+            this.xa = Dot2.ofLanes(aS, aC);
+            this.xb = Dot2.ofLanes(bS, bC);
+            this.maxX = m;
+            this.xx = s;
+            this.length = d;
+        }
+
+        /**
+         * An upper bound of the exact Σ(xᵢ·sx)²: the computed sum of n = ⌈D/LANES⌉ + LANES + 1
+         * rounded nonnegative terms and partial sums is at least (1 − γₙ) times the exact one,
+         * so the exact sum is at most (1 + 2nu) times it (nu &lt; 2^-20); 4nu covers the rounding
+         * of this bound, and 2^-1040 the squares below the normal range (2^-1075 each).
+         */
+        double xxUpperBound() {
+            final double n = length / Dot2.LANES + Dot2.LANES + 2;
+            return xx * (1.0 + 4.0 * n * U) + 0x1.0p-1040;
+        }
     }
 
     DD withFirst() {
@@ -77,5 +174,10 @@ final class ScaledDots {
 
     int exponent() {
         return exponent;
+    }
+
+    /** max|xᵢ| (NaN or ∞ when x has such an entry). */
+    double maxAbs() {
+        return maxAbs;
     }
 }

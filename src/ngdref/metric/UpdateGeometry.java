@@ -12,10 +12,14 @@ import org.apache.commons.numbers.core.DD;
  * is <em>effective</em>, yᵀg &gt; 0 (the paper's condition for g to be natural gradient descent);
  * the sign of yᵀg is decided exactly.
  *
- * <p>Numerical method. One fused pass accumulates the three inner products with {@link Dot2}
- * (twice the working precision, certified error bound). Vectors whose largest entry lies outside
- * [2^-400, 2^400] are scaled by powers of two first (exact), so entries near 1e±300 neither
- * overflow nor underflow; the results are kept as double-double mantissas times 2^e.
+ * <p>Numerical method. One fused pass reads g and y once and accumulates the three inner products
+ * with {@link Dot2} in {@link Dot2#LANES} independent lanes (twice the working precision, a
+ * vectorised loop, a certified a priori error bound: {@link Dot2#laneErrorBound}). The same sums
+ * validate the input: when gᵀg and yᵀy are finite and in [2^-768, 2^798], every entry is finite,
+ * neither vector is zero and no scaling is needed; otherwise the entries are checked one by one
+ * and vectors whose largest entry lies outside [2^-400, 2^400] are scaled by powers of two
+ * (exact) and the pass repeated, so entries near 1e±300 neither overflow nor underflow; the
+ * results are kept as double-double mantissas times 2^e.
  * Then:
  * <ul>
  * <li>cos ψ = yᵀg/√(yᵀy·gᵀg). Near ψ = ±π/2 yᵀg cancels; when its certified relative error
@@ -87,9 +91,12 @@ public final class UpdateGeometry {
       @   ensures 0.0 <= \result.sinPsi() && \result.sinPsi() < 1.0;
       @   assignable \nothing;
       @ also public exceptional_behavior
-      @   requires g == null || y == null || g.length < 2 || g.length != y.length
-      @         || (\exists int i; 0 <= i && i < g.length; !(g[i] - g[i] == 0.0))
-      @         || (\exists int i; 0 <= i && i < y.length; !(y[i] - y[i] == 0.0));
+      @   requires g == null || y == null || g.length < 2 || g.length != y.length;
+      @   assignable \nothing;
+      @   signals_only IllegalArgumentException;
+      @ also public exceptional_behavior
+      @   requires g != null && y != null && g.length >= 2 && g.length == y.length;
+      @   requires (\exists int i; 0 <= i && i < g.length; !(g[i] - g[i] == 0.0) || !(y[i] - y[i] == 0.0));
       @   assignable \nothing;
       @   signals_only IllegalArgumentException;
       @ also public exceptional_behavior
@@ -100,44 +107,43 @@ public final class UpdateGeometry {
       @   signals_only IllegalArgumentException;
       @*/
     public static UpdateGeometry of(double[] g, double[] y) {
-        Inputs.requirePair("g", g, "y", y);
+        if (g == null || y == null || g.length < 2 || g.length != y.length) {
+            Inputs.requirePair("g", g, "y", y); // throws, naming the argument and the fault
+        }
         final int d = g.length;
 
-        // Fused pass without scaling; repeated with power-of-two scaling only when needed.
-        double maxG = 0.0;
-        double maxY = 0.0;
-        Dot2 sgg = new Dot2();
-        Dot2 syy = new Dot2();
-        Dot2 syg = new Dot2();
-        for (int i = 0; i < d; i++) {
-            final double gi = g[i];
-            final double yi = y[i];
-            sgg.add(gi, gi);
-            syy.add(yi, yi);
-            syg.add(yi, gi);
-            maxG = Math.max(maxG, Math.abs(gi));
-            maxY = Math.max(maxY, Math.abs(yi));
-        }
-        final int eg = scalingExponent(maxG);
-        final int ey = scalingExponent(maxY);
-        if (eg != 0 || ey != 0) {
-            final double sg = Math.scalb(1.0, -eg);
-            final double sy = Math.scalb(1.0, -ey);
-            sgg = new Dot2();
-            syy = new Dot2();
-            syg = new Dot2();
-            for (int i = 0; i < d; i++) {
-                final double gi = g[i] * sg;
-                final double yi = y[i] * sy;
-                sgg.add(gi, gi);
-                syy.add(yi, yi);
-                syg.add(yi, gi);
+        // One fused pass without scaling. Its sums also validate: a NaN or infinite entry makes
+        // a sum non-finite, and a zero vector gives a zero sum, so when both squared norms lie in
+        // [2^-768, 2^798] every entry is finite, neither vector is zero, and the largest entries
+        // lie in [2^-400, 2^400] (|g|max² <= gᵀg <= D·|g|max², D < 2^31), where scalingExponent is
+        // 0. Only otherwise are the inputs validated separately and, if an entry is extreme, the
+        // pass repeated with power-of-two scaling.
+        Dot2[] sums = fusedPass(g, y, 1.0, 1.0);
+        int eg = 0;
+        int ey = 0;
+        if (!(inSafeRange(sums[0]) && inSafeRange(sums[1]) && sums[2].isFinite())) {
+            Inputs.requirePair("g", g, "y", y); // throws for a non-finite entry or a zero vector
+            eg = scalingExponent(maxAbs(g));
+            ey = scalingExponent(maxAbs(y));
+            if (eg != 0 || ey != 0) {
+                sums = fusedPass(g, y, Math.scalb(1.0, -eg), Math.scalb(1.0, -ey));
             }
         }
+        final Dot2 sgg = sums[0];
+        final Dot2 syy = sums[1];
+        final Dot2 syg = sums[2];
 
         DD gg = sgg.value();
         DD yy = syy.value();
         DD yg = syg.value();
+        // The lanes' own error (Dot2.laneErrorBound): Σ|gᵢ²| = gᵀg, and Σ|yᵢgᵢ| <= √(yᵀy·gᵀg) by
+        // Cauchy–Schwarz; the computed sums stand in for the exact ones (relative error < 2^-70,
+        // covered by the factor 1 + 2^-20).
+        final double absGG = Math.abs(gg.hi()) * (1.0 + 0x1.0p-20);
+        final double absYY = Math.abs(yy.hi()) * (1.0 + 0x1.0p-20);
+        sgg.addErrorBound(Dot2.laneErrorBound(d, absGG));
+        syy.addErrorBound(Dot2.laneErrorBound(d, absYY));
+        syg.addErrorBound(Dot2.laneErrorBound(d, Math.sqrt(absGG) * Math.sqrt(absYY) * (1.0 + 0x1.0p-20)));
         double relGG = relativeError(sgg, gg);
         double relYY = relativeError(syy, yy);
         double relYG = relativeError(syg, yg);
@@ -184,6 +190,71 @@ public final class UpdateGeometry {
      */
     static int scalingExponent(double max) {
         return max <= SAFE_MAX && max >= SAFE_MIN ? 0 : Math.getExponent(max);
+    }
+
+    /**
+     * The fused pass: gᵀg, yᵀy and yᵀg of g·sg and y·sy (sg, sy powers of two) with {@link Dot2}
+     * in {@link Dot2#LANES} lanes, reading g and y once. Each chunk of LANES entries is copied into
+     * two small buffers (so that every loop below indexes all its arrays alike and is vectorised),
+     * then each of the three sums advances by one term in every lane. Returns {gᵀg, yᵀy, yᵀg},
+     * each with the bound of combining its lanes; the lanes' own bound is added by the caller.
+     */
+    private static Dot2[] fusedPass(double[] g, double[] y, double sg, double sy) {
+        final int d = g.length;
+        final int lanes = Dot2.LANES;
+        final boolean scaled = sg != 1.0 || sy != 1.0;
+        final double[] gb = new double[lanes];
+        final double[] yb = new double[lanes];
+        final double[] ggS = new double[lanes];
+        final double[] ggC = new double[lanes];
+        final double[] yyS = new double[lanes];
+        final double[] yyC = new double[lanes];
+        final double[] ygS = new double[lanes];
+        final double[] ygC = new double[lanes];
+        int steps = 0;
+        int base = 0;
+        while (base < d) {
+            final int len = Math.min(lanes, d - base);
+            System.arraycopy(g, base, gb, 0, len);
+            System.arraycopy(y, base, yb, 0, len);
+            if (scaled) {
+                for (int j = 0; j < len; j++) {
+                    gb[j] *= sg;
+                    yb[j] *= sy;
+                }
+            }
+            Dot2.laneStep(gb, gb, ggS, ggC, len);
+            Dot2.laneStep(yb, yb, yyS, yyC, len);
+            Dot2.laneStep(yb, gb, ygS, ygC, len);
+            steps++;
+            if (steps == Dot2.RENORMALIZE_EVERY) {
+                steps = 0;
+                Dot2.laneRenormalize(ggS, ggC);
+                Dot2.laneRenormalize(yyS, yyC);
+                Dot2.laneRenormalize(ygS, ygC);
+            }
+            base += len;
+        }
+        return new Dot2[] {Dot2.ofLanes(ggS, ggC), Dot2.ofLanes(yyS, yyC), Dot2.ofLanes(ygS, ygC)};
+    }
+
+    /**
+     * Whether an unscaled sum of squares certifies, without looking at the entries, that they are
+     * finite, not all zero and at most 2^400 and at least 2^-400 in largest magnitude: its value
+     * lies in [2^-768, 2^798] (margins of a factor 2 over 2^-800·2^31 and 2^800 cover its error).
+     */
+    private static boolean inSafeRange(Dot2 sumOfSquares) {
+        final double v = sumOfSquares.value().hi();
+        return sumOfSquares.isFinite() && v >= 0x1.0p-768 && v <= 0x1.0p798;
+    }
+
+    /** max |vᵢ| of a validated (finite) vector. */
+    private static double maxAbs(double[] v) {
+        double max = 0.0;
+        for (int i = 0; i < v.length; i++) {
+            max = Math.max(max, Math.abs(v[i]));
+        }
+        return max;
     }
 
     /** Certified relative error of an accumulated sum, +∞ when it cannot be certified. */
