@@ -263,4 +263,95 @@ class LaneKernelTest {
             }
         }
     }
+
+    /**
+     * apply(x) when xᵀg or xᵀy cancels: the coefficients c1 = yᵀx/yᵀg and c2 = gᵀx/gᵀg come from
+     * certified lane sums or, when their certified error is too large, from the exact fallback;
+     * either way every entry of Mx = c1·y + α(x − c2·g) is within 4u of the terms' magnitudes
+     * |c1·yᵢ| + α|xᵢ − c2·gᵢ| (exact coefficients, BigDecimal) plus c2's certified error, also
+     * after heavy cancellation.
+     */
+    @Test
+    void applyIsAccurateWhenTheInnerProductsOfXCancel() {
+        final MathContext mc = new MathContext(40);
+        final Random r = new Random(17);
+        final int d = 3 * Dot2.LANES * Dot2.RENORMALIZE_EVERY + 77;
+        final double[] g = new double[d];
+        final double[] y = new double[d];
+        for (int i = 0; i < d; i++) {
+            g[i] = r.nextGaussian();
+            y[i] = g[i] + 0.5 * r.nextGaussian();
+        }
+        final double alpha = 0.75;
+        final OneParameterMetric m = OneParameterMetric.ofAlpha(g, y, alpha);
+        final BigDecimal yg = exactDot(y, g);
+        final BigDecimal gg = exactDot(g, g);
+        // 0: no cancellation; 1, 2: gᵀx cancels mildly / completely; 3: yᵀx cancels completely.
+        for (int mode = 0; mode < 4; mode++) {
+            final double[] x = new double[d];
+            for (int i = 0; i < d; i++) {
+                x[i] = r.nextGaussian();
+            }
+            final double[] v = mode == 3 ? y : g;
+            if (mode > 0) {
+                final BigDecimal rest = exactDot(x, v).subtract(new BigDecimal(x[d - 1]).multiply(new BigDecimal(v[d - 1])));
+                x[d - 1] = -rest.divide(new BigDecimal(v[d - 1]), mc).doubleValue();
+                if (mode == 1) {
+                    x[d - 1] += 0x1.0p-20 * Math.sqrt(d);
+                }
+            }
+            final BigDecimal c1 = exactDot(y, x).divide(yg, mc);
+            final BigDecimal c2 = exactDot(g, x).divide(gg, mc);
+            final BigDecimal a = new BigDecimal(alpha);
+            final double[] mx = m.apply(x);
+            for (int i = 0; i < d; i++) {
+                final BigDecimal first = c1.multiply(new BigDecimal(y[i]));
+                final BigDecimal w = new BigDecimal(x[i]).subtract(c2.multiply(new BigDecimal(g[i])));
+                final BigDecimal exact = first.add(a.multiply(w));
+                // 4u of the two terms, plus the certified 2^-58 error of the double-double c2
+                // (with margin) carried by c2·gᵢ when xᵢ − c2·gᵢ cancels.
+                final double bound = 4 * 0x1.0p-53 * (first.abs().doubleValue() + alpha * w.abs().doubleValue())
+                        + alpha * 0x1.0p-56 * c2.multiply(new BigDecimal(g[i])).abs().doubleValue();
+                final double err = new BigDecimal(mx[i]).subtract(exact).abs().doubleValue();
+                assertTrue(err <= bound, "mode " + mode + ", entry " + i + ": error " + err + " > " + bound);
+            }
+        }
+    }
+
+    /**
+     * Mg = y when yᵀg cancels beyond double-double (cos ψ &lt; 2^-90): UpdateGeometry then uses the
+     * exact yᵀg, and apply's coefficient (yᵀx)/(yᵀg) at x = g must use the exact value too (the
+     * exact fallback of ScaledDots, taken because the lanes' certified error, about 2^-97·‖y‖‖g‖,
+     * is far above 2^-58·|yᵀg|); a lane value would leave it far from 1.
+     */
+    @Test
+    void applyMapsGToYWhenYTransposeGCancelsBeyondDoubleDouble() {
+        final Random r = new Random(23);
+        final int d = 2 * Dot2.LANES * Dot2.RENORMALIZE_EVERY + 1;
+        final double[] g = new double[d];
+        final double[] y = new double[d];
+        for (int i = 0; i < d; i++) {
+            g[i] = r.nextGaussian();
+            y[i] = r.nextGaussian();
+        }
+        // Cancel yᵀg in two steps: y[d-2] (with g[d-2] = 1) removes all but the rounding error of
+        // the rest, y[d-1] (with g[d-1] = 2^-60) all but the rounding error of that.
+        g[d - 2] = 1.0;
+        g[d - 1] = 0x1.0p-60;
+        y[d - 2] = 0.0;
+        y[d - 1] = 0.0;
+        y[d - 2] = -exactDot(y, g).doubleValue();
+        y[d - 1] = exactDot(y, g).negate().doubleValue() * 0x1.0p60;
+        while (exactDot(y, g).signum() <= 0) {
+            y[d - 1] = Math.nextUp(y[d - 1]);
+        }
+        final double cos = exactDot(y, g).doubleValue() / Math.sqrt(exactDot(y, y).doubleValue() * exactDot(g, g).doubleValue());
+        assertTrue(cos > 0.0 && cos < 0x1.0p-90, "the pair must cancel beyond double-double: cos ψ = " + cos);
+        final double alpha = 1.0;
+        final double[] mg = OneParameterMetric.ofAlpha(g, y, alpha).apply(g);
+        for (int i = 0; i < d; i++) {
+            assertEquals(y[i], mg[i], 0x1.0p-51 * Math.abs(y[i]) + alpha * 0x1.0p-100 * Math.abs(g[i]),
+                    "(Mg)[" + i + "] = y[" + i + "]");
+        }
+    }
 }
