@@ -95,7 +95,7 @@ final class ScaledDots {
 
         Pass(double[] x, double sx, double[] a, double sa, double[] b, double sb) {
             final int d = x.length;
-            final int lanes = Dot2.LANES;
+            final int lanes = Math.min(Dot2.LANES, d); // fewer lanes for small D: less to combine
             final double[] xc = new double[lanes];
             final double[] ac = new double[lanes];
             final double[] bc = new double[lanes];

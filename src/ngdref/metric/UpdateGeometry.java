@@ -201,7 +201,7 @@ public final class UpdateGeometry {
      */
     private static Dot2[] fusedPass(double[] g, double[] y, double sg, double sy) {
         final int d = g.length;
-        final int lanes = Dot2.LANES;
+        final int lanes = Math.min(Dot2.LANES, d); // fewer lanes for small D: less to combine
         final boolean scaled = sg != 1.0 || sy != 1.0;
         final double[] gb = new double[lanes];
         final double[] yb = new double[lanes];
