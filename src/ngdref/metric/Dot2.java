@@ -154,11 +154,41 @@ public final class Dot2 {
     // ---- The lane form (package-private: the passes of UpdateGeometry and ScaledDots) ----
 
     /**
+     * The lane form as one accumulator: {@code count} Dot2 lanes (s[j], c[j]) advanced together by
+     * {@link #step}, which renormalises them every {@link #RENORMALIZE_EVERY} steps, the cadence
+     * {@link #laneErrorBound} assumes; {@link #sum} combines them.
+     */
+    static final class Lanes {
+        private final double[] s;
+        private final double[] c;
+        private int steps;
+
+        Lanes(int count) {
+            s = new double[count];
+            c = new double[count];
+        }
+
+        /** Adds a[j]·b[j] to lane j for j &lt; len (a, b are not this accumulator's arrays). */
+        void step(double[] a, double[] b, int len) {
+            laneStep(a, b, s, c, len);
+            if (++steps == RENORMALIZE_EVERY) {
+                steps = 0;
+                laneRenormalize(s, c);
+            }
+        }
+
+        /** The lanes' total, see {@link Dot2#ofLanes}. */
+        Dot2 sum() {
+            return ofLanes(s, c);
+        }
+    }
+
+    /**
      * One Dot2 step in each of the first {@code len} lanes: (s[j], c[j]) += a[j]·b[j]. This is
      * {@link #add} without the running bound, on arrays; the iterations are independent, so the
      * loop is vectorised. The arrays must not be the same as s or c.
      */
-    static void laneStep(double[] a, double[] b, double[] s, double[] c, int len) {
+    private static void laneStep(double[] a, double[] b, double[] s, double[] c, int len) {
         for (int j = 0; j < len; j++) {
             final double aj = a[j];
             final double bj = b[j];
@@ -180,7 +210,7 @@ public final class Dot2 {
      * unchanged and afterwards |c[j]| &le; u|s[j]|, which keeps the later corrections small (the
      * point of {@link #RENORMALIZE_EVERY}).
      */
-    static void laneRenormalize(double[] s, double[] c) {
+    private static void laneRenormalize(double[] s, double[] c) {
         for (int j = 0; j < s.length; j++) {
             final double sj = s[j];
             final double cj = c[j];
@@ -197,7 +227,7 @@ public final class Dot2 {
      * the error made inside the lanes is {@link #laneErrorBound}, to be added by the caller
      * through {@link #addErrorBound}.
      */
-    static Dot2 ofLanes(double[] s, double[] c) {
+    private static Dot2 ofLanes(double[] s, double[] c) {
         final Dot2 sum = new Dot2();
         for (int j = 0; j < s.length; j++) {
             sum.add(s[j], 1.0);

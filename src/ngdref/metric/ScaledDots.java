@@ -99,13 +99,10 @@ final class ScaledDots {
             final double[] xc = new double[lanes];
             final double[] ac = new double[lanes];
             final double[] bc = new double[lanes];
-            final double[] aS = new double[lanes];
-            final double[] aC = new double[lanes];
-            final double[] bS = new double[lanes];
-            final double[] bC = new double[lanes];
+            final Dot2.Lanes xaLanes = new Dot2.Lanes(lanes);
+            final Dot2.Lanes xbLanes = new Dot2.Lanes(lanes);
             final double[] max = new double[lanes];
             final double[] sq = new double[lanes];
-            int steps = 0;
             int base = 0;
             while (base < d) {
                 final int len = Math.min(lanes, d - base);
@@ -129,14 +126,8 @@ final class ScaledDots {
                 for (int j = 0; j < len; j++) {
                     sq[j] += xc[j] * xc[j];
                 }
-                Dot2.laneStep(xc, ac, aS, aC, len);
-                Dot2.laneStep(xc, bc, bS, bC, len);
-                steps++;
-                if (steps == Dot2.RENORMALIZE_EVERY) {
-                    steps = 0;
-                    Dot2.laneRenormalize(aS, aC);
-                    Dot2.laneRenormalize(bS, bC);
-                }
+                xaLanes.step(xc, ac, len);
+                xbLanes.step(xc, bc, len);
                 base += len;
             }
             double m = 0.0;
@@ -145,8 +136,8 @@ final class ScaledDots {
                 m = Math.max(m, max[j]);
                 s += sq[j];
             }
-            this.xa = Dot2.ofLanes(aS, aC);
-            this.xb = Dot2.ofLanes(bS, bC);
+            this.xa = xaLanes.sum();
+            this.xb = xbLanes.sum();
             this.maxX = m;
             this.xx = s;
             this.length = d;

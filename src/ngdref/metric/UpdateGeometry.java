@@ -205,13 +205,9 @@ public final class UpdateGeometry {
         final boolean scaled = sg != 1.0 || sy != 1.0;
         final double[] gb = new double[lanes];
         final double[] yb = new double[lanes];
-        final double[] ggS = new double[lanes];
-        final double[] ggC = new double[lanes];
-        final double[] yyS = new double[lanes];
-        final double[] yyC = new double[lanes];
-        final double[] ygS = new double[lanes];
-        final double[] ygC = new double[lanes];
-        int steps = 0;
+        final Dot2.Lanes gg = new Dot2.Lanes(lanes);
+        final Dot2.Lanes yy = new Dot2.Lanes(lanes);
+        final Dot2.Lanes yg = new Dot2.Lanes(lanes);
         int base = 0;
         while (base < d) {
             final int len = Math.min(lanes, d - base);
@@ -223,19 +219,12 @@ public final class UpdateGeometry {
                     yb[j] *= sy;
                 }
             }
-            Dot2.laneStep(gb, gb, ggS, ggC, len);
-            Dot2.laneStep(yb, yb, yyS, yyC, len);
-            Dot2.laneStep(yb, gb, ygS, ygC, len);
-            steps++;
-            if (steps == Dot2.RENORMALIZE_EVERY) {
-                steps = 0;
-                Dot2.laneRenormalize(ggS, ggC);
-                Dot2.laneRenormalize(yyS, yyC);
-                Dot2.laneRenormalize(ygS, ygC);
-            }
+            gg.step(gb, gb, len);
+            yy.step(yb, yb, len);
+            yg.step(yb, gb, len);
             base += len;
         }
-        return new Dot2[] {Dot2.ofLanes(ggS, ggC), Dot2.ofLanes(yyS, yyC), Dot2.ofLanes(ygS, ygC)};
+        return new Dot2[] {gg.sum(), yy.sum(), yg.sum()};
     }
 
     /**

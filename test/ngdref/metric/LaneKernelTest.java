@@ -41,25 +41,19 @@ class LaneKernelTest {
         return s;
     }
 
-    /** Runs the lane form exactly as the fused passes do (copy, step, renormalise, combine). */
+    /** Runs the lane form exactly as the fused passes do (copy a chunk, step, combine). */
     private static Dot2 lanes(double[] a, double[] b) {
         final int lanes = Dot2.LANES;
         final double[] ab = new double[lanes];
         final double[] bb = new double[lanes];
-        final double[] s = new double[lanes];
-        final double[] c = new double[lanes];
-        int steps = 0;
+        final Dot2.Lanes sum = new Dot2.Lanes(lanes);
         for (int base = 0; base < a.length; base += lanes) {
             final int len = Math.min(lanes, a.length - base);
             System.arraycopy(a, base, ab, 0, len);
             System.arraycopy(b, base, bb, 0, len);
-            Dot2.laneStep(ab, bb, s, c, len);
-            if (++steps == Dot2.RENORMALIZE_EVERY) {
-                steps = 0;
-                Dot2.laneRenormalize(s, c);
-            }
+            sum.step(ab, bb, len);
         }
-        return Dot2.ofLanes(s, c);
+        return sum.sum();
     }
 
     /** The certified bound holds and the value is as accurate as double-double should be. */
