@@ -108,7 +108,7 @@ enum Operation {
             final OneParameterMetric m = library(f::metric);
             final Result out = new Result().count("dimension", m.dimension());
             out.scalarOrFailure("gamma", m::gamma);
-            out.scalar("alpha", m.alpha());
+            out.scalarOrFailure("alpha", m::alpha);
             if (dense) {
                 out.matrix("matrix", library(m::toArray));
             }
@@ -328,12 +328,14 @@ enum Operation {
     private static void spectrum(Result out, OneParameterMetric m, MetricSpectrum s) {
         out.count("dimension", s.dimension());
         out.scalarOrFailure("gamma", m::gamma);
-        out.scalar("alpha", m.alpha())
-                .scalar("lambda_max", s.lambdaMax())
-                .scalar("lambda_min", s.lambdaMin())
-                .scalar("lambda_d", s.lambdaD())
+        // Each quantity on its own: one outside the double range is refused by name, the others
+        // are still answered.
+        out.scalarOrFailure("alpha", m::alpha)
+                .scalarOrFailure("lambda_max", s::lambdaMax)
+                .scalarOrFailure("lambda_min", s::lambdaMin)
+                .scalarOrFailure("lambda_d", s::lambdaD)
                 .count("lambda_d_multiplicity", s.lambdaDMultiplicity())
-                .scalar("kappa", s.conditionNumber());
+                .scalarOrFailure("kappa", s::conditionNumber);
     }
 
     /** A γ- or α-parametrised member of the family on (g, y). */
