@@ -6,8 +6,9 @@
  *
  * <p>Every closed form is a function of three numbers, yᵀy, gᵀg and yᵀg, and so of ‖y‖/‖g‖ and
  * the angle ψ between y and g. {@link ngdref.metric.UpdateGeometry} computes them once, in one
- * pass over g and y, accurately; the other classes never touch the vectors again except to apply
- * or solve with a metric.
+ * pass over g and y, accurately; the spectra and bounds are computed from them alone, and only
+ * the operations that return vectors or matrices (apply, solve, the eigenvectors, the dense
+ * view) read g and y again.
  * <ul>
  * <li>{@link ngdref.metric.OneParameterMetric}: the family M(α) = yyᵀ/(yᵀg) + α(I − ggᵀ/gᵀg),
  *   Eq. (8), and its γ-parametrisation α = γ·yᵀy/yᵀg, Eq. (22); Mx and M⁻¹b in O(D) time and
@@ -26,8 +27,8 @@
  *
  * <p>Numerics. The three inner products are accumulated in twice the working precision by
  * algorithm Dot2 of T. Ogita, S. M. Rump, S. Oishi, "Accurate sum and dot product", SIAM J. Sci.
- * Comput. 26 (2005) (TwoProduct by fused multiply-add, Knuth's TwoSum), in 128 independent lanes
- * with an a priori certified error bound (after Section 5 of that paper), on vectors scaled by
+ * Comput. 26 (2005) (TwoProduct by fused multiply-add, Knuth's TwoSum), in up to 128 independent
+ * lanes with an a priori certified error bound (after Section 5 of that paper), on vectors scaled by
  * powers of two when their entries are extreme. When the bound does not certify 2^-58 relative
  * accuracy (yᵀg cancelling near ψ = ±π/2, 1 − cos²ψ cancelling near ψ = 0) the code switches to a
  * residual formula or to exact arithmetic ({@code ngdref.exact}), never to {@code acos} of a
