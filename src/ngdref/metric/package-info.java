@@ -32,7 +32,12 @@
  * powers of two when their entries are extreme. When the bound does not certify 2^-58 relative
  * accuracy (yᵀg cancelling near ψ = ±π/2, 1 − cos²ψ cancelling near ψ = 0) the code switches to a
  * residual formula or to exact arithmetic ({@code ngdref.exact}), never to {@code acos} of a
- * rounded dot product. Double-double values are Commons Numbers' {@code DD}, rounded once.
+ * rounded dot product. Every derived quantity is carried in {@code ExtendedDD} (a Commons Numbers
+ * {@code DD} mantissa, an {@code int} exponent and a certified relative error), so no intermediate
+ * overflows or underflows, and rounded once: by a rounding test when the certified interval holds
+ * no rounding boundary, otherwise by the exact comparison of {@link ngdref.exact.ExactGeometry}.
+ * The scalars are therefore correctly rounded over the whole double range, or refused by name
+ * ({@code spec/ACCURACY.md}).
  *
  * <p>Verification. This package is written in the Java subset that KeY 2.12.3 loads, and every
  * public method carries a JML contract ({@code proofs/README.md}, {@code spec/VERIFICATION.md});
