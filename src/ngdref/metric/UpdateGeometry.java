@@ -47,7 +47,7 @@ import org.apache.commons.numbers.core.DD;
  * <p>Aliasing. For speed at large D the geometry keeps references to g and y (no copy): they are
  * read again only on the rare exact path. Do not modify them while the geometry, or a spectrum
  * computed from it, is in use; a modification that changes an inner product beyond its certified
- * bound is detected there ({@link IllegalStateException}). {@link OneParameterMetric} passes its
+ * bound is detected there (an {@link IllegalArgumentException} saying so). {@link OneParameterMetric} passes its
  * own private copies.
  */
 public final class UpdateGeometry {
@@ -531,7 +531,7 @@ public final class UpdateGeometry {
         final ExtendedDD ratio = now.divide(certified);
         final double r = Math.scalb(ratio.mantissa().hi(), ratio.exponent());
         if (!(Math.abs(r - 1.0) <= 2 * (certified.error() + 0x1.0p-100))) {
-            throw new IllegalStateException(which + " was modified after UpdateGeometry.of: the"
+            throw new IllegalArgumentException(which + " was modified after UpdateGeometry.of: the"
                     + " geometry keeps references to g and y, which must not change while it is in use");
         }
     }

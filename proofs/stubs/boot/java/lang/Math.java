@@ -109,6 +109,17 @@ public final class Math {
       @*/
     public static double log(double a);
 
+    /*@ public normal_behavior
+      @   ensures \fp_nan(a) <==> \fp_nan(\result);
+      @   assignable \strictly_nothing;
+      @*/
+    public static double rint(double a);
+
+    /*@ public normal_behavior
+      @   assignable \strictly_nothing;
+      @*/
+    public static long round(double a);
+
     // Given meaning by KeY's floating-point taclets (calls are rewritten to sqrtDouble etc.).
     public static double sqrt(double a);
     public static double sin(double a);
