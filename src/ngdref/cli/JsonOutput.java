@@ -31,6 +31,8 @@ final class JsonOutput {
                     .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
                     .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
                     .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+                    // {"gamma": 1, "gamma": 2} is refused, not read as the last one.
+                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                     .build())
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
@@ -56,6 +58,9 @@ final class JsonOutput {
     static JsonNode parse(String line) throws IOException {
         try (JsonParser p = MAPPER.createParser(line)) {
             final JsonNode node = MAPPER.readTree(p);
+            if (node == null) {
+                throw new IOException("no JSON value (the input is empty)");
+            }
             if (p.nextToken() != null) {
                 throw new IOException("trailing content after the JSON value at column "
                         + p.currentLocation().getColumnNr());
@@ -141,9 +146,13 @@ final class JsonOutput {
                 gen.writeString(((Result.Text) e).value());
             } else if (e instanceof Result.Flag) {
                 gen.writeBoolean(((Result.Flag) e).value());
-            } else if (e instanceof Result.Failed) {
+            } else if (e instanceof Result.Refused) {
+                final Result.Refused r = (Result.Refused) e;
                 gen.writeStartObject();
-                gen.writeStringField("error", ((Result.Failed) e).message());
+                gen.writeObjectFieldStart("error");
+                gen.writeStringField("kind", r.kind().json());
+                gen.writeStringField("message", r.message());
+                gen.writeEndObject();
                 gen.writeEndObject();
             }
         }
