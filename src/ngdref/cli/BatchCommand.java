@@ -89,7 +89,7 @@ final class BatchCommand implements Callable<Integer> {
         final InputStream in = fromStdin ? parent.stdin() : Files.newInputStream(Path.of(file));
         final String target = output == null ? null : output.toString();
         final Writer sink = output == null ? JsonOutput.unclosable(spec.commandLine().getOut())
-                : new OutputStreamWriter(Files.newOutputStream(output), StandardCharsets.UTF_8);
+                : new OutputStreamWriter(NgdrefCli.create(output), StandardCharsets.UTF_8);
         final Certifier certifier = certify ? new Certifier(certifyMaxDimension, strict) : null;
         long errors = 0;
         long internal = 0;
@@ -99,7 +99,7 @@ final class BatchCommand implements Callable<Integer> {
              Progress bar = Progress.of(spec.commandLine().getErr(), "batch: lines", -1, progress)) {
             gen.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             gen.setRootValueSeparator(null);     // the separator is our '\n'
-            final LineReader reader = new LineReader(input, limits.maxLineBytes());
+            final LineReader reader = new LineReader(input, limits);
             LineReader.Line line;
             long n = 0;
             while ((line = reader.next()) != null) {
@@ -135,6 +135,16 @@ final class BatchCommand implements Callable<Integer> {
             return NgdrefCli.INTERNAL;
         }
         return strict && errors > 0 ? NgdrefCli.CHECK_FAILED : NgdrefCli.OK;
+    }
+
+    /** Whether the bytes are only JSON white space (space, tab, CR). */
+    private static boolean blank(byte[] b, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (b[i] != ' ' && b[i] != '\t' && b[i] != '\r') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether the two paths name the same existing file (through links, "..", case folding). */
@@ -214,20 +224,19 @@ final class BatchCommand implements Callable<Integer> {
         Result result = null;
         RequestException error = null;
         try {
-            if (line.tooLong()) {
-                throw new RequestException(RequestException.Kind.LIMIT, null, limits.lineTooLong("the line"));
+            if (line.error() != null) {
+                throw line.error();
             }
-            if (line.encodingError() != null) {
-                throw new RequestException(RequestException.Kind.BAD_JSON, null, line.encodingError());
+            final byte[] bytes = line.bytes();
+            int from = 0;
+            if (n == 1 && line.length() >= 3 && (bytes[0] & 0xff) == 0xef && (bytes[1] & 0xff) == 0xbb
+                    && (bytes[2] & 0xff) == 0xbf) {
+                from = 3;                           // a byte-order mark
             }
-            String text = line.text();
-            if (n == 1 && text.startsWith("\uFEFF")) {
-                text = text.substring(1);
-            }
-            if (text.isBlank()) {
+            if (blank(bytes, from, line.length())) {
                 throw new RequestException(RequestException.Kind.EMPTY_LINE, null, "empty line");
             }
-            final ObjectNode node = Request.parseObject(text, "");
+            final ObjectNode node = Request.parseObject(bytes, from, line.length() - from, "");
             final Request request = new Request(node);
             id = request.id();
             op = request.op();
@@ -238,8 +247,8 @@ final class BatchCommand implements Callable<Integer> {
             // The request's own allocations are unreachable now; the next line starts afresh.
             result = null;
             error = new RequestException(RequestException.Kind.LIMIT, null, "out of memory computing this"
-                    + " request (" + e.getMessage() + "); lower --max-dense-dimension or the input size,"
-                    + " or raise -Xmx");
+                    + " request (" + e.getMessage() + "); send smaller requests, lower --max-line-length or"
+                    + " --max-dense-dimension, or raise -Xmx");
         } catch (StackOverflowError e) {
             error = new RequestException(RequestException.Kind.LIMIT, null, "stack overflow: the request"
                     + " is nested too deeply");

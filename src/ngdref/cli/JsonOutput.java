@@ -57,16 +57,27 @@ final class JsonOutput {
      */
     static JsonNode parse(String line) throws IOException {
         try (JsonParser p = MAPPER.createParser(line)) {
-            final JsonNode node = MAPPER.readTree(p);
-            if (node == null) {
-                throw new IOException("no JSON value (the input is empty)");
-            }
-            if (p.nextToken() != null) {
-                throw new IOException("trailing content after the JSON value at column "
-                        + p.currentLocation().getColumnNr());
-            }
-            return node;
+            return parse(p);
         }
+    }
+
+    /** {@link #parse(String)} from UTF-8 bytes: no String copy of a long line. */
+    static JsonNode parse(byte[] bytes, int offset, int length) throws IOException {
+        try (JsonParser p = MAPPER.createParser(bytes, offset, length)) {
+            return parse(p);
+        }
+    }
+
+    private static JsonNode parse(JsonParser p) throws IOException {
+        final JsonNode node = MAPPER.readTree(p);
+        if (node == null) {
+            throw new IOException("no JSON value (the input is empty)");
+        }
+        if (p.nextToken() != null) {
+            throw new IOException("trailing content after the JSON value at column "
+                    + p.currentLocation().getColumnNr());
+        }
+        return node;
     }
 
     /**

@@ -2,12 +2,6 @@ package ngdref.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -17,13 +11,21 @@ import java.util.Arrays;
  * a lone {@code \r} too and so split one request in two.
  *
  * <p>A record longer than the limit is not stored: its bytes are counted and skipped up to its
- * {@code \n}, and {@link Line#tooLong()} says so; memory stays within the limit plus one buffer.
- * Bytes that are not UTF-8 are reported ({@link Line#encodingError()}), never replaced.
+ * {@code \n}, and the record carries a {@code limit} error; memory stays within the limit plus one
+ * buffer. Bytes that are not UTF-8 ({@link Utf8#firstInvalid}) give a {@code bad_json} error,
+ * never a replacement character. The record's bytes are handed out as they are (no String copy:
+ * Jackson parses UTF-8 bytes directly) and are valid until the next call.
  */
 final class LineReader {
 
-    /** One record: its text, or why it has none. */
-    record Line(String text, boolean tooLong, String encodingError) {
+    /**
+     * One record: {@code length} bytes of {@code bytes}, or the error that replaces it.
+     *
+     * @param bytes the reader's buffer (valid until the next record is read)
+     * @param length the record's length in bytes
+     * @param error null, or why the record is not given
+     */
+    record Line(byte[] bytes, int length, RequestException error) {
     }
 
     private static final int BUFFER = 1 << 16;
@@ -31,7 +33,7 @@ final class LineReader {
     private static final int RETAINED = 1 << 20;
 
     private final InputStream in;
-    private final long maxBytes;
+    private final Limits limits;
     private final byte[] buffer = new byte[BUFFER];
     private int position;
     private int limit;
@@ -39,9 +41,9 @@ final class LineReader {
     private byte[] line = new byte[256];
     private int length;
 
-    LineReader(InputStream in, long maxBytes) {
+    LineReader(InputStream in, Limits limits) {
         this.in = in;
-        this.maxBytes = maxBytes;
+        this.limits = limits;
     }
 
     /**
@@ -53,8 +55,10 @@ final class LineReader {
         if (line.length > RETAINED) {
             line = new byte[256];              // one long line must not keep its buffer alive
         }
+        final long max = limits.maxLineBytes();
         long total = 0;
         boolean any = false;
+        boolean outOfMemory = false;
         while (true) {
             if (position == limit && !fill()) {
                 if (!any) {
@@ -69,23 +73,41 @@ final class LineReader {
             }
             final int n = end - position;
             total += n;
-            if (total <= maxBytes + 1) {          // + 1: room for a \r before \n
-                append(position, n);
+            if (total <= max + 1 && !outOfMemory) {   // + 1: room for a \r before \n
+                try {
+                    append(position, n);
+                } catch (OutOfMemoryError e) {
+                    line = new byte[256];
+                    length = 0;
+                    outOfMemory = true;                // skip the rest of this line
+                }
             }
             position = end;
-            if (end < limit) {                     // found \n
+            if (end < limit) {                         // found \n
                 position++;
                 break;
             }
         }
-        if (length > 0 && line[length - 1] == '\r') {
+        if (total > 0 && length > 0 && line[length - 1] == '\r' && total == length) {
             length--;
             total--;
         }
-        if (total > maxBytes) {
-            return new Line(null, true, null);
+        if (total > max) {
+            return new Line(null, 0, new RequestException(RequestException.Kind.LIMIT, null,
+                    "the line (" + total + " bytes) is longer than the limit of " + max
+                    + " bytes (--max-line-length)"));
         }
-        return decode();
+        if (outOfMemory) {
+            return new Line(null, 0, new RequestException(RequestException.Kind.LIMIT, null,
+                    "out of memory reading the line (" + total + " bytes); lower --max-line-length or raise -Xmx"));
+        }
+        final int bad = Utf8.firstInvalid(line, 0, length);
+        if (bad >= 0) {
+            return new Line(null, 0, new RequestException(RequestException.Kind.BAD_JSON, null,
+                    "invalid UTF-8 at byte " + (bad + 1) + " of the line (0x"
+                    + Integer.toHexString(line[bad] & 0xff) + ")"));
+        }
+        return new Line(line, length, null);
     }
 
     /** Whether a record can be read without waiting (buffered bytes or bytes available). */
@@ -94,50 +116,25 @@ final class LineReader {
     }
 
     private boolean fill() throws IOException {
-        if (eof) {
-            return false;
-        }
-        final int n = in.read(buffer, 0, BUFFER);
-        if (n <= 0) {
-            eof = n < 0;
-            if (n == 0) {
-                return fill();
+        while (!eof) {
+            final int n = in.read(buffer, 0, BUFFER);
+            if (n < 0) {
+                eof = true;
+            } else if (n > 0) {
+                position = 0;
+                limit = n;
+                return true;
             }
-            return false;
         }
-        position = 0;
-        limit = n;
-        return true;
+        return false;
     }
 
     private void append(int from, int n) {
         if (length + n > line.length) {
-            line = Arrays.copyOf(line, Math.max(length + n, (int) Math.min(2L * line.length, Integer.MAX_VALUE - 8)));
+            final long grown = Math.max((long) length + n, 2L * line.length);
+            line = Arrays.copyOf(line, (int) Math.min(grown, Math.min(limits.maxLineBytes() + 1, Integer.MAX_VALUE - 8)));
         }
         System.arraycopy(buffer, from, line, length, n);
         length += n;
-    }
-
-    private Line decode() {
-        final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        try {
-            final CharBuffer chars = decoder.decode(ByteBuffer.wrap(line, 0, length));
-            return new Line(chars.toString(), false, null);
-        } catch (CharacterCodingException e) {
-            return new Line(null, false, "invalid UTF-8 at byte " + (firstInvalid() + 1) + " of the line");
-        }
-    }
-
-    /** The offset of the first byte that does not start or continue a valid UTF-8 sequence. */
-    private int firstInvalid() {
-        final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        final ByteBuffer bytes = ByteBuffer.wrap(line, 0, length);
-        final CharBuffer out = CharBuffer.allocate(length + 1);
-        decoder.decode(bytes, out, true);
-        return bytes.position();
     }
 }

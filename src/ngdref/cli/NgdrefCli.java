@@ -219,6 +219,20 @@ public final class NgdrefCli implements Runnable {
     }
 
     /**
+     * Opens (creates or truncates) an output file.
+     *
+     * @throws OutputException naming the file and the reason when it cannot be opened
+     */
+    static java.io.OutputStream create(java.nio.file.Path file) {
+        try {
+            return java.nio.file.Files.newOutputStream(file);
+        } catch (java.io.IOException e) {
+            throw new OutputException(describe(e, e).replace("cannot read", "cannot write")
+                    .replace("cannot open", "cannot write"), e);
+        }
+    }
+
+    /**
      * Flushes {@code out} and fails when anything written to it was lost.
      *
      * @throws OutputException when the writer recorded an error

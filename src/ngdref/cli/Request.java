@@ -42,9 +42,15 @@ final class Request {
      * @throws RequestException of kind bad_json naming the fault and its column
      */
     static ObjectNode parseObject(String text, String where) {
+        final byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return parseObject(bytes, 0, bytes.length, where);
+    }
+
+    /** {@link #parseObject(String, String)} from UTF-8 bytes (already checked by {@link Utf8}). */
+    static ObjectNode parseObject(byte[] bytes, int offset, int length, String where) {
         final JsonNode node;
         try {
-            node = JsonOutput.parse(text);
+            node = JsonOutput.parse(bytes, offset, length);
         } catch (JsonProcessingException e) {
             throw new RequestException(Kind.BAD_JSON, null, where + "not JSON: " + e.getOriginalMessage()
                     + (e.getLocation() == null ? "" : " (column " + e.getLocation().getColumnNr() + ")"));

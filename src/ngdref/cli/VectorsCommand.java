@@ -73,7 +73,7 @@ final class VectorsCommand implements Callable<Integer> {
                 "vectors: the oracle's explicit matrix (--max-dimension)", maxDimension);
         final CaseGenerator generator = new CaseGenerator(seed, maxDimension);
         final Writer sink = output == null ? JsonOutput.unclosable(spec.commandLine().getOut())
-                : new OutputStreamWriter(Files.newOutputStream(output), StandardCharsets.UTF_8);
+                : new OutputStreamWriter(NgdrefCli.create(output), StandardCharsets.UTF_8);
         try (Writer out = new BufferedWriter(sink);
              Progress bar = Progress.of(spec.commandLine().getErr(), "vectors: cases", count, progress)) {
             out.write("{\n");
