@@ -316,7 +316,7 @@ final class Certifier {
      * {@code not_certified}; any other exception is a bug and propagates (exit 4, or an
      * {@code internal_error} line in a batch).
      */
-    private void guarded(Result out, Runnable certification) {
+    void guarded(Result out, Runnable certification) {
         try {
             certification.run();
         } catch (Limit e) {

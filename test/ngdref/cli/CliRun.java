@@ -78,4 +78,9 @@ record CliRun(int exit, String out, String err) {
     static double hex(JsonNode value) {
         return Double.parseDouble(value.get("hex").asText());
     }
+
+    /** Entry i of an output vector {"dec": […], "hex": […]}, read from its hex form. */
+    static double hex(JsonNode vector, int i) {
+        return Double.parseDouble(vector.get("hex").get(i).asText());
+    }
 }
