@@ -109,7 +109,7 @@ final class JsonOutput {
             if (error.field() != null) {
                 gen.writeStringField("field", error.field());
             }
-            gen.writeStringField("message", error.getMessage());
+            gen.writeStringField("message", encodable(error.getMessage()));
             gen.writeEndObject();
         } else {
             gen.writeFieldName("result");
@@ -119,6 +119,33 @@ final class JsonOutput {
             }
         }
         gen.writeEndObject();
+    }
+
+    /**
+     * {@code s} with every lone surrogate replaced by {@code ?}: a message that quotes input must
+     * still be UTF-8 (the input itself is refused with a message naming the surrogate).
+     */
+    static String encodable(String s) {
+        StringBuilder out = null;
+        for (int i = 0; i < s.length(); i++) {
+            final char c = s.charAt(i);
+            final boolean pair = Character.isHighSurrogate(c) && i + 1 < s.length()
+                    && Character.isLowSurrogate(s.charAt(i + 1));
+            if (pair) {
+                if (out != null) {
+                    out.append(c).append(s.charAt(i + 1));
+                }
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                if (out == null) {
+                    out = new StringBuilder(s.substring(0, i));
+                }
+                out.append('?');
+            } else if (out != null) {
+                out.append(c);
+            }
+        }
+        return out == null ? s : out.toString();
     }
 
     /** Writes the members of {@code result} into the current object. */

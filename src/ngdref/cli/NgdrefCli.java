@@ -163,6 +163,7 @@ public final class NgdrefCli implements Runnable {
             err.flush();
             switch (r.kind()) {
                 case OUT_OF_RANGE:
+                case NOT_CONVERGED:
                 case NOT_CERTIFIED:
                     return NOT_COMPUTABLE;
                 case INTERNAL:

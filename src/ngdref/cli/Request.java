@@ -57,11 +57,11 @@ final class Request {
         } catch (IOException e) {
             throw new RequestException(Kind.BAD_JSON, null, where + "not JSON: " + e.getMessage());
         }
+        requireEncodable(node, where);
         if (!node.isObject()) {
             throw new RequestException(Kind.BAD_JSON, null, where + "a request must be a JSON object, got "
                     + describe(node));
         }
-        requireEncodable(node, where);
         return (ObjectNode) node;
     }
 
@@ -92,7 +92,7 @@ final class Request {
                 throw new RequestException(Kind.BAD_JSON, null, where + String.format(java.util.Locale.ROOT,
                         "a string holds the lone surrogate \\u%04x (at character %d of \"%s\"), which"
                         + " no UTF-8 text can hold; escape a whole pair", (int) c, i + 1,
-                        Numbers.abbreviate(s.replace(c, '?'))));
+                        Numbers.abbreviate(JsonOutput.encodable(s))));
             }
         }
     }

@@ -31,6 +31,11 @@ final class RequestException extends RuntimeException {
         /** A result is outside the range of double (the library's ArithmeticException). */
         OUT_OF_RANGE("out_of_range"),
         /**
+         * Valid input whose result the numerical method could not deliver (Commons Math's
+         * eigen decomposition in {@code decompose} exceeding its iteration count).
+         */
+        NOT_CONVERGED("not_converged"),
+        /**
          * The request is over a configured limit (line length, dimension of dense output), or
          * computing it ran out of memory; the other lines are still answered.
          */
