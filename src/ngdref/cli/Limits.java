@@ -24,12 +24,16 @@ record Limits(long maxLineBytes, int maxDenseDimension) {
      */
     static final int DEFAULT_MAX_DENSE_DIMENSION = 2048;
 
+    /** The largest line limit: one Java array holds the line (2^31 − 1 minus header room). */
+    static final long MAX_LINE_BYTES = Integer.MAX_VALUE - 16;
+
     /** The defaults. */
     static final Limits DEFAULT = new Limits(DEFAULT_MAX_LINE_BYTES, DEFAULT_MAX_DENSE_DIMENSION);
 
     Limits {
-        if (maxLineBytes < 1) {
-            throw new NgdrefCli.UsageException("--max-line-length must be >= 1, was " + maxLineBytes);
+        if (maxLineBytes < 1 || maxLineBytes > MAX_LINE_BYTES) {
+            throw new NgdrefCli.UsageException("--max-line-length must be between 1 and " + MAX_LINE_BYTES
+                    + ", was " + maxLineBytes);
         }
         if (maxDenseDimension < 2) {
             throw new NgdrefCli.UsageException("--max-dense-dimension must be >= 2, was " + maxDenseDimension);
