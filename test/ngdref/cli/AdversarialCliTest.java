@@ -68,6 +68,27 @@ class AdversarialCliTest {
         assertEquals(7.0, CliRun.hex(out[1].get("result").get("x"), 0));
     }
 
+    @Test
+    void longTokensInOptionsAndResultFilesAreRefusedQuickly(@TempDir Path dir) throws IOException {
+        final String token = "7".repeat(1_000_000) + "x";
+        long t0 = System.nanoTime();
+        final CliRun option = CliRun.of("spectrum", "--g", "1,0", "--y", "1,1", "--gamma", token);
+        assertTrue((System.nanoTime() - t0) * 1e-9 < 5);
+        assertEquals(2, option.exit());
+        assertTrue(option.err().contains("bad_number"), option.err());
+        final Path vectors = dir.resolve("v.json");
+        final Path results = dir.resolve("r.json");
+        Files.writeString(vectors, "{\"schema\":\"ngdref-test-vectors\",\"version\":1,\"cases\":[{\"id\":\"a\","
+                + "\"expected\":{\"kappa\":{\"hex\":\"0x1.0p1\"}}}]}");
+        Files.writeString(results, "{\"schema\":\"ngdref-test-results\",\"version\":1,\"cases\":[{\"id\":\"a\","
+                + "\"results\":{\"kappa\":\"" + token + "\"}}]}");
+        t0 = System.nanoTime();
+        final CliRun check = CliRun.of("check", vectors.toString(), results.toString(), "--quantities", "kappa", "--json");
+        assertTrue((System.nanoTime() - t0) * 1e-9 < 5);
+        assertEquals(1, check.exit(), check.err());
+        assertTrue(check.json().get("failures").get(0).get("reason").asText().contains("is not a decimal"), check.out());
+    }
+
     // ---- item 2: a bare CR does not split a record ----
 
     @Test
