@@ -74,7 +74,8 @@ final class BatchCommand implements Callable<Integer> {
     long maxLineLength;
 
     @Option(names = "--max-dense-dimension", paramLabel = "D", defaultValue = "" + Limits.DEFAULT_MAX_DENSE_DIMENSION,
-            description = "largest D of a D×D matrix (metric with dense, decompose); larger"
+            description = "largest D of a D×D matrix (metric with dense, decompose, discrete,"
+                    + " the oracle's matrix under --certify); larger"
                     + " requests are answered with a limit error (default: ${DEFAULT-VALUE})")
     int maxDenseDimension;
 
@@ -90,7 +91,7 @@ final class BatchCommand implements Callable<Integer> {
         final String target = output == null ? null : output.toString();
         final Writer sink = output == null ? JsonOutput.unclosable(spec.commandLine().getOut())
                 : new OutputStreamWriter(NgdrefCli.create(output), StandardCharsets.UTF_8);
-        final Certifier certifier = certify ? new Certifier(certifyMaxDimension, strict) : null;
+        final Certifier certifier = certify ? NgdrefCli.certifier(certifyMaxDimension, strict, limits) : null;
         long errors = 0;
         long internal = 0;
         try (InputStream input = in;

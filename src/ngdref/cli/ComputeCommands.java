@@ -56,7 +56,8 @@ final class ComputeCommands {
         long maxLineLength;
 
         @Option(names = "--max-dense-dimension", paramLabel = "D", defaultValue = "" + Limits.DEFAULT_MAX_DENSE_DIMENSION,
-                description = "largest D of a D×D matrix: metric --dense, decompose (default: ${DEFAULT-VALUE})")
+                description = "largest D of a D×D matrix: metric --dense, decompose, discrete, the"
+                        + " oracle's matrix under --certify (default: ${DEFAULT-VALUE})")
         int maxDenseDimension;
 
         @Option(names = "--input", paramLabel = "FILE", description = "a JSON request object"
@@ -79,7 +80,7 @@ final class ComputeCommands {
             final PrintWriter out = spec.commandLine().getOut();
             final Result result;
             try {
-                result = op.compute(request, certify ? new Certifier(certifyMaxDimension, strict) : null, limits);
+                result = op.compute(request, certify ? NgdrefCli.certifier(certifyMaxDimension, strict, limits) : null, limits);
             } catch (RequestException e) {
                 if (json) {
                     writeJson(out, request.id(), op, null, e);

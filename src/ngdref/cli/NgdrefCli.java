@@ -220,6 +220,17 @@ public final class NgdrefCli implements Runnable {
     }
 
     /**
+     * The oracle for {@code --certify}: its explicit D×D rational matrix counts as a dense matrix,
+     * so {@code --certify-max-dimension} may not exceed {@code --max-dense-dimension}.
+     *
+     * @throws RequestException of kind limit (exit 2) when it does
+     */
+    static Certifier certifier(int certifyMaxDimension, boolean strict, Limits limits) {
+        limits.requireDense("--certify-max-dimension: the oracle's explicit matrix", certifyMaxDimension);
+        return new Certifier(certifyMaxDimension, strict);
+    }
+
+    /**
      * Opens (creates or truncates) an output file.
      *
      * @throws OutputException naming the file and the reason when it cannot be opened

@@ -187,6 +187,8 @@ enum Operation {
         @Override
         Result compute(Request r, Certifier c, Limits limits) {
             final double[][] a = r.matrix("A");
+            // ½A and the Hessian correction's eigen decomposition are D×D, O(D³).
+            limits.requireDense("discrete: A", a.length);
             final double[] bias = r.vectorOrNull("b");
             final double[] theta = r.vector("theta");
             final double eta = r.scalar("eta");

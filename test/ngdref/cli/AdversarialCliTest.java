@@ -153,6 +153,14 @@ class AdversarialCliTest {
         final CliRun decompose = CliRun.of("decompose", "--m", "2,1,0;1,2,0;0,0,1", "--g", "1,0,0",
                 "--max-dense-dimension", "2");
         assertEquals(2, decompose.exit());
+        final CliRun discrete = CliRun.of("discrete", "--A", "2,0,0;0,1,0;0,0,1", "--theta", "1,1,1", "--eta", "0.1",
+                "--max-dense-dimension", "2");
+        assertEquals(2, discrete.exit());
+        assertTrue(discrete.err().contains("discrete: A would be 3×3"), discrete.err());
+        // The oracle's explicit matrix is dense too: --certify-max-dimension may not exceed the limit.
+        final CliRun certify = CliRun.withInput(ECHO7 + "\n", "batch", "--certify", "--certify-max-dimension", "100000");
+        assertEquals(2, certify.exit());
+        assertTrue(certify.err().contains("--certify-max-dimension"), certify.err());
     }
 
     @Test
