@@ -116,8 +116,11 @@ public final class NgdrefCli implements Runnable {
         // (checkError); UTF-8 whatever the locale, as JSON requires.
         cl.setOut(new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out),
                 StandardCharsets.UTF_8)));
-        final int code = execute(cl, args);
-        cl.getOut().flush();
+        int code = execute(cl, args);
+        if (code == OK && cl.getOut().checkError()) {
+            // e.g. --help > /dev/full: what the commands check for themselves, checked once more.
+            code = fatalOutput(cl);
+        }
         System.exit(code);
     }
 
@@ -141,6 +144,13 @@ public final class NgdrefCli implements Runnable {
         } catch (Error e) {
             return fatal(cl, "internal error: " + e);
         }
+    }
+
+    private static int fatalOutput(CommandLine cl) {
+        cl.getErr().println("ngdref: cannot write the output to standard output (disk full, pipe closed"
+                + " by its reader, or device error)");
+        cl.getErr().flush();
+        return OUTPUT_FAILED;
     }
 
     private static int fatal(CommandLine cl, String message) {

@@ -12,7 +12,7 @@ import java.util.List;
 final class Result {
 
     /** One named output. */
-    interface Entry {
+    sealed interface Entry permits Scalar, Vector, Matrix, Count, Text, Flag, Refused {
         /** The JSON member name (snake_case). */
         String key();
     }

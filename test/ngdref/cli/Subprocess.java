@@ -49,6 +49,13 @@ record Subprocess(int exit, String out, String err) {
             throw new AssertionError("timed out: " + args[0]);
         }
         final String o = stdout == null ? Files.readString(out, StandardCharsets.UTF_8) : "";
-        return new Subprocess(p.exitValue(), o, Files.readString(err, StandardCharsets.UTF_8));
+        final Subprocess result = new Subprocess(p.exitValue(), o, Files.readString(err, StandardCharsets.UTF_8));
+        try (var files = Files.list(dir)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Files.deleteIfExists(f);
+            }
+        }
+        Files.deleteIfExists(dir);
+        return result;
     }
 }
