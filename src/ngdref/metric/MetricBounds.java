@@ -1,5 +1,7 @@
 package ngdref.metric;
 
+import ngdref.exact.ExactGeometry;
+
 /**
  * Propositions 2 and 3: bounds that hold for EVERY SPD metric M with Mg = y.
  * <ul>
@@ -8,6 +10,9 @@ package ngdref.metric;
  * <li>Proposition 3: λ_max(M) &gt; ‖y‖/(‖g‖cos ψ) = yᵀy/yᵀg; the infimum is approached as γ → 0.</li>
  * </ul>
  * At ψ = 0 both become equalities, attained by M = (‖y‖/‖g‖)I.
+ * Exact statements (for every D ≥ 2): Coq {@code Prop123.v}, see spec/CATALOGUE.md. Both bounds are
+ * rational functions of the inner products and are returned correctly rounded (see
+ * {@link UpdateGeometry}).
  */
 public final class MetricBounds {
 
@@ -18,7 +23,7 @@ public final class MetricBounds {
      * sup λ_min over all valid metrics: (‖y‖/‖g‖)cos ψ = yᵀg/gᵀg (Proposition 2, the γ → ∞ limit).
      *
      * @param geometry the pair's geometry
-     * @return the bound, &gt; 0
+     * @return the bound, &gt; 0, correctly rounded
      * @throws IllegalArgumentException if geometry is null
      * @throws ArithmeticException if it is outside the range of double
      */
@@ -32,19 +37,18 @@ public final class MetricBounds {
       @   assignable \nothing;
       @   signals_only IllegalArgumentException;
       @*/
-    public static double lambdaMinSupremum(UpdateGeometry geometry) {
+    public static double lambdaMinSupremum(/*@ nullable @*/ UpdateGeometry geometry) {
         if (geometry == null) {
             throw new IllegalArgumentException("geometry must not be null");
         }
-        return UpdateGeometry.toDouble(geometry.rhoMantissa(), geometry.ratioExponent(),
-                "(‖y‖/‖g‖)cos ψ");
+        return geometry.rounded(geometry.rhoX(), ExactGeometry.RHO, "sup λ_min = (‖y‖/‖g‖)cos ψ");
     }
 
     /**
      * inf λ_max over all valid metrics: ‖y‖/(‖g‖cos ψ) = yᵀy/yᵀg (Proposition 3, the γ → 0 limit).
      *
      * @param geometry the pair's geometry
-     * @return the bound, &gt; 0
+     * @return the bound, &gt; 0, correctly rounded
      * @throws IllegalArgumentException if geometry is null
      * @throws ArithmeticException if it is outside the range of double
      */
@@ -58,11 +62,10 @@ public final class MetricBounds {
       @   assignable \nothing;
       @   signals_only IllegalArgumentException;
       @*/
-    public static double lambdaMaxInfimum(UpdateGeometry geometry) {
+    public static double lambdaMaxInfimum(/*@ nullable @*/ UpdateGeometry geometry) {
         if (geometry == null) {
             throw new IllegalArgumentException("geometry must not be null");
         }
-        return UpdateGeometry.toDouble(geometry.sigmaMantissa(), geometry.ratioExponent(),
-                "‖y‖/(‖g‖cos ψ)");
+        return geometry.rounded(geometry.sigmaX(), ExactGeometry.SIGMA, "inf λ_max = ‖y‖/(‖g‖cos ψ)");
     }
 }

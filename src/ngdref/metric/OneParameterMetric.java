@@ -1,6 +1,7 @@
 package ngdref.metric;
 
 import java.util.Arrays;
+import ngdref.exact.ExactGeometry;
 import org.apache.commons.numbers.core.DD;
 
 /**
@@ -13,34 +14,40 @@ import org.apache.commons.numbers.core.DD;
  * <p>Matrix-free: M is a rank-2 change of αI, so {@link #apply} (Mx) and {@link #solve} (M⁻¹b)
  * take O(D) time and memory, and the spectrum is closed-form ({@link MetricSpectrum}). The dense
  * D×D matrix ({@link #toArray}) is for small D only. The object keeps private copies of g and y.
+ * α, γ and the spectrum are correctly rounded (see {@link UpdateGeometry}, {@link MetricSpectrum}).
  */
 public final class OneParameterMetric {
 
+    /** Private copies of the inputs (the geometry refers to these, never to the caller's arrays). */
     private final double[] g;
     private final double[] y;
     private final UpdateGeometry geometry;
-    /** γ = gammaMantissa·2^gammaExponent (γ is kept unrounded when the metric is given by α). */
-    private final DD gammaMantissa;
-    private final int gammaExponent;
-    /** α as a double-double (exact when given as a double). */
+    /** γ as an extended value (exact when the metric is given by γ, α/σ when given by α). */
+    private final ExtendedDD gamma;
+    /** The parameter the metric was given by: γ when parameterIsGamma, else α (exact either way). */
+    private final double parameter;
+    private final boolean parameterIsGamma;
+    /** α in double-double for apply/solve/toArray (may be non-finite or 0: those then refuse). */
     private final DD alpha;
-    /** α when it was given as a double, else NaN. */
-    private final double alphaGiven;
 
-    /*@ private invariant g != null && y != null && geometry != null && alpha != null
-      @   && gammaMantissa != null;
+    /*@ private invariant g != null && y != null && geometry != null && alpha != null && gamma != null;
       @ private invariant g.length >= 2 && g.length == y.length;
       @*/
 
-    private OneParameterMetric(double[] g, double[] y, UpdateGeometry geometry, DD gammaMantissa,
-                               int gammaExponent, DD alpha, double alphaGiven) {
-        this.g = Arrays.copyOf(g, g.length);
-        this.y = Arrays.copyOf(y, y.length);
+    private OneParameterMetric(double[] g, double[] y, UpdateGeometry geometry, ExtendedDD gamma,
+                               double parameter, boolean parameterIsGamma, DD alpha) {
+        this.g = g;
+        this.y = y;
         this.geometry = geometry;
-        this.gammaMantissa = gammaMantissa;
-        this.gammaExponent = gammaExponent;
+        this.gamma = gamma;
+        this.parameter = parameter;
+        this.parameterIsGamma = parameterIsGamma;
         this.alpha = alpha;
-        this.alphaGiven = alphaGiven;
+    }
+
+    /** A private copy (null stays null, for the validation to name it). */
+    private static /*@ nullable @*/ double[] copy(/*@ nullable @*/ double[] v) {
+        return v == null ? null : Arrays.copyOf(v, v.length);
     }
 
     /**
@@ -65,12 +72,14 @@ public final class OneParameterMetric {
       @   assignable \nothing;
       @   signals_only IllegalArgumentException;
       @*/
-    public static OneParameterMetric ofAlpha(double[] g, double[] y, double alpha) {
-        final UpdateGeometry geo = UpdateGeometry.of(g, y);
+    public static OneParameterMetric ofAlpha(/*@ nullable @*/ double[] g, /*@ nullable @*/ double[] y,
+                                             double alpha) {
+        final double[] gc = copy(g);
+        final double[] yc = copy(y);
+        final UpdateGeometry geo = UpdateGeometry.of(gc, yc);
         Inputs.requirePositive("alpha", alpha);
-        // γ = α/σ
-        final DD gamma = DD.of(alpha).divide(geo.sigmaMantissa());
-        return new OneParameterMetric(g, y, geo, gamma, -geo.ratioExponent(), DD.of(alpha), alpha);
+        final ExtendedDD gamma = ExtendedDD.of(alpha).divide(geo.sigmaX()); // γ = α/σ
+        return new OneParameterMetric(gc, yc, geo, gamma, alpha, false, DD.of(alpha));
     }
 
     /**
@@ -97,13 +106,15 @@ public final class OneParameterMetric {
       @   assignable \nothing;
       @   signals_only IllegalArgumentException;
       @*/
-    public static OneParameterMetric ofGamma(double[] g, double[] y, double gamma) {
-        final UpdateGeometry geo = UpdateGeometry.of(g, y);
+    public static OneParameterMetric ofGamma(/*@ nullable @*/ double[] g, /*@ nullable @*/ double[] y,
+                                             double gamma) {
+        final double[] gc = copy(g);
+        final double[] yc = copy(y);
+        final UpdateGeometry geo = UpdateGeometry.of(gc, yc);
         Inputs.requirePositive("gamma", gamma);
-        final DD alphaMantissa = geo.sigmaMantissa().multiply(gamma);
-        UpdateGeometry.toDouble(alphaMantissa, geo.ratioExponent(), "α = γσ");
-        final DD alpha = alphaMantissa.scalb(geo.ratioExponent());
-        return new OneParameterMetric(g, y, geo, DD.of(gamma), 0, alpha, Double.NaN);
+        final ExtendedDD gammaX = ExtendedDD.of(gamma);
+        final DD alpha = geo.sigmaX().multiply(gammaX).scaled(0); // α = γσ, may leave the range
+        return new OneParameterMetric(gc, yc, geo, gammaX, gamma, true, alpha);
     }
 
     /**
@@ -133,20 +144,23 @@ public final class OneParameterMetric {
     }
 
     /**
-     * α, rounded to double when the metric was given by γ.
+     * α: exactly the given α, or the correctly rounded γσ when the metric was given by γ.
      *
      * @return α &gt; 0
+     * @throws ArithmeticException if γσ is outside the range of double
      */
-    /*@ public normal_behavior
+    /*@ public behavior
       @   ensures \result > 0.0;
+      @   signals_only ArithmeticException;
       @   assignable \nothing;
       @*/
     public double alpha() {
-        return alpha.doubleValue();
+        return parameterIsGamma ? geometry.rounded(geometry.sigmaX().multiply(gamma), ExactGeometry.ALPHA,
+                parameter, true, "α = γσ") : parameter;
     }
 
     /**
-     * γ = α·yᵀg/yᵀy, rounded to double.
+     * γ: exactly the given γ, or the correctly rounded α·yᵀg/yᵀy when the metric was given by α.
      *
      * @return γ &gt; 0
      * @throws ArithmeticException if γ is outside the range of double
@@ -157,21 +171,21 @@ public final class OneParameterMetric {
       @   assignable \nothing;
       @*/
     public double gamma() {
-        return UpdateGeometry.toDouble(gammaMantissa, gammaExponent, "γ");
+        return parameterIsGamma ? parameter
+                : geometry.rounded(gamma, ExactGeometry.GAMMA, parameter, false, "γ = α/σ");
     }
 
     /**
      * The closed-form spectrum, Lemma 1.
      *
-     * @return the spectrum
+     * @return the spectrum (a quantity outside the double range is refused by its accessor)
      */
-    /*@ public behavior
+    /*@ public normal_behavior
       @   ensures \result != null && \result.dimension() == dimension();
-      @   signals_only ArithmeticException;
       @   assignable \nothing;
       @*/
     public MetricSpectrum spectrum() {
-        return MetricSpectrum.of(geometry, gammaMantissa, gammaExponent, alphaGiven);
+        return MetricSpectrum.of(geometry, gamma, parameter, parameterIsGamma);
     }
 
     /**
@@ -212,6 +226,7 @@ public final class OneParameterMetric {
         if (!Inputs.isFinite(dots.maxAbs())) {
             Inputs.requireEntries("x", x); // throws
         }
+        requireAlphaInRange();
         final int ex = dots.exponent();
         // c1 = yᵀx/yᵀg, c2 = gᵀx/gᵀg (scaled mantissas; both scale as x/g).
         final DD c1 = dots.withFirst().divide(geometry.ygMantissa());
@@ -224,12 +239,14 @@ public final class OneParameterMetric {
         final double aLo = alpha.lo();
         // Pass 2 (reads x, g, y, writes the result): one fused loop with the coefficients above.
         final double[] out = new double[x.length];
+        double nonFinite = 0.0; // stays 0 unless an entry is ∞ or NaN (∞·0 = NaN)
         for (int i = 0; i < x.length; i++) {
             // wᵢ = xᵢ − c2·gᵢ without cancellation: the c2Hi product is fused.
             final double w = Math.fma(-c2Hi, g[i], x[i]) - c2Lo * g[i];
             out[i] = Math.fma(c1d, y[i], aHi * w + aLo * w);
+            nonFinite += out[i] * 0.0;
         }
-        return out;
+        return requireFinite(out, nonFinite, "(M·x)");
     }
 
     /**
@@ -269,29 +286,37 @@ public final class OneParameterMetric {
         if (!Inputs.isFinite(dots.maxAbs())) {
             Inputs.requireEntries("b", b); // throws
         }
+        requireAlphaInRange();
         final int eb = dots.exponent();
         final int eg = geometry.gExponent();
         final int ey = geometry.yExponent();
         final DD yg = geometry.ygMantissa();
         // t = gᵀb/gᵀy, scaled by 2^(eb−ey)
         final DD t = dots.withFirst().divide(yg);
-        // ξ2 = (yᵀb − t·yᵀy)/(α·yᵀg) = (YB − GB·YY/YG)/(α·YG) · 2^(eb+ey) / 2^(eg+ey)
+        // ξ2 = (yᵀb − t·yᵀy)/(α·yᵀg) = (YB − GB·YY/YG)/(α·YG) · 2^(eb+ey) / 2^(eg+ey). The
+        // coefficients are formed in the extended type: double-double division by an α near the
+        // top of the range would overflow inside its splitting.
         final DD numerator = dots.withSecond().subtract(t.multiply(geometry.yyMantissa()));
-        final DD xi2 = numerator.divide(alpha.multiply(yg)).scalb(eb - eg);
-        final DD ts = t.scalb(eb - ey);
-        final double xi = UpdateGeometry.toDouble(ts.subtract(xi2), 0, "ξ");
+        final ExtendedDD alphaX = ExtendedDD.of(alpha, 0, 0.0);
+        final ExtendedDD xi2 = ExtendedDD.of(numerator, eb - eg, 0.0).divide(alphaX).divide(ExtendedDD.of(yg, 0, 0.0));
+        final ExtendedDD tsX = ExtendedDD.of(t, eb - ey, 0.0);
+        final ExtendedDD xiX = tsX.subtract(xi2);
+        final double xi = UpdateGeometry.toDouble(xiX.mantissa(), xiX.exponent(), "ξ");
+        final DD ts = tsX.scaled(0);
         final double tHi = ts.hi();
         final double tLo = ts.lo();
-        final DD inverseAlpha = DD.ONE.divide(alpha);
+        final DD inverseAlpha = ExtendedDD.ONE.divide(alphaX).scaled(0);
         final double iaHi = inverseAlpha.hi();
         final double iaLo = inverseAlpha.lo();
         // Pass 2 (reads b, y, g, writes the result): one fused loop with the coefficients above.
         final double[] out = new double[b.length];
+        double nonFinite = 0.0;
         for (int i = 0; i < b.length; i++) {
             final double w = Math.fma(-tHi, y[i], b[i]) - tLo * y[i];
             out[i] = Math.fma(xi, g[i], iaHi * w + iaLo * w);
+            nonFinite += out[i] * 0.0;
         }
-        return out;
+        return requireFinite(out, nonFinite, "(M⁻¹·b)");
     }
 
     /**
@@ -310,6 +335,7 @@ public final class OneParameterMetric {
       @   assignable \nothing;
       @*/
     public double[][] toArray() {
+        requireAlphaInRange();
         final int d = g.length;
         final int eg = geometry.gExponent();
         final int ey = geometry.yExponent();
@@ -357,7 +383,7 @@ public final class OneParameterMetric {
         final int d = g.length;
         final double c = geometry.cosPsi();
         final double s = geometry.sinPsi();
-        final double gam = UpdateGeometry.toDouble(gammaMantissa, gammaExponent, "γ");
+        final double gam = gamma();
         final double[] gHat = unit(Arrays.copyOf(g, g.length));
         double[] e = new double[d];
         if (s > 0.0) {
@@ -397,6 +423,31 @@ public final class OneParameterMetric {
             v[1][i] = -st * gHat[i] + ct * e[i];
         }
         return v;
+    }
+
+    /** apply/solve/toArray need α as a double-double: refuse when γσ left its range. */
+    private void requireAlphaInRange() {
+        if (!(alpha.isFinite() && alpha.hi() > 0.0)) {
+            throw new ArithmeticException("α = γσ = " + geometry.sigmaX().multiply(gamma).describe()
+                    + " is outside the range of double; M·x, M⁻¹·b and M cannot be formed in double");
+        }
+    }
+
+    /**
+     * Refuses a result with an entry that is not finite, naming its first index: the entry (or an
+     * intermediate of it) left the range of double. Never returns ∞ or NaN.
+     */
+    private static double[] requireFinite(double[] out, double nonFinite, String what) {
+        if (nonFinite == 0.0) {
+            return out;
+        }
+        for (int i = 0; i < out.length; i++) {
+            if (!(out[i] - out[i] == 0.0)) {
+                throw new ArithmeticException(what + "[" + i + "] is outside the range of double"
+                        + " (or an intermediate of it overflowed)");
+            }
+        }
+        return out;
     }
 
     private static double[] unit(double[] v) {

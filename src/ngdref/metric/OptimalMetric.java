@@ -1,5 +1,7 @@
 package ngdref.metric;
 
+import ngdref.exact.ExactGeometry;
+
 /**
  * The optimal metric, Eq. (9): M_opt = M(α = yᵀy/gᵀy), the member γ = 1 of the family (22).
  * Its spectrum is λ_max,min = (‖y‖/‖g‖)(1/cos ψ ± |tan ψ|), λ_d = (‖y‖/‖g‖)/cos ψ, and
@@ -31,7 +33,7 @@ public final class OptimalMetric {
       @   assignable \nothing;
       @   signals_only IllegalArgumentException;
       @*/
-    public static OneParameterMetric of(double[] g, double[] y) {
+    public static OneParameterMetric of(/*@ nullable @*/ double[] g, /*@ nullable @*/ double[] y) {
         return OneParameterMetric.ofGamma(g, y, 1.0);
     }
 
@@ -54,13 +56,13 @@ public final class OptimalMetric {
       @   assignable \nothing;
       @   signals_only IllegalArgumentException;
       @*/
-    public static double minimumConditionNumber(UpdateGeometry geometry) {
+    public static double minimumConditionNumber(/*@ nullable @*/ UpdateGeometry geometry) {
         if (geometry == null) {
             throw new IllegalArgumentException("geometry must not be null");
         }
-        final double kappa = UpdateGeometry.toDouble(
-                org.apache.commons.numbers.core.DD.ONE.add(geometry.sinDD()).square()
-                        .divide(geometry.cosDD().square()), 0, "κ(M_opt)");
-        return Math.max(kappa, 1.0);
+        // (1+|sin ψ|)²/cos²ψ = (1+|sin ψ|)/(1−|sin ψ|), no cancellation; rounding is monotone, so
+        // the correctly rounded value is >= 1 because the exact one is: no clamp.
+        return geometry.rounded(ExtendedDD.ONE.add(geometry.sinX()).square().divide(geometry.cosX().square()),
+                ExactGeometry.KAPPA_MIN, "κ_min = (1+|sin ψ|)/(1−|sin ψ|)");
     }
 }

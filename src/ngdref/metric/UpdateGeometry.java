@@ -1,6 +1,6 @@
 package ngdref.metric;
 
-import ngdref.exact.ExactInnerProducts;
+import ngdref.exact.ExactGeometry;
 import org.apache.commons.numbers.core.DD;
 
 /**
@@ -33,6 +33,22 @@ import org.apache.commons.numbers.core.DD;
  * </ul>
  * ψ is the unsigned angle between two vectors of R^D; every formula of the paper depends on it
  * only through cos ψ and |sin ψ|.
+ *
+ * <p>Range and rounding. Every quantity is carried as an {@link ExtendedDD} (double-double
+ * mantissa, {@code int} exponent, certified relative error), so no intermediate overflows or
+ * underflows whatever the entries, and rounded once to double by a rounding test
+ * ({@link ExtendedDD#roundOrNaN}); when the test cannot decide, the value is decided exactly
+ * from the exact inner products ({@link ExactGeometry}). Hence yᵀy, gᵀg, yᵀg, cos ψ, |sin ψ|,
+ * 1 − |sin ψ| and ‖y‖/‖g‖ are the correctly rounded doubles (round-half-even, subnormal results
+ * included) of their exact values, for every pair of finite vectors whose update is effective;
+ * a quantity whose exact value lies outside the range of double is refused by its accessor alone
+ * with an {@link ArithmeticException} naming it. yᵀg &gt; 0 is decided exactly.
+ *
+ * <p>Aliasing. For speed at large D the geometry keeps references to g and y (no copy): they are
+ * read again only on the rare exact path. Do not modify them while the geometry, or a spectrum
+ * computed from it, is in use; a modification that changes an inner product beyond its certified
+ * bound is detected there ({@link IllegalStateException}). {@link OneParameterMetric} passes its
+ * own private copies.
  */
 public final class UpdateGeometry {
 
@@ -41,29 +57,36 @@ public final class UpdateGeometry {
     /** Entries of at least 2^-400 keep the leading products far above the subnormal range. */
     private static final double SAFE_MIN = 0x1.0p-400;
     /**
-     * Relative error accepted before the final rounding: 2^-58 is 1/32 of the unit roundoff, so the
-     * rounded double is within 0.5 + 1/16 ulp of the exact value.
+     * Relative error below which the double-double forms of sin ψ are used; above it the
+     * residual or the exact value is taken (2^-58 leaves the rounding test a margin of 2^5).
      */
     private static final double CERTIFIED = 0x1.0p-58;
-    /** Relative error of a few double-double operations (Commons Numbers DD: about 4u² each). */
-    private static final double DD_OPS = 0x1.0p-100;
 
     private final int dimension;
-    /** g = g'·2^eg and y = y'·2^ey; the DD fields below are inner products of g' and y'. */
+    /** The inputs, by reference (see the class comment). */
+    private final double[] g;
+    private final double[] y;
+    /** The pass's scaling: it accumulated g·2^-eg and y·2^-ey. */
     private final int eg;
     private final int ey;
-    private final DD gg;
-    private final DD yy;
-    private final DD yg;
-    private final DD cos;
-    private final DD sin;
+    private final ExtendedDD gg;
+    private final ExtendedDD yy;
+    private final ExtendedDD yg;
+    private final ExtendedDD cos;
+    private final ExtendedDD sin;
+    /** The exact inner products, made on first need. */
+    private /*@ nullable @*/ ExactGeometry exact;
 
     /*@ private invariant dimension >= 2;
+      @ private invariant g != null && y != null && g.length == dimension && y.length == dimension;
       @ private invariant gg != null && yy != null && yg != null && cos != null && sin != null;
       @*/
 
-    private UpdateGeometry(int dimension, int eg, int ey, DD gg, DD yy, DD yg, DD cos, DD sin) {
-        this.dimension = dimension;
+    private UpdateGeometry(double[] g, double[] y, int eg, int ey, ExtendedDD gg, ExtendedDD yy,
+                           ExtendedDD yg, ExtendedDD cos, ExtendedDD sin, ExactGeometry exact) {
+        this.dimension = g.length;
+        this.g = g;
+        this.y = y;
         this.eg = eg;
         this.ey = ey;
         this.gg = gg;
@@ -71,10 +94,12 @@ public final class UpdateGeometry {
         this.yg = yg;
         this.cos = cos;
         this.sin = sin;
+        this.exact = exact;
     }
 
     /**
-     * Validates (g, y) and computes their geometry. The arrays are read, never stored or changed.
+     * Validates (g, y) and computes their geometry. The arrays are read, never changed;
+     * they are kept by reference (see the class comment).
      *
      * @param g the update (θ̇ or θ_{t+1} − θ_t up to η)
      * @param y the negative gradient −∇L
@@ -106,7 +131,7 @@ public final class UpdateGeometry {
       @   assignable \nothing;
       @   signals_only IllegalArgumentException;
       @*/
-    public static UpdateGeometry of(double[] g, double[] y) {
+    public static UpdateGeometry of(/*@ nullable @*/ double[] g, /*@ nullable @*/ double[] y) {
         if (g == null || y == null || g.length < 2 || g.length != y.length) {
             Inputs.requirePair("g", g, "y", y); // throws, naming the argument and the fault
         }
@@ -117,7 +142,9 @@ public final class UpdateGeometry {
         // [2^-768, 2^798] every entry is finite, neither vector is zero, and the largest entries
         // lie in [2^-400, 2^400] (|g|max² <= gᵀg <= D·|g|max², D < 2^31), where scalingExponent is
         // 0. Only otherwise are the inputs validated separately and, if an entry is extreme, the
-        // pass repeated with power-of-two scaling.
+        // pass repeated with power-of-two scaling. (Entries that the scaling sends below the
+        // subnormal range change each product by at most 2^-1074 in the scaled units: the lanes'
+        // absolute term Dot2.laneErrorBound covers them.)
         Dot2[] sums = fusedPass(g, y, 1.0, 1.0);
         int eg = 0;
         int ey = 0;
@@ -132,55 +159,68 @@ public final class UpdateGeometry {
         final Dot2 sgg = sums[0];
         final Dot2 syy = sums[1];
         final Dot2 syg = sums[2];
-
-        DD gg = sgg.value();
-        DD yy = syy.value();
-        DD yg = syg.value();
+        final DD ggS = sgg.value();
+        final DD yyS = syy.value();
+        final DD ygS = syg.value();
         // The lanes' own error (Dot2.laneErrorBound): Σ|gᵢ²| = gᵀg, and Σ|yᵢgᵢ| <= √(yᵀy·gᵀg) by
         // Cauchy–Schwarz; the computed sums stand in for the exact ones (relative error < 2^-70,
         // covered by the factor 1 + 2^-20).
-        final double absGG = Math.abs(gg.hi()) * (1.0 + 0x1.0p-20);
-        final double absYY = Math.abs(yy.hi()) * (1.0 + 0x1.0p-20);
+        final double absGG = Math.abs(ggS.hi()) * (1.0 + 0x1.0p-20);
+        final double absYY = Math.abs(yyS.hi()) * (1.0 + 0x1.0p-20);
         sgg.addErrorBound(Dot2.laneErrorBound(d, absGG));
         syy.addErrorBound(Dot2.laneErrorBound(d, absYY));
         syg.addErrorBound(Dot2.laneErrorBound(d, Math.sqrt(absGG) * Math.sqrt(absYY) * (1.0 + 0x1.0p-20)));
-        double relGG = relativeError(sgg, gg);
-        double relYY = relativeError(syy, yy);
-        double relYG = relativeError(syg, yg);
-        if (!(relGG <= CERTIFIED)) {
-            gg = ExactInnerProducts.dot(g, g, 2 * eg);
-            relGG = DD_OPS;
-        }
-        if (!(relYY <= CERTIFIED)) {
-            yy = ExactInnerProducts.dot(y, y, 2 * ey);
-            relYY = DD_OPS;
-        }
-        if (!(relYG <= CERTIFIED)) {
-            // Cancellation in yᵀg (ψ near ±π/2) or a sign too close to call: decide exactly.
-            yg = ExactInnerProducts.dot(y, g, eg + ey);
-            relYG = DD_OPS;
-        }
-        if (!(yg.hi() > 0.0)) {
-            throw new IllegalArgumentException("not an effective update: yᵀg = "
-                    + yg.scalb(eg + ey).doubleValue() + " <= 0 (y = −∇L must have a positive"
-                    + " inner product with the update g)");
-        }
 
-        // Never form yᵀy·gᵀg: each is finite, their product need not be (entries near 2^400).
-        final DD cosSquared = yg.divide(yy).multiply(yg.divide(gg));
-        final DD cos = yg.divide(yy.sqrt().multiply(gg.sqrt()));
-        final DD sinSquared = DD.ONE.subtract(cosSquared);
-        final double sinSquaredError = cosSquared.hi() * (2 * relYG + relYY + relGG) + DD_OPS;
-        DD sin;
-        if (sinSquared.hi() > 0.0 && sinSquaredError <= CERTIFIED * sinSquared.hi()) {
-            sin = sinSquared.sqrt();
-        } else {
-            sin = sinFromResidual(g, y, eg, ey, gg, yy, yg, relGG + relYG);
-            if (sin == null) {
-                sin = ExactInnerProducts.sin(g, y);
+        ExactGeometry exact = null;
+        ExtendedDD gg = ExtendedDD.of(ggS, 2 * eg, relativeError(sgg, ggS));
+        ExtendedDD yy = ExtendedDD.of(yyS, 2 * ey, relativeError(syy, yyS));
+        ExtendedDD yg = ExtendedDD.of(ygS, eg + ey, relativeError(syg, ygS));
+        if (!(gg.error() <= CERTIFIED && yy.error() <= CERTIFIED && yg.error() <= CERTIFIED)) {
+            // Cancellation in yᵀg (ψ near ±π/2), a sign too close to call, or sums below what
+            // the pass resolves: take the exact inner products.
+            exact = ExactGeometry.of(g, y);
+            gg = exactPart(exact, ExactGeometry.GG);
+            yy = exactPart(exact, ExactGeometry.YY);
+            yg = exactPart(exact, ExactGeometry.YG);
+            if (exact.signOfYG() <= 0) {
+                throw notEffective(yg, exact.signOfYG());
             }
         }
-        return new UpdateGeometry(d, eg, ey, gg, yy, yg, cos, sin);
+        if (!(yg.mantissa().hi() > 0.0)) {
+            throw notEffective(yg, -1);
+        }
+
+        // cos ψ = yᵀg/(‖y‖‖g‖); never form yᵀy·gᵀg in double: the extended exponents add.
+        final ExtendedDD cos = yg.divide(yy.sqrt().multiply(gg.sqrt()));
+        final ExtendedDD sinSquared = ExtendedDD.ONE.subtract(cos.square());
+        ExtendedDD sin;
+        if (sinSquared.mantissa().hi() > 0.0 && sinSquared.error() <= CERTIFIED) {
+            sin = sinSquared.sqrt();
+        } else {
+            sin = exact == null ? sinFromResidual(g, y, eg, ey, gg, yy, yg) : null;
+            if (sin == null) {
+                if (exact == null) {
+                    exact = ExactGeometry.of(g, y);
+                }
+                sin = exactPart(exact, ExactGeometry.SIN);
+            }
+        }
+        return new UpdateGeometry(g, y, eg, ey, gg, yy, yg, cos, sin, exact);
+    }
+
+    /** An exact quantity as an extended value (its 50-digit rounding: error below 2^-104). */
+    private static ExtendedDD exactPart(ExactGeometry exact, int quantity) {
+        final int[] e = new int[1];
+        final DD m = exact.normalized(quantity, e);
+        return ExtendedDD.of(m, e[0], 0x1.0p-104);
+    }
+
+    private static IllegalArgumentException notEffective(ExtendedDD yg, int sign) {
+        final String value = sign == 0 ? "0.0" : yg.isZero() ? "0 (to the pass's resolution)"
+                : yg.exponent() >= -1074 && yg.exponent() <= 1023
+                ? Double.toString(yg.scaled(0).doubleValue()) : yg.describe();
+        return new IllegalArgumentException("not an effective update: yᵀg = " + value
+                + " <= 0 (y = −∇L must have a positive inner product with the update g)");
     }
 
     /**
@@ -251,18 +291,24 @@ public final class UpdateGeometry {
         if (!sum.isFinite() || value.hi() == 0.0) {
             return Double.POSITIVE_INFINITY;
         }
-        return sum.errorBound() / Math.abs(value.hi()) + DD_OPS;
+        return sum.errorBound() / Math.abs(value.hi()) * (1 + 0x1.0p-40) + ExtendedDD.OP;
     }
 
     /**
      * |sin ψ| = ‖r‖/‖y‖ with r = y − βg, β = yᵀg/gᵀg (scaled), each rᵢ formed in double-double:
      * βhi·gᵢ is split exactly (TwoProduct), yᵢ − βhi·gᵢ exactly (TwoSum), so only β's own error
      * (relative relBeta) and terms of order u²|yᵢ| remain; the relative error of |sin ψ| is about
-     * relBeta/|sin ψ|. Returns null when that is not below 2^-58.
+     * relBeta/|sin ψ|, plus the absolute 2^-1074 per entry of products that underflow. Returns
+     * null when that is not below 2^-58.
      */
-    private static DD sinFromResidual(double[] g, double[] y, int eg, int ey, DD gg, DD yy, DD yg,
-                                      double relBeta) {
-        final DD beta = yg.divide(gg);
+    private static ExtendedDD sinFromResidual(double[] g, double[] y, int eg, int ey,
+                                              ExtendedDD gg, ExtendedDD yy, ExtendedDD yg) {
+        final ExtendedDD betaX = yg.divide(gg);
+        final double relBeta = betaX.error();
+        final DD beta = betaX.scaled(ey - eg);   // β in the scaled units: β·2^(eg−ey)
+        if (!beta.isFinite()) {
+            return null;
+        }
         final double bHi = beta.hi();
         final double bLo = beta.lo();
         final double sg = Math.scalb(1.0, -eg);
@@ -284,12 +330,16 @@ public final class UpdateGeometry {
         if (!rr.isFinite() || !(r2.hi() > 0.0)) {
             return null;
         }
-        final DD sin = r2.divide(yy).sqrt();
+        final ExtendedDD sin = ExtendedDD.of(r2, 2 * ey, 0.0).divide(yy).sqrt();
         // Error of r relative to ‖r‖: β's error plus the u²‖y‖ terms (4u² per entry, generous),
-        // plus the accumulation bound of ‖r‖².
-        final double relR = (relBeta + 0x1.0p-104) / sin.hi()
-                + 0.5 * rr.errorBound() / r2.hi();
-        return relR <= CERTIFIED ? sin : null;
+        // the accumulation bound of ‖r‖², and 2^-1070 per entry for scaled entries or products
+        // that underflow.
+        final double rNorm = Math.sqrt(r2.hi());
+        final double relR = (relBeta + 0x1.0p-104) / sin.mantissa().hi() * Math.scalb(1.0, -sin.exponent())
+                + 0.5 * rr.errorBound() / r2.hi()
+                + Math.scalb((double) g.length, -1070) / rNorm;
+        final double err = relR * (1 + 0x1.0p-40) + yy.error() + sin.error();
+        return err <= CERTIFIED ? ExtendedDD.of(sin.mantissa(), sin.exponent(), err) : null;
     }
 
     /**
@@ -308,59 +358,61 @@ public final class UpdateGeometry {
     /**
      * cos ψ = yᵀg/(‖y‖‖g‖), in (0, 1] for an effective update.
      *
-     * @return cos ψ, within 0.5 + 1/16 ulp of the exact value
+     * @return cos ψ, correctly rounded
      */
     /*@ public normal_behavior
       @   ensures 0.0 < \result && \result <= 1.0;
       @   assignable \nothing;
       @*/
     public double cosPsi() {
-        return cos.doubleValue();
+        return rounded(cos, ExactGeometry.COS, "cos ψ");
     }
 
     /**
      * |sin ψ| = ‖y − (yᵀg/gᵀg)g‖/‖y‖, in [0, 1).
      *
-     * @return |sin ψ|, within 0.5 + 1/16 ulp of the exact value
+     * @return |sin ψ|, correctly rounded
      */
     /*@ public normal_behavior
       @   ensures 0.0 <= \result && \result < 1.0;
       @   assignable \nothing;
       @*/
     public double sinPsi() {
-        return sin.doubleValue();
+        return rounded(sin, ExactGeometry.SIN, "|sin ψ|");
     }
 
     /**
      * ψ = atan2(|sin ψ|, cos ψ), the angle between y and g, in [0, π/2).
      *
-     * @return ψ (Math.atan2 of the two accurately rounded values: within 3 ulp)
+     * @return ψ: Math.atan2 of the correctly rounded |sin ψ| and cos ψ, not itself correctly
+     *     rounded (within 2 ulp of the exact angle: each argument within 1/2 ulp, atan2 within 1
+     *     ulp, and |dψ| = |cos ψ·d(sin ψ) − sin ψ·d(cos ψ)| for the rounded pair)
      */
     /*@ public normal_behavior
       @   ensures 0.0 <= \result && \result < 1.5707963267948966;
       @   assignable \nothing;
       @*/
     public double psi() {
-        return Math.atan2(sin.doubleValue(), cos.doubleValue());
+        return Math.atan2(sinPsi(), cosPsi());
     }
 
     /**
      * 1 − |sin ψ|, computed as cos²ψ/(1 + |sin ψ|) without cancellation.
      *
-     * @return 1 − |sin ψ| in (0, 1]
+     * @return 1 − |sin ψ| in (0, 1], correctly rounded
      */
     /*@ public normal_behavior
       @   ensures 0.0 < \result && \result <= 1.0;
       @   assignable \nothing;
       @*/
     public double oneMinusSinPsi() {
-        return oneMinusSin().doubleValue();
+        return rounded(oneMinusSin(), ExactGeometry.ONE_MINUS_SIN, "1 − |sin ψ|");
     }
 
     /**
      * ‖y‖/‖g‖.
      *
-     * @return the norm ratio
+     * @return the norm ratio, correctly rounded
      * @throws ArithmeticException if it is outside the range of double
      */
     /*@ public behavior
@@ -369,13 +421,13 @@ public final class UpdateGeometry {
       @   assignable \nothing;
       @*/
     public double normRatio() {
-        return toDouble(yy.divide(gg).sqrt(), ey - eg, "‖y‖/‖g‖");
+        return rounded(yy.divide(gg).sqrt(), ExactGeometry.NORM_RATIO, "‖y‖/‖g‖");
     }
 
     /**
      * yᵀg &gt; 0.
      *
-     * @return the inner product
+     * @return the inner product, correctly rounded
      * @throws ArithmeticException if it overflows or underflows the range of double
      */
     /*@ public behavior
@@ -384,13 +436,13 @@ public final class UpdateGeometry {
       @   assignable \nothing;
       @*/
     public double yDotG() {
-        return toDouble(yg, eg + ey, "yᵀg");
+        return rounded(yg, ExactGeometry.YG, "yᵀg");
     }
 
     /**
      * yᵀy = ‖y‖².
      *
-     * @return the squared norm
+     * @return the squared norm, correctly rounded
      * @throws ArithmeticException if it overflows or underflows the range of double
      */
     /*@ public behavior
@@ -399,13 +451,13 @@ public final class UpdateGeometry {
       @   assignable \nothing;
       @*/
     public double yDotY() {
-        return toDouble(yy, 2 * ey, "yᵀy");
+        return rounded(yy, ExactGeometry.YY, "yᵀy");
     }
 
     /**
      * gᵀg = ‖g‖².
      *
-     * @return the squared norm
+     * @return the squared norm, correctly rounded
      * @throws ArithmeticException if it overflows or underflows the range of double
      */
     /*@ public behavior
@@ -414,52 +466,106 @@ public final class UpdateGeometry {
       @   assignable \nothing;
       @*/
     public double gDotG() {
-        return toDouble(gg, 2 * eg, "gᵀg");
+        return rounded(gg, ExactGeometry.GG, "gᵀg");
     }
 
-    // Package-private double-double views for the closed forms (values = mantissa · 2^exponent).
+    // ---- Package-private: the extended values for the closed forms and their exact decision ----
 
-    /** cos ψ in double-double. */
-    DD cosDD() {
+    ExtendedDD cosX() {
         return cos;
     }
 
-    /** |sin ψ| in double-double. */
-    DD sinDD() {
+    ExtendedDD sinX() {
         return sin;
     }
 
-    /** 1 − |sin ψ| = cos²ψ/(1 + |sin ψ|). */
-    DD oneMinusSin() {
-        return cos.square().divide(DD.ONE.add(sin));
+    /** 1 − |sin ψ| = cos²ψ/(1 + |sin ψ|), no cancellation. */
+    ExtendedDD oneMinusSin() {
+        return cos.square().divide(ExtendedDD.ONE.add(sin));
     }
 
-    /** Mantissa of σ = yᵀy/yᵀg = ‖y‖/(‖g‖cos ψ), the scale of (22) and the inf of λ_max (Prop. 3). */
-    DD sigmaMantissa() {
+    /** σ = yᵀy/yᵀg = ‖y‖/(‖g‖cos ψ), the scale of (22) and the inf of λ_max (Prop. 3). */
+    ExtendedDD sigmaX() {
         return yy.divide(yg);
     }
 
-    /** Mantissa of ρ = yᵀg/gᵀg = (‖y‖/‖g‖)cos ψ, the sup of λ_min (Prop. 2). */
-    DD rhoMantissa() {
+    /** ρ = yᵀg/gᵀg = (‖y‖/‖g‖)cos ψ, the sup of λ_min (Prop. 2). */
+    ExtendedDD rhoX() {
         return yg.divide(gg);
     }
 
-    /** Binary exponent of σ and ρ: both scale as ‖y‖/‖g‖. */
+    /**
+     * The correctly rounded double of a quantity: the rounding test on its extended value, else
+     * the exact decision.
+     *
+     * @throws ArithmeticException naming the quantity when its exact value is outside the range
+     */
+    double rounded(ExtendedDD value, int quantity, String name) {
+        return rounded(value, quantity, Double.NaN, false, name);
+    }
+
+    /** As {@link #rounded(ExtendedDD, int, String)} for a quantity of the family: parameter γ or α. */
+    double rounded(ExtendedDD value, int quantity, double parameter, boolean parameterIsGamma,
+                   String name) {
+        final double v = value.roundOrNaN(name);
+        if (v == v) {
+            return v;
+        }
+        return exact().rounded(quantity, parameter, parameterIsGamma, name);
+    }
+
+    /** The exact inner products, checked against the certified ones (aliasing, class comment). */
+    private ExactGeometry exact() {
+        if (exact == null) {
+            final ExactGeometry e = ExactGeometry.of(g, y);
+            requireUnchanged(e, ExactGeometry.GG, gg, "g");
+            requireUnchanged(e, ExactGeometry.YY, yy, "y");
+            requireUnchanged(e, ExactGeometry.YG, yg, "g or y");
+            exact = e;
+        }
+        return exact;
+    }
+
+    private static void requireUnchanged(ExactGeometry e, int quantity, ExtendedDD certified, String which) {
+        final ExtendedDD now = exactPart(e, quantity);
+        final ExtendedDD ratio = now.divide(certified);
+        final double r = Math.scalb(ratio.mantissa().hi(), ratio.exponent());
+        if (!(Math.abs(r - 1.0) <= 2 * (certified.error() + 0x1.0p-100))) {
+            throw new IllegalStateException(which + " was modified after UpdateGeometry.of: the"
+                    + " geometry keeps references to g and y, which must not change while it is in use");
+        }
+    }
+
+    // Scaled double-double views for apply/solve/toArray: value = mantissa · 2^exponent.
+
+    /** σ·2^-(ey−eg). */
+    DD sigmaMantissa() {
+        return sigmaX().scaled(ratioExponent());
+    }
+
+    /** ρ·2^-(ey−eg). */
+    DD rhoMantissa() {
+        return rhoX().scaled(ratioExponent());
+    }
+
+    /** The binary exponent of the scaled ratio views: both scale as ‖y‖/‖g‖. */
     int ratioExponent() {
         return ey - eg;
     }
 
-    /** Mantissa of yᵀg and its exponent, for solving with the metric. */
+    /** yᵀg·2^-(eg+ey). */
     DD ygMantissa() {
-        return yg;
+        return yg.scaled(eg + ey);
     }
 
+    /** gᵀg·2^-2eg. */
     DD ggMantissa() {
-        return gg;
+        return gg.scaled(2 * eg);
     }
 
+    /** yᵀy·2^-2ey. */
     DD yyMantissa() {
-        return yy;
+        return yy.scaled(2 * ey);
     }
 
     int gExponent() {
@@ -471,19 +577,19 @@ public final class UpdateGeometry {
     }
 
     /**
-     * mantissa·2^exponent rounded to double, refusing results outside the double range.
+     * mantissa·2^exponent rounded to double (apply/solve/toArray only: not correctly rounded in
+     * the subnormal range), refusing results outside the double range.
      *
      * @throws ArithmeticException naming {@code what} on overflow or underflow to zero
      */
     static double toDouble(DD mantissa, int exponent, String what) {
+        final ExtendedDD x = ExtendedDD.of(mantissa, exponent, 0.0);
         final double v = mantissa.scalb(exponent).doubleValue();
         if (!(v - v == 0.0)) {
-            throw new ArithmeticException(what + " = " + mantissa.hi() + "·2^" + exponent
-                    + " overflows the range of double");
+            throw new ArithmeticException(what + " = " + x.describe() + " overflows the range of double");
         }
         if (v == 0.0 && mantissa.hi() != 0.0) {
-            throw new ArithmeticException(what + " = " + mantissa.hi() + "·2^" + exponent
-                    + " underflows the range of double");
+            throw new ArithmeticException(what + " = " + x.describe() + " underflows the range of double");
         }
         return v;
     }

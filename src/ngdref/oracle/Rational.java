@@ -57,6 +57,22 @@ public final class Rational implements Comparable<Rational> {
             num = num.negate();
             den = den.negate();
         }
+        if (num.signum() == 0) {
+            return new Rational(BigInteger.ZERO, BigInteger.ONE);
+        }
+        // Common powers of two first (cheap shifts): doubles are dyadic, so after this step one
+        // side is often a power of two, coprime to the other's odd part, and no gcd is needed.
+        final int twos = Math.min(num.getLowestSetBit(), den.getLowestSetBit());
+        if (twos > 0) {
+            num = num.shiftRight(twos);
+            den = den.shiftRight(twos);
+        }
+        if (den.bitCount() == 1 && (num.testBit(0) || den.equals(BigInteger.ONE))) {
+            return new Rational(num, den);
+        }
+        if (num.abs().bitCount() == 1 && den.testBit(0)) {
+            return new Rational(num, den);
+        }
         final BigInteger g = num.gcd(den);
         return g.equals(BigInteger.ONE) ? new Rational(num, den)
                 : new Rational(num.divide(g), den.divide(g));

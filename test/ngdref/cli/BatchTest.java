@@ -68,8 +68,6 @@ class BatchTest {
                     "invalid_argument", null, "gamma = 0.0; it must be > 0"),
             new Bad("{\"id\": 16, \"op\": \"spectrum\", \"g\": [1, 0, 0], \"y\": [1, 1, 0], \"gamma\": 1, \"alpha\": 2}",
                     "bad_field", "alpha", "not both"),
-            new Bad("{\"id\": 17, \"op\": \"spectrum\", \"g\": [1e-300, 0], \"y\": [1e300, 1e300]}",
-                    "out_of_range", null, "overflows the range of double"),
             new Bad("{\"id\": 18, \"op\": \"spectrum\", \"g\": [1], \"y\": [1]}",
                     "invalid_argument", null, "g has dimension 1; the paper's constructions need D >= 2"),
             new Bad("{\"id\": 19, \"op\": \"spectrum\", \"g\": [0, 0], \"y\": [1, 1]}",
@@ -203,5 +201,22 @@ class BatchTest {
         assertTrue(exact.precision() >= 30, lambdaMax.toString());
         assertEquals(Double.toHexString(LAMBDA_MAX), lambdaMax.get("rounded").asText());
         assertEquals(0, lambdaMax.get("ulps").asInt());
+    }
+
+    @Test
+    void aQuantityOutsideTheRangeIsRefusedAloneAndTheOthersAreAnswered() {
+        // g = (1e-300, 0), y = (1e300, 1e300): ψ = π/4, so κ = κ_min = (1+√½)/(1−√½) = 3 + 2√2,
+        // but λ_max ≈ 2.8e600 and λ_min ≈ 0.5e600 are beyond the double range: refused by name.
+        final CliRun run = CliRun.withInput(
+                "{\"id\": 17, \"op\": \"spectrum\", \"g\": [1e-300, 0], \"y\": [1e300, 1e300]}\n", "batch");
+        assertEquals(0, run.exit(), run.err());
+        final JsonNode answer = run.lines()[0];
+        assertFalse(answer.has("error"), answer.toString());
+        final JsonNode result = answer.get("result");
+        assertTrue(result.get("lambda_max").get("error").get("message").asText().contains("λ_max"), answer.toString());
+        assertTrue(result.get("lambda_max").get("error").get("message").asText().contains("overflows the range of double"),
+                answer.toString());
+        assertTrue(result.get("lambda_min").get("error").get("message").asText().contains("overflows"), answer.toString());
+        assertEquals(3 + 2 * Math.sqrt(2), CliRun.hex(result.get("kappa")), 1e-15 * 6);
     }
 }

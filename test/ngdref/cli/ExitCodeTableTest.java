@@ -103,10 +103,12 @@ class ExitCodeTableTest {
 
     @Test
     void row3NotComputable() {
-        // yᵀg = 1e150, yᵀy ≈ 1e600, so α = γ·yᵀy/yᵀg ≈ 1e300 · 1e450 = 1e750 overflows.
-        final CliRun run = CliRun.of("spectrum", "--g", "1,0", "--y", "1e150,1e300", "--gamma", "1e300");
+        // A scalar outside the range is refused member by member (exit 0); a vector result is one
+        // answer: M = [[1, 1], [1, 1 + 1e10]] maps (1e300, 1e300) to (2e300, ≈1e310), whose
+        // component 1 is outside the range of double, so the command cannot answer: exit 3.
+        final CliRun run = CliRun.of("metric", "--g", "1,0", "--y", "1,1", "--alpha", "1e10", "--x", "1e300,1e300");
         assertEquals(3, run.exit(), run.err());
-        assertTrue(run.err().contains("out_of_range"), run.err());
+        assertTrue(run.err().contains("out_of_range") && run.err().contains("(M·x)[1]"), run.err());
         noTrace(run);
     }
 
