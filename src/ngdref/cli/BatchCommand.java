@@ -1,14 +1,11 @@
 package ngdref.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -71,29 +68,49 @@ final class BatchCommand implements Callable<Integer> {
             + " (default: when standard error is a terminal, see the ngdref script)")
     Boolean progress;
 
+    @Option(names = "--max-line-length", paramLabel = "BYTES", defaultValue = "" + Limits.DEFAULT_MAX_LINE_BYTES,
+            description = "longest request line, in bytes; a longer line is skipped unread and"
+                    + " answered with a limit error (default: ${DEFAULT-VALUE} = 64 MiB)")
+    long maxLineLength;
+
+    @Option(names = "--max-dense-dimension", paramLabel = "D", defaultValue = "" + Limits.DEFAULT_MAX_DENSE_DIMENSION,
+            description = "largest D of a D×D matrix (metric with dense, decompose, discrete,"
+                    + " the oracle's matrix under --certify); larger"
+                    + " requests are answered with a limit error (default: ${DEFAULT-VALUE})")
+    int maxDenseDimension;
+
     @Override
     public Integer call() throws IOException {
+        final Limits limits = new Limits(maxLineLength, maxDenseDimension);
         final boolean fromStdin = file == null || file.equals("-");
+        if (!fromStdin && output != null && sameFile(Path.of(file), output)) {
+            throw new NgdrefCli.UsageException("-o " + output + " is the input file " + file
+                    + ": writing the answers would truncate the requests before they are read");
+        }
         final InputStream in = fromStdin ? parent.stdin() : Files.newInputStream(Path.of(file));
+        final String target = output == null ? null : output.toString();
         final Writer sink = output == null ? JsonOutput.unclosable(spec.commandLine().getOut())
-                : new OutputStreamWriter(Files.newOutputStream(output), StandardCharsets.UTF_8);
-        final Certifier certifier = certify ? new Certifier(certifyMaxDimension) : null;
+                : new OutputStreamWriter(NgdrefCli.create(output), StandardCharsets.UTF_8);
+        final Certifier certifier = certify ? NgdrefCli.certifier(certifyMaxDimension, strict, limits) : null;
         long errors = 0;
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
-             Writer out = new BufferedWriter(sink, 1 << 16);
+        long internal = 0;
+        try (InputStream input = in;
+             Writer out = checked(new BufferedWriter(sink, 1 << 16), target);
              JsonGenerator gen = JsonOutput.MAPPER.createGenerator(out);
              Progress bar = Progress.of(spec.commandLine().getErr(), "batch: lines", -1, progress)) {
             gen.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             gen.setRootValueSeparator(null);     // the separator is our '\n'
-            String line;
+            final LineReader reader = new LineReader(input, limits);
+            LineReader.Line line;
             long n = 0;
-            while ((line = reader.readLine()) != null) {
+            while ((line = reader.next()) != null) {
                 n++;
-                if (n == 1 && line.startsWith("\uFEFF")) {
-                    line = line.substring(1);
-                }
-                if (!answer(gen, line, n, certifier)) {
+                final RequestException.Kind kind = answer(gen, line, n, certifier, limits);
+                if (kind != null) {
                     errors++;
+                    if (kind == RequestException.Kind.INTERNAL) {
+                        internal++;
+                    }
                 }
                 gen.writeRaw('\n');
                 final boolean idle = !reader.ready();
@@ -101,67 +118,146 @@ final class BatchCommand implements Callable<Integer> {
                     // Nothing more is waiting: hand over what we have (interactive use).
                     gen.flush();
                 }
-                if ((idle || n % 1024 == 0) && outputGone()) {
-                    break;   // the reader of our output has gone (e.g. | head): stop reading
+                if ((idle || n % 1024 == 0) && target == null) {
+                    gen.flush();
+                    // The reader of our output has gone (| head) or the disk is full: stop reading.
+                    NgdrefCli.requireWritten(spec.commandLine().getOut(), null);
                 }
                 bar.step(n);
             }
             gen.flush();
         }
+        if (target == null) {
+            NgdrefCli.requireWritten(spec.commandLine().getOut(), null);
+        }
+        if (internal > 0) {
+            spec.commandLine().getErr().println("ngdref batch: " + internal + " line(s) answered with"
+                    + " internal_error: a bug, please report it (the other lines were answered)");
+            return NgdrefCli.INTERNAL;
+        }
         return strict && errors > 0 ? NgdrefCli.CHECK_FAILED : NgdrefCli.OK;
     }
 
-    /**
-     * Whether standard output is broken (its reader exited). Java ignores SIGPIPE and print
-     * streams swallow the IOException, so the error flags are polled: picocli's writer's, and
-     * System.out's, which it wraps when not replaced (in-process tests replace it).
-     */
-    private boolean outputGone() {
-        return output == null && (spec.commandLine().getOut().checkError() || System.out.checkError());
+    /** Whether the bytes are only JSON white space (space, tab, CR). */
+    private static boolean blank(byte[] b, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (b[i] != ' ' && b[i] != '\t' && b[i] != '\r') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the two paths name the same existing file (through links, "..", case folding). */
+    private static boolean sameFile(Path a, Path b) throws IOException {
+        if (!Files.exists(a) || !Files.exists(b)) {
+            return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+        }
+        return Files.isSameFile(a, b);
+    }
+
+    /** {@code w} whose IOExceptions become {@link NgdrefCli.OutputException} naming the target. */
+    private static Writer checked(Writer w, String target) {
+        if (target == null) {
+            return w;
+        }
+        return new java.io.FilterWriter(w) {
+            @Override
+            public void write(char[] c, int off, int len) throws IOException {
+                try {
+                    super.write(c, off, len);
+                } catch (IOException e) {
+                    throw failure(e);
+                }
+            }
+
+            @Override
+            public void write(String str, int off, int len) throws IOException {
+                try {
+                    super.write(str, off, len);
+                } catch (IOException e) {
+                    throw failure(e);
+                }
+            }
+
+            @Override
+            public void write(int c) throws IOException {
+                try {
+                    super.write(c);
+                } catch (IOException e) {
+                    throw failure(e);
+                }
+            }
+
+            @Override
+            public void flush() throws IOException {
+                try {
+                    super.flush();
+                } catch (IOException e) {
+                    throw failure(e);
+                }
+            }
+
+            @Override
+            public void close() throws IOException {
+                try {
+                    super.close();
+                } catch (IOException e) {
+                    throw failure(e);
+                }
+            }
+
+            private NgdrefCli.OutputException failure(IOException e) {
+                return new NgdrefCli.OutputException("cannot write the answers to " + target + ": " + e.getMessage(), e);
+            }
+        };
     }
 
     /**
      * Answers one line.
      *
-     * @return whether it was answered with a result (false: with an error object)
+     * @return null when it was answered with a result, else the kind of its error
      */
-    static boolean answer(JsonGenerator gen, String line, long n, Certifier certifier) throws IOException {
+    static RequestException.Kind answer(JsonGenerator gen, LineReader.Line line, long n, Certifier certifier,
+                                        Limits limits) throws IOException {
         JsonNode id = null;
         String op = null;
         Result result = null;
         RequestException error = null;
         try {
-            if (line.isBlank()) {
+            if (line.error() != null) {
+                throw line.error();
+            }
+            final byte[] bytes = line.bytes();
+            int from = 0;
+            if (n == 1 && line.length() >= 3 && (bytes[0] & 0xff) == 0xef && (bytes[1] & 0xff) == 0xbb
+                    && (bytes[2] & 0xff) == 0xbf) {
+                from = 3;                           // a byte-order mark
+            }
+            if (blank(bytes, from, line.length())) {
                 throw new RequestException(RequestException.Kind.EMPTY_LINE, null, "empty line");
             }
-            final JsonNode node;
-            try {
-                node = JsonOutput.parse(line);
-            } catch (JsonProcessingException e) {
-                throw new RequestException(RequestException.Kind.BAD_JSON, null, "not JSON: "
-                        + e.getOriginalMessage() + location(e));
-            } catch (IOException e) {
-                throw new RequestException(RequestException.Kind.BAD_JSON, null, "not JSON: " + e.getMessage());
-            }
-            if (!node.isObject()) {
-                throw new RequestException(RequestException.Kind.BAD_JSON, null,
-                        "a request must be a JSON object, got " + Request.describe(node));
-            }
-            final Request request = new Request((ObjectNode) node);
+            final ObjectNode node = Request.parseObject(bytes, from, line.length() - from, "");
+            final Request request = new Request(node);
             id = request.id();
             op = request.op();
-            result = Operation.named(op).compute(request, certifier);
+            result = Operation.named(op).compute(request, certifier, limits);
         } catch (RequestException e) {
             error = e;
-        } catch (RuntimeException e) {
-            // A bug must not cost the other lines their answers.
+        } catch (OutOfMemoryError e) {
+            // The request's own allocations are unreachable now; the next line starts afresh.
+            result = null;
+            error = new RequestException(RequestException.Kind.LIMIT, null, "out of memory computing this"
+                    + " request (" + e.getMessage() + "); send smaller requests, lower --max-line-length or"
+                    + " --max-dense-dimension, or raise -Xmx");
+        } catch (StackOverflowError e) {
+            error = new RequestException(RequestException.Kind.LIMIT, null, "stack overflow: the request"
+                    + " is nested too deeply");
+        } catch (RuntimeException | LinkageError | AssertionError e) {
+            // A bug must not cost the other lines their answers; the exit code will say it (4).
             error = new RequestException(RequestException.Kind.INTERNAL, null, e.toString());
         }
         JsonOutput.writeAnswer(gen, id, n, op, result, error);
-        return error == null;
-    }
-
-    private static String location(JsonProcessingException e) {
-        return e.getLocation() == null ? "" : " (column " + e.getLocation().getColumnNr() + ")";
+        return error == null ? null : error.kind();
     }
 }

@@ -44,9 +44,29 @@ final class Certifier {
             BigInteger.ONE.shiftLeft(-ROOT_BITS));
 
     private final int maxDimension;
+    private final boolean strict;
 
-    Certifier(int maxDimension) {
+    /**
+     * @param maxDimension the largest D whose explicit matrix is enclosed
+     * @param strict whether a member the oracle cannot certify makes the answer an error
+     *        ({@code not_certified}) rather than a note
+     */
+    Certifier(int maxDimension, boolean strict) {
         this.maxDimension = maxDimension;
+        this.strict = strict;
+    }
+
+    /**
+     * A quantity the oracle cannot certify for these inputs (e.g. λ_min's enclosure contains 0,
+     * so κ = λ_max/λ_min has no finite enclosure): an expected limit of the method, reported per
+     * member. Anything else the oracle throws is a bug and is not caught here.
+     */
+    static final class Limit extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Limit(String message) {
+            super(message);
+        }
     }
 
     int maxDimension() {
@@ -81,7 +101,8 @@ final class Certifier {
             e.put("lambda_max_inf", Enclosure.of(d.yTy().divide(d.yTg())));
             if (g.length <= maxDimension) {
                 // Proposition 1's minimum is κ(M_opt): enclose it from the explicit M_opt.
-                e.put("kappa_min", SpectrumOracle.of(ExplicitFamilyMetric.optimal(g, y)).conditionNumber());
+                final Spectrum s = SpectrumOracle.of(ExplicitFamilyMetric.optimal(g, y));
+                e.put("kappa_min", quotient("kappa_min", s.max(), s.min()));
             } else {
                 out.certifyNote(tooLarge(g.length));
             }
@@ -140,7 +161,7 @@ final class Certifier {
             final Enclosure[] extremes = extremeEigenvalues(m, g, y, d, a);
             e.put("lambda_max", extremes[1]);
             e.put("lambda_min", extremes[0]);
-            e.put("kappa", extremes[1].divide(extremes[0]));
+            e.put("kappa", quotient("kappa", extremes[1], extremes[0]));
         }
         return e;
     }
@@ -280,11 +301,36 @@ final class Certifier {
         }
     }
 
-    private static void guarded(Result out, Runnable certification) {
+    /** λ_max/λ_min, or a {@link Limit} when λ_min is not certified positive. */
+    private static Enclosure quotient(String name, Enclosure max, Enclosure min) {
+        if (!min.isPositive()) {
+            throw new Limit(name + ": λ_min is not certified positive (its enclosure " + min
+                    + " contains 0 or less), so λ_max/λ_min has no finite enclosure");
+        }
+        return max.divide(min);
+    }
+
+    /**
+     * Runs one certification. A {@link Limit} becomes a note naming the cause and the members
+     * left without a certificate or, with {@code strict}, an error of kind
+     * {@code not_certified}; any other exception is a bug and propagates (exit 4, or an
+     * {@code internal_error} line in a batch).
+     */
+    void guarded(Result out, Runnable certification) {
         try {
             certification.run();
-        } catch (RuntimeException e) {
-            out.certifyNote("the oracle failed: " + e);
+        } catch (Limit e) {
+            final java.util.List<String> uncertified = new java.util.ArrayList<>();
+            for (Result.Entry entry : out.entries()) {
+                if (entry instanceof Result.Scalar && ((Result.Scalar) entry).certificate() == null) {
+                    uncertified.add(entry.key());
+                }
+            }
+            final String note = "not certified: " + String.join(", ", uncertified) + " (" + e.getMessage() + ")";
+            if (strict) {
+                throw new RequestException(RequestException.Kind.NOT_CERTIFIED, null, note);
+            }
+            out.certifyNote(note);
         }
     }
 }

@@ -132,7 +132,7 @@ final class CheckCommand implements Callable<Integer> {
         } else {
             writeText(out, checkedCases, names, errors, failures, extra);
         }
-        out.flush();
+        NgdrefCli.requireWritten(out, null);
         return failures.isEmpty() ? NgdrefCli.OK : NgdrefCli.CHECK_FAILED;
     }
 

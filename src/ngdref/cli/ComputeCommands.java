@@ -47,6 +47,19 @@ final class ComputeCommands {
                 description = "largest D whose explicit matrix the oracle encloses (default: ${DEFAULT-VALUE})")
         int certifyMaxDimension;
 
+        @Option(names = "--strict", description = "with --certify: a quantity the oracle cannot"
+                + " certify is an error (exit 3), not a note")
+        boolean strict;
+
+        @Option(names = "--max-line-length", paramLabel = "BYTES", defaultValue = "" + Limits.DEFAULT_MAX_LINE_BYTES,
+                description = "longest --input request or @file, in bytes (default: ${DEFAULT-VALUE} = 64 MiB)")
+        long maxLineLength;
+
+        @Option(names = "--max-dense-dimension", paramLabel = "D", defaultValue = "" + Limits.DEFAULT_MAX_DENSE_DIMENSION,
+                description = "largest D of a D×D matrix: metric --dense, decompose, discrete, the"
+                        + " oracle's matrix under --certify (default: ${DEFAULT-VALUE})")
+        int maxDenseDimension;
+
         @Option(names = "--input", paramLabel = "FILE", description = "a JSON request object"
                 + " (the fields of a batch line); options given as well override its fields; - reads standard input")
         String input;
@@ -54,22 +67,24 @@ final class ComputeCommands {
         abstract Operation operation();
 
         /** Puts the options that were given into the request. */
-        abstract void fill(ObjectNode request);
+        abstract void fill(ObjectNode request, VectorText text);
 
         @Override
         public Integer call() throws IOException {
             final Operation op = operation();
-            final ObjectNode node = input == null ? JsonNodeFactory.instance.objectNode() : readInput();
+            final Limits limits = new Limits(maxLineLength, maxDenseDimension);
+            final ObjectNode node = input == null ? JsonNodeFactory.instance.objectNode() : readInput(limits);
             node.put("op", op.name);
-            fill(node);
+            fill(node, new VectorText(limits.maxLineBytes()));
             final Request request = new Request(node);
             final PrintWriter out = spec.commandLine().getOut();
             final Result result;
             try {
-                result = op.compute(request, certify ? new Certifier(certifyMaxDimension) : null);
+                result = op.compute(request, certify ? NgdrefCli.certifier(certifyMaxDimension, strict, limits) : null, limits);
             } catch (RequestException e) {
                 if (json) {
                     writeJson(out, request.id(), op, null, e);
+                    NgdrefCli.requireWritten(out, null);
                 }
                 throw e;
             }
@@ -78,30 +93,31 @@ final class ComputeCommands {
             } else {
                 TextOutput.write(out, op, result);
             }
-            out.flush();
+            // A member refused by itself (out_of_range) is a correct answer: still exit 0.
+            NgdrefCli.requireWritten(out, null);
             return NgdrefCli.OK;
         }
 
-        private ObjectNode readInput() throws IOException {
+        private ObjectNode readInput(Limits limits) throws IOException {
+            final String name = input.equals("-") ? "standard input" : input;
             final String text;
-            if (input.equals("-")) {
-                final InputStream in = parent.stdin();
-                text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            } else {
-                text = VectorText.content("@" + input);
+            try (InputStream in = input.equals("-") ? new NonClosing(parent.stdin())
+                    : java.nio.file.Files.newInputStream(java.nio.file.Path.of(input))) {
+                text = VectorText.decode(in, limits.maxLineBytes(), name);
             }
-            final JsonNode node;
-            try {
-                node = JsonOutput.parse(text);
-            } catch (IOException e) {
-                throw new RequestException(RequestException.Kind.BAD_JSON, null, input + ": not JSON: "
-                        + e.getMessage());
+            return Request.parseObject(text, name + ": ");
+        }
+
+        /** Standard input that close() leaves open. */
+        private static final class NonClosing extends java.io.FilterInputStream {
+            NonClosing(InputStream in) {
+                super(in);
             }
-            if (!node.isObject()) {
-                throw new RequestException(RequestException.Kind.BAD_JSON, null, input
-                        + ": a request must be a JSON object");
+
+            @Override
+            public void close() {
+                // not ours to close
             }
-            return (ObjectNode) node;
         }
 
         private static void writeJson(PrintWriter out, JsonNode id, Operation op, Result result,
@@ -116,15 +132,15 @@ final class ComputeCommands {
             out.flush();
         }
 
-        static void putVector(ObjectNode n, String field, String text) {
+        static void putVector(VectorText reader, ObjectNode n, String field, String text) {
             if (text != null) {
-                n.set(field, VectorText.vector(text));
+                n.set(field, reader.vector(field, text));
             }
         }
 
-        static void putMatrix(ObjectNode n, String field, String text) {
+        static void putMatrix(VectorText reader, ObjectNode n, String field, String text) {
             if (text != null) {
-                n.set(field, VectorText.matrix(text));
+                n.set(field, reader.matrix(field, text));
             }
         }
 
@@ -144,9 +160,9 @@ final class ComputeCommands {
         @Option(names = "--y", paramLabel = "VECTOR", description = "the negative gradient y = −∇L, like --g")
         String y;
 
-        void fill(ObjectNode n) {
-            Base.putVector(n, "g", g);
-            Base.putVector(n, "y", y);
+        void fill(ObjectNode n, VectorText text) {
+            Base.putVector(text, n, "g", g);
+            Base.putVector(text, n, "y", y);
         }
     }
 
@@ -159,7 +175,7 @@ final class ComputeCommands {
         @Option(names = "--alpha", paramLabel = "α", description = "α > 0 of M(α), Eq. (8), instead of γ")
         String alpha;
 
-        void fill(ObjectNode n) {
+        void fill(ObjectNode n, VectorText text) {
             Base.putText(n, "gamma", gamma);
             Base.putText(n, "alpha", alpha);
         }
@@ -177,8 +193,8 @@ final class ComputeCommands {
         }
 
         @Override
-        void fill(ObjectNode n) {
-            pair.fill(n);
+        void fill(ObjectNode n, VectorText text) {
+            pair.fill(n, text);
         }
     }
 
@@ -198,9 +214,9 @@ final class ComputeCommands {
         }
 
         @Override
-        void fill(ObjectNode n) {
-            pair.fill(n);
-            family.fill(n);
+        void fill(ObjectNode n, VectorText text) {
+            pair.fill(n, text);
+            family.fill(n, text);
         }
     }
 
@@ -216,8 +232,8 @@ final class ComputeCommands {
         }
 
         @Override
-        void fill(ObjectNode n) {
-            pair.fill(n);
+        void fill(ObjectNode n, VectorText text) {
+            pair.fill(n, text);
         }
     }
 
@@ -251,11 +267,11 @@ final class ComputeCommands {
         }
 
         @Override
-        void fill(ObjectNode n) {
-            pair.fill(n);
-            family.fill(n);
-            putVector(n, "x", x);
-            putVector(n, "b", b);
+        void fill(ObjectNode n, VectorText text) {
+            pair.fill(n, text);
+            family.fill(n, text);
+            putVector(text, n, "x", x);
+            putVector(text, n, "b", b);
             if (dense != null) {
                 n.put("dense", dense);
             }
@@ -290,10 +306,10 @@ final class ComputeCommands {
         }
 
         @Override
-        void fill(ObjectNode n) {
-            putMatrix(n, "m", m);
-            pair.fill(n);
-            family.fill(n);
+        void fill(ObjectNode n, VectorText text) {
+            putMatrix(text, n, "m", m);
+            pair.fill(n, text);
+            family.fill(n, text);
             putText(n, "tolerance", tolerance);
         }
     }
@@ -336,11 +352,11 @@ final class ComputeCommands {
         }
 
         @Override
-        void fill(ObjectNode n) {
-            putMatrix(n, "A", a);
-            putVector(n, "b", b);
-            putVector(n, "theta", theta);
-            putVector(n, "g", g);
+        void fill(ObjectNode n, VectorText text) {
+            putMatrix(text, n, "A", a);
+            putVector(text, n, "b", b);
+            putVector(text, n, "theta", theta);
+            putVector(text, n, "g", g);
             putText(n, "eta", eta);
             putText(n, "gradient", gradient);
             putText(n, "nodes", nodes);

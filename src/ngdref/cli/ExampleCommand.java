@@ -34,7 +34,7 @@ final class ExampleCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         final PrintWriter out = spec.commandLine().getOut();
-        final Certifier certifier = certify ? new Certifier(Certifier.DEFAULT_MAX_DIMENSION) : null;
+        final Certifier certifier = certify ? new Certifier(Certifier.DEFAULT_MAX_DIMENSION, false) : null;
         final Operation[] ops = {Operation.GEOMETRY, Operation.SPECTRUM, Operation.BOUNDS, Operation.METRIC};
         for (Operation op : ops) {
             final ObjectNode n = JsonNodeFactory.instance.objectNode();
@@ -45,7 +45,7 @@ final class ExampleCommand implements Callable<Integer> {
                 n.set("x", vector(1, 0, 0));
                 n.set("b", vector(1, 1, 0));
             }
-            final Result r = op.compute(new Request(n), certifier);
+            final Result r = op.compute(new Request(n), certifier, Limits.DEFAULT);
             if (json) {
                 try (JsonGenerator gen = JsonOutput.MAPPER.createGenerator(out)) {
                     gen.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
@@ -61,7 +61,7 @@ final class ExampleCommand implements Callable<Integer> {
                 out.println();
             }
         }
-        out.flush();
+        NgdrefCli.requireWritten(out, null);
         return NgdrefCli.OK;
     }
 

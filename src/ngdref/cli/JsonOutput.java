@@ -31,6 +31,8 @@ final class JsonOutput {
                     .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
                     .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
                     .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+                    // {"gamma": 1, "gamma": 2} is refused, not read as the last one.
+                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                     .build())
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
@@ -55,13 +57,27 @@ final class JsonOutput {
      */
     static JsonNode parse(String line) throws IOException {
         try (JsonParser p = MAPPER.createParser(line)) {
-            final JsonNode node = MAPPER.readTree(p);
-            if (p.nextToken() != null) {
-                throw new IOException("trailing content after the JSON value at column "
-                        + p.currentLocation().getColumnNr());
-            }
-            return node;
+            return parse(p);
         }
+    }
+
+    /** {@link #parse(String)} from UTF-8 bytes: no String copy of a long line. */
+    static JsonNode parse(byte[] bytes, int offset, int length) throws IOException {
+        try (JsonParser p = MAPPER.createParser(bytes, offset, length)) {
+            return parse(p);
+        }
+    }
+
+    private static JsonNode parse(JsonParser p) throws IOException {
+        final JsonNode node = MAPPER.readTree(p);
+        if (node == null) {
+            throw new IOException("no JSON value (the input is empty)");
+        }
+        if (p.nextToken() != null) {
+            throw new IOException("trailing content after the JSON value at column "
+                    + p.currentLocation().getColumnNr());
+        }
+        return node;
     }
 
     /**
@@ -93,7 +109,7 @@ final class JsonOutput {
             if (error.field() != null) {
                 gen.writeStringField("field", error.field());
             }
-            gen.writeStringField("message", error.getMessage());
+            gen.writeStringField("message", encodable(error.getMessage()));
             gen.writeEndObject();
         } else {
             gen.writeFieldName("result");
@@ -103,6 +119,33 @@ final class JsonOutput {
             }
         }
         gen.writeEndObject();
+    }
+
+    /**
+     * {@code s} with every lone surrogate replaced by {@code ?}: a message that quotes input must
+     * still be UTF-8 (the input itself is refused with a message naming the surrogate).
+     */
+    static String encodable(String s) {
+        StringBuilder out = null;
+        for (int i = 0; i < s.length(); i++) {
+            final char c = s.charAt(i);
+            final boolean pair = Character.isHighSurrogate(c) && i + 1 < s.length()
+                    && Character.isLowSurrogate(s.charAt(i + 1));
+            if (pair) {
+                if (out != null) {
+                    out.append(c).append(s.charAt(i + 1));
+                }
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                if (out == null) {
+                    out = new StringBuilder(s.substring(0, i));
+                }
+                out.append('?');
+            } else if (out != null) {
+                out.append(c);
+            }
+        }
+        return out == null ? s : out.toString();
     }
 
     /** Writes the members of {@code result} into the current object. */
@@ -141,9 +184,13 @@ final class JsonOutput {
                 gen.writeString(((Result.Text) e).value());
             } else if (e instanceof Result.Flag) {
                 gen.writeBoolean(((Result.Flag) e).value());
-            } else if (e instanceof Result.Failed) {
+            } else if (e instanceof Result.Refused) {
+                final Result.Refused r = (Result.Refused) e;
                 gen.writeStartObject();
-                gen.writeStringField("error", ((Result.Failed) e).message());
+                gen.writeObjectFieldStart("error");
+                gen.writeStringField("kind", r.kind().json());
+                gen.writeStringField("message", r.message());
+                gen.writeEndObject();
                 gen.writeEndObject();
             }
         }

@@ -1,7 +1,6 @@
 package ngdref.cli;
 
 import com.fasterxml.jackson.core.io.NumberOutput;
-import java.util.regex.Pattern;
 
 /**
  * Doubles as text, both ways, bit-exactly.
@@ -21,13 +20,8 @@ import java.util.regex.Pattern;
  */
 public final class Numbers {
 
-    private static final Pattern DECIMAL =
-            Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
-    private static final Pattern HEX =
-            Pattern.compile("[+-]?0[xX]([0-9a-fA-F]+\\.?[0-9a-fA-F]*|\\.[0-9a-fA-F]+)[pP][+-]?\\d+");
-    /** C99's %a may omit the binary exponent only when it is zero; Java requires it: accept both. */
-    private static final Pattern HEX_NO_EXPONENT =
-            Pattern.compile("[+-]?0[xX]([0-9a-fA-F]+\\.?[0-9a-fA-F]*|\\.[0-9a-fA-F]+)");
+    /** Accepted lengths are not limited, but an error message quotes at most this many characters. */
+    private static final int QUOTED = 40;
 
     private Numbers() {
     }
@@ -43,11 +37,14 @@ public final class Numbers {
         if (text == null) {
             throw new NumberFormatException("null is not a number");
         }
-        if (DECIMAL.matcher(text).matches() || HEX.matcher(text).matches()) {
-            return Double.parseDouble(text);
-        }
-        if (HEX_NO_EXPONENT.matcher(text).matches()) {
-            return Double.parseDouble(text + "p0");
+        switch (shape(text)) {
+            case DECIMAL:
+            case HEX:
+                return Double.parseDouble(text);
+            case HEX_NO_EXPONENT:
+                return Double.parseDouble(text + "p0");
+            default:
+                break;
         }
         switch (text.toLowerCase(java.util.Locale.ROOT)) {
             case "nan":
@@ -66,6 +63,64 @@ public final class Numbers {
                 throw new NumberFormatException("'" + abbreviate(text) + "' is not a decimal,"
                         + " a hex float (0x1.8p1) or NaN/Infinity");
         }
+    }
+
+    /** What {@link #shape} recognised. */
+    private enum Shape { DECIMAL, HEX, HEX_NO_EXPONENT, OTHER }
+
+    /**
+     * Classifies {@code t} in one left-to-right pass (linear time: a regular expression with
+     * nested quantifiers such as {@code \d+\.?\d*} backtracks quadratically on a long run of
+     * digits followed by a wrong character). Grammar, with sign {@code [+-]?}:
+     * decimal {@code (d+ .? d* | . d+) ([eE] [+-]? d+)?}; hex {@code 0[xX] (h+ .? h* | . h+)
+     * ([pP] [+-]? d+)?} where d is an ASCII digit and h an ASCII hex digit.
+     */
+    private static Shape shape(String t) {
+        final int n = t.length();
+        int i = 0;
+        if (i < n && (t.charAt(i) == '+' || t.charAt(i) == '-')) {
+            i++;
+        }
+        final boolean hex = i + 1 < n && t.charAt(i) == '0' && (t.charAt(i + 1) == 'x' || t.charAt(i + 1) == 'X');
+        if (hex) {
+            i += 2;
+        }
+        // Mantissa: digits, at most one point, at least one digit in all.
+        int digits = 0;
+        boolean point = false;
+        for (; i < n; i++) {
+            final char c = t.charAt(i);
+            if (c == '.' && !point) {
+                point = true;
+            } else if (hex ? Character.digit(c, 16) >= 0 && c < 0x80 : c >= '0' && c <= '9') {
+                digits++;
+            } else {
+                break;
+            }
+        }
+        if (digits == 0) {
+            return Shape.OTHER;
+        }
+        if (i == n) {
+            return hex ? Shape.HEX_NO_EXPONENT : Shape.DECIMAL;
+        }
+        // Exponent: the marker, an optional sign, at least one decimal digit, then the end.
+        final char marker = t.charAt(i);
+        if (hex ? marker != 'p' && marker != 'P' : marker != 'e' && marker != 'E') {
+            return Shape.OTHER;
+        }
+        i++;
+        if (i < n && (t.charAt(i) == '+' || t.charAt(i) == '-')) {
+            i++;
+        }
+        final int first = i;
+        while (i < n && t.charAt(i) >= '0' && t.charAt(i) <= '9') {
+            i++;
+        }
+        if (i == first || i != n) {
+            return Shape.OTHER;
+        }
+        return hex ? Shape.HEX : Shape.DECIMAL;
     }
 
     /**
@@ -97,6 +152,6 @@ public final class Numbers {
 
     /** A prefix of {@code s} short enough for an error message. */
     static String abbreviate(String s) {
-        return s.length() <= 40 ? s : s.substring(0, 37) + "...";
+        return s.length() <= QUOTED ? s : s.substring(0, QUOTED - 3) + "... (" + s.length() + " characters)";
     }
 }

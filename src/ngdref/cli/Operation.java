@@ -3,7 +3,9 @@ package ngdref.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.DoubleSupplier;
 import ngdref.dense.CanonicalForm;
+import org.apache.commons.math3.exception.MaxCountExceededException;
 import ngdref.discrete.AverageVectorFieldDiscreteGradient;
 import ngdref.discrete.DiscreteGradient;
 import ngdref.discrete.DiscreteMetric;
@@ -30,7 +32,7 @@ enum Operation {
     /** Parses and returns the vector x: lets a client check its encoding of doubles. */
     ECHO("echo", "the vector x as parsed (to check an encoding of doubles)") {
         @Override
-        Result compute(Request r, Certifier c) {
+        Result compute(Request r, Certifier c, Limits limits) {
             return new Result().vector("x", r.vector("x"));
         }
     },
@@ -38,20 +40,20 @@ enum Operation {
     /** cos ψ, |sin ψ|, ψ and the inner products (UpdateGeometry). */
     GEOMETRY("geometry", "cos ψ, |sin ψ|, ψ, ‖y‖/‖g‖ and the inner products of g and y") {
         @Override
-        Result compute(Request r, Certifier c) {
+        Result compute(Request r, Certifier c, Limits limits) {
             final double[] g = r.vector("g");
             final double[] y = r.vector("y");
             r.requireAllRead(name);
             final UpdateGeometry geo = library(() -> UpdateGeometry.of(g, y));
             final Result out = new Result()
                     .count("dimension", geo.dimension())
-                    .scalar("cos_psi", geo.cosPsi())
-                    .scalar("sin_psi", geo.sinPsi())
-                    .scalar("psi", geo.psi())
-                    .scalarOrFailure("norm_ratio", geo::normRatio)
-                    .scalarOrFailure("y_dot_g", geo::yDotG)
-                    .scalarOrFailure("y_dot_y", geo::yDotY)
-                    .scalarOrFailure("g_dot_g", geo::gDotG);
+                    .quantity("cos_psi", geo::cosPsi)
+                    .quantity("sin_psi", geo::sinPsi)
+                    .quantity("psi", geo::psi)
+                    .quantity("norm_ratio", geo::normRatio)
+                    .quantity("y_dot_g", geo::yDotG)
+                    .quantity("y_dot_y", geo::yDotY)
+                    .quantity("g_dot_g", geo::gDotG);
             if (c != null) {
                 c.geometry(out, g, y);
             }
@@ -62,14 +64,14 @@ enum Operation {
     /** Lemma 1: the spectrum and κ of M(γ) or M(α). */
     SPECTRUM("spectrum", "λ_max, λ_min, λ_d and κ of M(γ), Eq. (22), or M(α), Eq. (8) (Lemma 1)") {
         @Override
-        Result compute(Request r, Certifier c) {
+        Result compute(Request r, Certifier c, Limits limits) {
             final Family f = Family.of(r);
             r.requireAllRead(name);
             final OneParameterMetric m = library(f::metric);
             final Result out = new Result();
             spectrum(out, m, library(m::spectrum));
             if (c != null) {
-                c.family(out, f.g, f.y, f.gamma, f.alpha);
+                c.family(out, f.g, f.y, f.gamma(), f.alpha());
             }
             return out;
         }
@@ -78,16 +80,16 @@ enum Operation {
     /** Propositions 1–3. */
     BOUNDS("bounds", "Proposition 1 (min κ over all metrics), 2 (sup λ_min) and 3 (inf λ_max)") {
         @Override
-        Result compute(Request r, Certifier c) {
+        Result compute(Request r, Certifier c, Limits limits) {
             final double[] g = r.vector("g");
             final double[] y = r.vector("y");
             r.requireAllRead(name);
             final UpdateGeometry geo = library(() -> UpdateGeometry.of(g, y));
             final Result out = new Result()
                     .count("dimension", geo.dimension())
-                    .scalarOrFailure("kappa_min", () -> OptimalMetric.minimumConditionNumber(geo))
-                    .scalarOrFailure("lambda_min_sup", () -> MetricBounds.lambdaMinSupremum(geo))
-                    .scalarOrFailure("lambda_max_inf", () -> MetricBounds.lambdaMaxInfimum(geo));
+                    .quantity("kappa_min", () -> OptimalMetric.minimumConditionNumber(geo))
+                    .quantity("lambda_min_sup", () -> MetricBounds.lambdaMinSupremum(geo))
+                    .quantity("lambda_max_inf", () -> MetricBounds.lambdaMaxInfimum(geo));
             if (c != null) {
                 c.bounds(out, g, y);
             }
@@ -98,17 +100,20 @@ enum Operation {
     /** The metric itself: dense M (small D), Mx, M⁻¹b, eigenvectors. */
     METRIC("metric", "M(γ) or M(α): the dense matrix (small D), M·x, M⁻¹·b, the simple eigenvectors") {
         @Override
-        Result compute(Request r, Certifier c) {
+        Result compute(Request r, Certifier c, Limits limits) {
             final Family f = Family.of(r);
             final double[] x = r.vectorOrNull("x");
             final double[] b = r.vectorOrNull("b");
             final boolean dense = r.flag("dense", f.g.length <= DENSE_DEFAULT_LIMIT);
             final boolean vectors = r.flag("eigenvectors", false);
             r.requireAllRead(name);
+            if (dense) {
+                limits.requireDense("metric: the dense M", f.g.length);
+            }
             final OneParameterMetric m = library(f::metric);
             final Result out = new Result().count("dimension", m.dimension());
-            out.scalarOrFailure("gamma", m::gamma);
-            out.scalarOrFailure("alpha", m::alpha);
+            out.quantity("gamma", m::gamma);
+            out.quantity("alpha", m::alpha);
             if (dense) {
                 out.matrix("matrix", library(m::toArray));
             }
@@ -123,7 +128,7 @@ enum Operation {
                 out.vector("v_max", v[0]).vector("v_min", v[1]);
             }
             if (c != null) {
-                c.family(out, f.g, f.y, f.gamma, f.alpha);
+                c.family(out, f.g, f.y, f.gamma(), f.alpha());
                 out.certifyNote(appendNote(out.certifyNote(),
                         "vectors and matrices are not certified, only scalars"));
             }
@@ -134,10 +139,12 @@ enum Operation {
     /** The canonical-form theorem, Eq. (6)–(7). */
     DECOMPOSE("decompose", "the canonical form (6) of an SPD M with Mg = y: M' = M − yyᵀ/(yᵀg) = Σ uᵢuᵢᵀ") {
         @Override
-        Result compute(Request r, Certifier c) {
+        Result compute(Request r, Certifier c, Limits limits) {
             final double[][] given = r.matrixOrNull("m");
             final double[] g = r.vector("g");
             final double tolerance = r.scalar("tolerance", DEFAULT_TOLERANCE);
+            // M, M' and the basis are D×D, and the decomposition O(D³), whether M is given or built.
+            limits.requireDense("decompose: M", Math.max(g.length, given == null ? 0 : given.length));
             final double[][] m;
             final double[] y;
             if (given != null) {
@@ -150,15 +157,23 @@ enum Operation {
                 m = library(() -> f.metric().toArray());
                 y = f.y;
             }
-            final CanonicalForm form = library(() -> CanonicalForm.decompose(m, g, y, tolerance));
+            final CanonicalForm form;
+            try {
+                form = library(() -> CanonicalForm.decompose(m, g, y, tolerance));
+            } catch (MaxCountExceededException e) {
+                // Commons Math's QR iteration gives up on some badly scaled matrices (found by
+                // BatchFuzzTest, e.g. entries from 1e-73 to 1e227): a limit of the method, not a bug here.
+                throw new RequestException(RequestException.Kind.NOT_CONVERGED, null,
+                        "decompose: the eigen decomposition of M' did not converge (" + e.getMessage() + ")");
+            }
             final Result out = new Result().count("dimension", g.length);
             if (given != null && !r.node().has("y")) {
                 out.vector("y", y);
             }
             out.matrix("m_prime", form.mPrime())
                     .matrix("basis", form.basis())
-                    .scalar("m_prime_g_residual", form.mPrimeGResidual())
-                    .scalar("reconstruction_error", form.reconstructionError());
+                    .quantity("m_prime_g_residual", form::mPrimeGResidual)
+                    .quantity("reconstruction_error", form::reconstructionError);
             if (c != null) {
                 out.certifyNote("op decompose: dense Commons Math results, not certified");
             }
@@ -170,8 +185,10 @@ enum Operation {
     DISCRETE("discrete", "one step θ + ηg on L = ½θᵀAθ − bᵀθ: ȳ (13), the discrete metric M̄ (14)"
             + " and the η bound of Eq. (17)") {
         @Override
-        Result compute(Request r, Certifier c) {
+        Result compute(Request r, Certifier c, Limits limits) {
             final double[][] a = r.matrix("A");
+            // ½A and the Hessian correction's eigen decomposition are D×D, O(D³).
+            limits.requireDense("discrete: A", a.length);
             final double[] bias = r.vectorOrNull("b");
             final double[] theta = r.vector("theta");
             final double eta = r.scalar("eta");
@@ -191,7 +208,7 @@ enum Operation {
             }
             out.vector("theta_next", step.next())
                     .vector("y_bar", step.yBar())
-                    .scalar("decrease", step.decrease());
+                    .quantity("decrease", step::decrease);
             final OneParameterMetric mBar = step.metric();
             spectrum(out, mBar, library(mBar::spectrum));
             // Eq. (17) with H = ½∇²L = ½A (constant for a quadratic loss).
@@ -202,14 +219,18 @@ enum Operation {
                 }
             }
             final double[] yBar = step.yBar();
+            out.quantity("eta_bound_sup", () -> HessianCorrectedMetric.learningRateBound(g, yBar, half));
+            HessianCorrectedMetric corrected = null;
             try {
-                out.scalar("eta_bound_sup", HessianCorrectedMetric.learningRateBound(g, yBar, half));
-                final HessianCorrectedMetric corrected = HessianCorrectedMetric.of(g, yBar, half, eta, gamma);
-                out.scalar("negative_curvature", corrected.negativeCurvature())
-                        .scalar("eta_bound", corrected.learningRateBound())
-                        .flag("corrected_spd", true);
+                corrected = HessianCorrectedMetric.of(g, yBar, half, eta, gamma);
             } catch (IllegalArgumentException | ArithmeticException e) {
-                out.flag("corrected_spd", false).failed("corrected", e.getMessage());
+                out.flag("corrected_spd", false).refused("corrected",
+                        RequestException.fromLibrary(e).kind(), e.getMessage());
+            }
+            if (corrected != null) {
+                out.quantity("negative_curvature", corrected::negativeCurvature)
+                        .quantity("eta_bound", corrected::learningRateBound)
+                        .flag("corrected_spd", true);
             }
             if (c != null) {
                 c.family(out, g, yBar, gamma, Double.NaN);
@@ -224,7 +245,7 @@ enum Operation {
     TIME_VARYING("time_varying", "the metric on [θ, t] for a time-varying loss: g = [θ̇, 1],"
             + " y = −[∇_θL, ∂_tL], and its spectrum") {
         @Override
-        Result compute(Request r, Certifier c) {
+        Result compute(Request r, Certifier c, Limits limits) {
             final double[] thetaDot = r.vector("theta_dot");
             final double[] gradTheta = r.vector("grad_theta");
             final double dLdt = r.scalar("dl_dt");
@@ -247,7 +268,7 @@ enum Operation {
     STOCHASTIC("stochastic", "the stochastic metric (19) from samples of g, ȳ and Hg: ⟨g⟩,"
             + " −∇L = ⟨ȳ⟩ + η⟨Hg⟩, the η bound, M·x and M⁻¹·b") {
         @Override
-        Result compute(Request r, Certifier c) {
+        Result compute(Request r, Certifier c, Limits limits) {
             final double[][] gs = r.matrix("g_samples");
             final double[][] ys = r.matrix("ybar_samples");
             final double[][] hs = r.matrix("hg_samples");
@@ -260,7 +281,7 @@ enum Operation {
             final Result out = new Result()
                     .vector("mean_update", m.meanUpdate())
                     .vector("negative_gradient", m.negativeGradient())
-                    .scalar("eta_bound", m.learningRateBound());
+                    .quantity("eta_bound", m::learningRateBound);
             if (x != null) {
                 out.vector("mx", library(() -> m.apply(x)));
             }
@@ -292,10 +313,11 @@ enum Operation {
      *
      * @param r the request (its "op" is this operation)
      * @param certifier the oracle, or null for no certificates
+     * @param limits the bounds on dense output
      * @return the outputs
      * @throws RequestException for malformed fields or inputs the library rejects
      */
-    abstract Result compute(Request r, Certifier certifier);
+    abstract Result compute(Request r, Certifier certifier, Limits limits);
 
     String summary() {
         return summary;
@@ -326,32 +348,52 @@ enum Operation {
 
     /** The spectrum entries shared by spectrum, discrete and time_varying. */
     private static void spectrum(Result out, OneParameterMetric m, MetricSpectrum s) {
-        out.count("dimension", s.dimension());
-        out.scalarOrFailure("gamma", m::gamma);
-        // Each quantity on its own: one outside the double range is refused by name, the others
-        // are still answered.
-        out.scalarOrFailure("alpha", m::alpha)
-                .scalarOrFailure("lambda_max", s::lambdaMax)
-                .scalarOrFailure("lambda_min", s::lambdaMin)
-                .scalarOrFailure("lambda_d", s::lambdaD)
-                .count("lambda_d_multiplicity", s.lambdaDMultiplicity())
-                .scalarOrFailure("kappa", s::conditionNumber);
+        spectrumMembers(out, s.dimension(), m::gamma, m::alpha, s::lambdaMax, s::lambdaMin, s::lambdaD,
+                s.lambdaDMultiplicity(), s::conditionNumber);
+    }
+
+    /**
+     * The spectrum members, each double from its own accessor through {@link Result#quantity}:
+     * an accessor that throws ArithmeticException costs only its member (issue 12: the library
+     * refuses each quantity outside the range of double by itself).
+     */
+    static void spectrumMembers(Result out, int dimension, DoubleSupplier gamma, DoubleSupplier alpha,
+                                DoubleSupplier lambdaMax, DoubleSupplier lambdaMin, DoubleSupplier lambdaD,
+                                int multiplicity, DoubleSupplier kappa) {
+        out.count("dimension", dimension)
+                .quantity("gamma", gamma)
+                .quantity("alpha", alpha)
+                .quantity("lambda_max", lambdaMax)
+                .quantity("lambda_min", lambdaMin)
+                .quantity("lambda_d", lambdaD)
+                .count("lambda_d_multiplicity", multiplicity)
+                .quantity("kappa", kappa);
     }
 
     /** A γ- or α-parametrised member of the family on (g, y). */
     static final class Family {
         final double[] g;
         final double[] y;
-        /** γ, or NaN when α is given. */
-        final double gamma;
-        /** α, or NaN when γ is given. */
-        final double alpha;
+        /** Whether the request gave α (Eq. 8) rather than γ (Eq. 22). */
+        final boolean byAlpha;
+        /** The γ or α given (NaN is passed on for the library to reject by its own name). */
+        final double parameter;
 
-        private Family(double[] g, double[] y, double gamma, double alpha) {
+        private Family(double[] g, double[] y, boolean byAlpha, double parameter) {
             this.g = g;
             this.y = y;
-            this.gamma = gamma;
-            this.alpha = alpha;
+            this.byAlpha = byAlpha;
+            this.parameter = parameter;
+        }
+
+        /** γ, or NaN when α is given (the certifier's convention). */
+        double gamma() {
+            return byAlpha ? Double.NaN : parameter;
+        }
+
+        /** α, or NaN when γ is given. */
+        double alpha() {
+            return byAlpha ? parameter : Double.NaN;
         }
 
         static Family of(Request r) {
@@ -362,14 +404,14 @@ enum Operation {
                         + " (Eq. 22) or \"alpha\" (Eq. 8), not both");
             }
             if (r.has("alpha")) {
-                return new Family(g, y, Double.NaN, r.scalar("alpha"));
+                return new Family(g, y, true, r.scalar("alpha"));
             }
-            return new Family(g, y, r.scalar("gamma", 1.0), Double.NaN);
+            return new Family(g, y, false, r.scalar("gamma", 1.0));
         }
 
         OneParameterMetric metric() {
-            return Double.isNaN(alpha) ? OneParameterMetric.ofGamma(g, y, gamma)
-                    : OneParameterMetric.ofAlpha(g, y, alpha);
+            return byAlpha ? OneParameterMetric.ofAlpha(g, y, parameter)
+                    : OneParameterMetric.ofGamma(g, y, parameter);
         }
     }
 

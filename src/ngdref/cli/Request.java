@@ -1,7 +1,9 @@
 package ngdref.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -28,6 +30,71 @@ final class Request {
 
     Request(ObjectNode node) {
         this.node = node;
+    }
+
+    /**
+     * Parses one request: a JSON object (strict: a repeated key is an error, not the last one
+     * wins) whose strings and keys are all encodable in UTF-8 (an escaped lone half of a surrogate
+     * pair is refused rather than written back as "?").
+     *
+     * @param text the JSON text
+     * @param where a prefix for messages ("req.json: "), or ""
+     * @throws RequestException of kind bad_json naming the fault and its column
+     */
+    static ObjectNode parseObject(String text, String where) {
+        final byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return parseObject(bytes, 0, bytes.length, where);
+    }
+
+    /** {@link #parseObject(String, String)} from UTF-8 bytes (already checked by {@link Utf8}). */
+    static ObjectNode parseObject(byte[] bytes, int offset, int length, String where) {
+        final JsonNode node;
+        try {
+            node = JsonOutput.parse(bytes, offset, length);
+        } catch (JsonProcessingException e) {
+            throw new RequestException(Kind.BAD_JSON, null, where + "not JSON: " + e.getOriginalMessage()
+                    + (e.getLocation() == null ? "" : " (column " + e.getLocation().getColumnNr() + ")"));
+        } catch (IOException e) {
+            throw new RequestException(Kind.BAD_JSON, null, where + "not JSON: " + e.getMessage());
+        }
+        requireEncodable(node, where);
+        if (!node.isObject()) {
+            throw new RequestException(Kind.BAD_JSON, null, where + "a request must be a JSON object, got "
+                    + describe(node));
+        }
+        return (ObjectNode) node;
+    }
+
+    /** Refuses a lone surrogate in any key or string of {@code node} (Jackson bounds the nesting depth). */
+    private static void requireEncodable(JsonNode node, String where) {
+        if (node.isTextual()) {
+            requireEncodable(node.textValue(), where);
+        } else if (node.isObject()) {
+            final Iterator<java.util.Map.Entry<String, JsonNode>> fields = node.fields();
+            while (fields.hasNext()) {
+                final java.util.Map.Entry<String, JsonNode> f = fields.next();
+                requireEncodable(f.getKey(), where);
+                requireEncodable(f.getValue(), where);
+            }
+        } else if (node.isArray()) {
+            for (JsonNode v : node) {
+                requireEncodable(v, where);
+            }
+        }
+    }
+
+    private static void requireEncodable(String s, String where) {
+        for (int i = 0; i < s.length(); i++) {
+            final char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new RequestException(Kind.BAD_JSON, null, where + String.format(java.util.Locale.ROOT,
+                        "a string holds the lone surrogate \\u%04x (at character %d of \"%s\"), which"
+                        + " no UTF-8 text can hold; escape a whole pair", (int) c, i + 1,
+                        Numbers.abbreviate(JsonOutput.encodable(s))));
+            }
+        }
     }
 
     /** The request object. */

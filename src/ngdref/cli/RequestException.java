@@ -30,6 +30,18 @@ final class RequestException extends RuntimeException {
         NOT_EFFECTIVE("not_effective"),
         /** A result is outside the range of double (the library's ArithmeticException). */
         OUT_OF_RANGE("out_of_range"),
+        /**
+         * Valid input whose result the numerical method could not deliver (Commons Math's
+         * eigen decomposition in {@code decompose} exceeding its iteration count).
+         */
+        NOT_CONVERGED("not_converged"),
+        /**
+         * The request is over a configured limit (line length, dimension of dense output), or
+         * computing it ran out of memory; the other lines are still answered.
+         */
+        LIMIT("limit"),
+        /** {@code --certify --strict}: the oracle could not certify a member (the message says why). */
+        NOT_CERTIFIED("not_certified"),
         /** A bug in this program (please report it); the other lines are still answered. */
         INTERNAL("internal_error");
 

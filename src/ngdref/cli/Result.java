@@ -12,7 +12,7 @@ import java.util.List;
 final class Result {
 
     /** One named output. */
-    interface Entry {
+    sealed interface Entry permits Scalar, Vector, Matrix, Count, Text, Flag, Refused {
         /** The JSON member name (snake_case). */
         String key();
     }
@@ -73,12 +73,15 @@ final class Result {
     }
 
     /**
-     * A quantity the library refused to produce (e.g. it overflows the range of double).
+     * A quantity the library refused to produce by itself (e.g. it overflows the range of double)
+     * while the other members of the answer were computed: written as
+     * {@code {"error": {"kind": …, "message": …}}} in place of {@code {"dec": …, "hex": …}}.
      *
      * @param key member name
-     * @param message the library's message
+     * @param kind why ({@code out_of_range} for the library's ArithmeticException)
+     * @param message the library's message, naming the quantity
      */
-    record Failed(String key, String message) implements Entry {
+    record Refused(String key, RequestException.Kind kind, String message) implements Entry {
     }
 
     private final List<Entry> entries = new ArrayList<>();
@@ -114,21 +117,37 @@ final class Result {
         return this;
     }
 
-    Result failed(String key, String message) {
-        entries.add(new Failed(key, message));
+    Result refused(String key, RequestException.Kind kind, String message) {
+        entries.add(new Refused(key, kind, message));
         return this;
     }
 
     /**
-     * Adds a double computed by {@code value}, or a {@link Failed} entry with the library's
-     * message when it throws an ArithmeticException (a result outside the range of double).
+     * Adds the double that {@code value} computes, or, when that one accessor throws an
+     * ArithmeticException (this quantity alone is outside the range of double), a
+     * {@link Refused} member of kind {@code out_of_range} with the library's message. Every
+     * numeric member of an answer is built through here, so that one unrepresentable quantity
+     * costs only its own member, not the line. Other exceptions pass through.
      */
-    Result scalarOrFailure(String key, java.util.function.DoubleSupplier value) {
+    Result quantity(String key, java.util.function.DoubleSupplier value) {
+        final double x;
         try {
-            return scalar(key, value.getAsDouble());
+            x = value.getAsDouble();
         } catch (ArithmeticException e) {
-            return failed(key, e.getMessage());
+            return refused(key, RequestException.Kind.OUT_OF_RANGE,
+                    e.getMessage() == null ? key + " is outside the range of double" : e.getMessage());
         }
+        return scalar(key, x);
+    }
+
+    /** Whether some member was refused. */
+    boolean hasRefused() {
+        for (Entry e : entries) {
+            if (e instanceof Refused) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Attaches a certificate to the scalar named key (no-op when there is none). */

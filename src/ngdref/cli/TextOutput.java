@@ -90,8 +90,9 @@ final class TextOutput {
                 out.println("  " + label + ((Result.Text) e).value());
             } else if (e instanceof Result.Flag) {
                 out.println("  " + label + (((Result.Flag) e).value() ? "yes" : "no"));
-            } else if (e instanceof Result.Failed) {
-                out.println("  " + label + "not computed: " + ((Result.Failed) e).message());
+            } else if (e instanceof Result.Refused) {
+                final Result.Refused r = (Result.Refused) e;
+                out.println("  " + label + "refused (" + r.kind().json() + "): " + r.message());
             }
         }
         if (result.certifyNote() != null) {

@@ -49,6 +49,11 @@ final class VectorsCommand implements Callable<Integer> {
             description = "largest D (default: ${DEFAULT-VALUE}); the oracle's cost grows like D³")
     int maxDimension;
 
+    @Option(names = "--max-dense-dimension", paramLabel = "D", defaultValue = "" + Limits.DEFAULT_MAX_DENSE_DIMENSION,
+            description = "the largest --max-dimension accepted: the oracle builds the explicit D×D"
+                    + " rational matrix (default: ${DEFAULT-VALUE})")
+    int maxDenseDimension;
+
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write here (default: standard output)")
     Path output;
 
@@ -61,9 +66,14 @@ final class VectorsCommand implements Callable<Integer> {
         if (count < 1) {
             throw new NgdrefCli.UsageException("--count must be >= 1, was " + count);
         }
+        if (maxDimension < 2) {
+            throw new NgdrefCli.UsageException("--max-dimension must be >= 2, was " + maxDimension);
+        }
+        new Limits(Limits.DEFAULT_MAX_LINE_BYTES, maxDenseDimension).requireDense(
+                "vectors: the oracle's explicit matrix (--max-dimension)", maxDimension);
         final CaseGenerator generator = new CaseGenerator(seed, maxDimension);
         final Writer sink = output == null ? JsonOutput.unclosable(spec.commandLine().getOut())
-                : new OutputStreamWriter(Files.newOutputStream(output), StandardCharsets.UTF_8);
+                : new OutputStreamWriter(NgdrefCli.create(output), StandardCharsets.UTF_8);
         try (Writer out = new BufferedWriter(sink);
              Progress bar = Progress.of(spec.commandLine().getErr(), "vectors: cases", count, progress)) {
             out.write("{\n");
@@ -92,6 +102,12 @@ final class VectorsCommand implements Callable<Integer> {
                 bar.step(i + 1);
             }
             out.write("]\n}\n");
+        } catch (IOException e) {
+            throw new NgdrefCli.OutputException("cannot write " + (output == null ? "standard output" : output)
+                    + ": " + e.getMessage(), e);
+        }
+        if (output == null) {
+            NgdrefCli.requireWritten(spec.commandLine().getOut(), null);
         }
         return NgdrefCli.OK;
     }
@@ -103,7 +119,12 @@ final class VectorsCommand implements Callable<Integer> {
             if (c == null) {
                 continue;
             }
-            final Map<String, Enclosure> expected = Certifier.expected(c.g(), c.y(), c.gamma());
+            final Map<String, Enclosure> expected;
+            try {
+                expected = Certifier.expected(c.g(), c.y(), c.gamma());
+            } catch (Certifier.Limit e) {
+                continue;                   // κ not enclosable for this draw: redraw
+            }
             final ObjectNode e = JsonNodeFactory.instance.objectNode();
             boolean decided = true;
             for (Map.Entry<String, Enclosure> q : expected.entrySet()) {

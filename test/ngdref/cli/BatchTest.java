@@ -213,10 +213,10 @@ class BatchTest {
         final JsonNode answer = run.lines()[0];
         assertFalse(answer.has("error"), answer.toString());
         final JsonNode result = answer.get("result");
-        assertTrue(result.get("lambda_max").get("error").asText().contains("λ_max"), answer.toString());
-        assertTrue(result.get("lambda_max").get("error").asText().contains("overflows the range of double"),
+        assertTrue(result.get("lambda_max").get("error").get("message").asText().contains("λ_max"), answer.toString());
+        assertTrue(result.get("lambda_max").get("error").get("message").asText().contains("overflows the range of double"),
                 answer.toString());
-        assertTrue(result.get("lambda_min").get("error").asText().contains("overflows"), answer.toString());
+        assertTrue(result.get("lambda_min").get("error").get("message").asText().contains("overflows"), answer.toString());
         assertEquals(3 + 2 * Math.sqrt(2), CliRun.hex(result.get("kappa")), 1e-15 * 6);
     }
 }

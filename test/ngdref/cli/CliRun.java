@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.Writer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -23,14 +25,25 @@ record CliRun(int exit, String out, String err) {
 
     /** Runs {@code args} with {@code stdin} as standard input. */
     static CliRun withInput(String stdin, String... args) {
-        final CommandLine cl = NgdrefCli.commandLine(
-                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
-        final StringWriter out = new StringWriter();
+        return withBytes(stdin.getBytes(StandardCharsets.UTF_8), args);
+    }
+
+    /** Runs {@code args} with these bytes as standard input. */
+    static CliRun withBytes(byte[] stdin, String... args) {
+        return withStreams(new ByteArrayInputStream(stdin), new StringWriter(), args);
+    }
+
+    /**
+     * Runs {@code args} with {@code stdin} as standard input and {@code sink} under standard
+     * output, as {@link NgdrefCli#main} does (Errors included), without exiting.
+     */
+    static CliRun withStreams(InputStream stdin, Writer sink, String... args) {
+        final CommandLine cl = NgdrefCli.commandLine(stdin);
         final StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
+        cl.setOut(new PrintWriter(sink, true));
         cl.setErr(new PrintWriter(err, true));
-        final int exit = cl.execute(args);
-        return new CliRun(exit, out.toString(), err.toString());
+        final int exit = NgdrefCli.execute(cl, args);
+        return new CliRun(exit, sink.toString(), err.toString());
     }
 
     /** Runs {@code args} with empty standard input. */
@@ -64,5 +77,10 @@ record CliRun(int exit, String out, String err) {
     /** The double of an output object {"dec": …, "hex": …}, read from its hex form. */
     static double hex(JsonNode value) {
         return Double.parseDouble(value.get("hex").asText());
+    }
+
+    /** Entry i of an output vector {"dec": […], "hex": […]}, read from its hex form. */
+    static double hex(JsonNode vector, int i) {
+        return Double.parseDouble(vector.get("hex").get(i).asText());
     }
 }
