@@ -39,6 +39,9 @@ rewrite -subr_ge0; have -> : dot u u * dot v v - dot u v ^+ 2 =
 by rewrite mulr_ge0 ?dot_ge0 // ltW.
 Qed.
 
+Lemma parallel_eq u c : dot (c *: u) u ^+ 2 = dot (c *: u) (c *: u) * dot u u.
+Proof. by rewrite !dotZl !dotZr; ring. Qed.
+
 (** A positive semidefinite symmetric form vanishing at x kills x. *)
 Lemma psd_form0 B x : sym B -> (forall z, 0 <= form B z) ->
   form B x = 0 -> B *m x = 0.
