@@ -217,5 +217,136 @@ Qed.
 Lemma vp_neq0 : nonpar -> vp != 0. Proof. exact: y_minus_g_neq0. Qed.
 Lemma vm_neq0 : nonpar -> vm != 0. Proof. exact: y_minus_g_neq0. Qed.
 
+(** orthogonal decomposition x = e1 + e2 + e3 along v+, v-, and span{g,y}^perp *)
+Section Decomp.
+Hypothesis np : nonpar.
+
+Lemma lam_neq : lamp a != lamm a.
+Proof. by rewrite gt_eqF // lamm_lt_lamp. Qed.
+
+Lemma vp_vm_orth : dot vp vm = 0.
+Proof. exact: eig_orth Mfam_sym Mfam_vp Mfam_vm lam_neq. Qed.
+
+Lemma vp_sub_vm : vp - vm = (lamp a - lamm a) *: g.
+Proof. by rewrite /vp /vm scalerBl; apply/matrixP => i j; rewrite !mxE;
+  move: (y i j) (g i j) (lamp a) (lamm a) => Y G P Q; ring. Qed.
+
+Lemma y_decomp : y = vp + lamm a *: g.
+Proof. by rewrite /vp subrK. Qed.
+
+Variable x : 'cV[R]_n.
+Definition e1 := (dot vp x / dot vp vp) *: vp.
+Definition e2 := (dot vm x / dot vm vm) *: vm.
+Definition e3 := x - e1 - e2.
+
+Lemma x_decomp : x = e1 + e2 + e3.
+Proof.
+apply/matrixP => i j; rewrite /e3 !mxE.
+by move: (x i j) (e1 i j) (e2 i j) => X A B; ring.
+Qed.
+
+Lemma vpp : 0 < dot vp vp. Proof. exact/dot_gt0/vp_neq0. Qed.
+Lemma vmm : 0 < dot vm vm. Proof. exact/dot_gt0/vm_neq0. Qed.
+
+Lemma vp_e3 : dot vp e3 = 0.
+Proof.
+rewrite /e3 !dotBr /e1 /e2 !dotZr vp_vm_orth mulr0 subr0 mulfVK ?subrr //.
+by rewrite gt_eqF ?vpp.
+Qed.
+
+Lemma vm_e3 : dot vm e3 = 0.
+Proof.
+rewrite /e3 !dotBr /e1 /e2 !dotZr (dotC vm vp) vp_vm_orth mulr0 subr0 mulfVK ?subrr //.
+by rewrite gt_eqF ?vmm.
+Qed.
+
+Lemma g_e3 : dot g e3 = 0.
+Proof.
+have : dot (vp - vm) e3 = 0 by rewrite dotBl vp_e3 vm_e3 subrr.
+rewrite vp_sub_vm dotZl => /eqP; rewrite mulf_eq0 subr_eq0 (negbTE lam_neq) /=.
+by move/eqP.
+Qed.
+
+Lemma y_e3 : dot y e3 = 0.
+Proof. by rewrite y_decomp dotDl dotZl vp_e3 g_e3 mulr0 addr0. Qed.
+
+Lemma Mfam_e1 : Mfam a *m e1 = lamp a *: e1.
+Proof. by rewrite /e1 -scalemxAr Mfam_vp !scalerA mulrC. Qed.
+
+Lemma Mfam_e2 : Mfam a *m e2 = lamm a *: e2.
+Proof. by rewrite /e2 -scalemxAr Mfam_vm !scalerA mulrC. Qed.
+
+Lemma Mfam_e3 : Mfam a *m e3 = a *: e3.
+Proof. exact: Mfam_orth g_e3 y_e3. Qed.
+
+Lemma e12 : dot e1 e2 = 0.
+Proof. by rewrite /e1 /e2 dotZl dotZr vp_vm_orth !mulr0. Qed.
+Lemma e13 : dot e1 e3 = 0.
+Proof. by rewrite /e1 dotZl vp_e3 mulr0. Qed.
+Lemma e23 : dot e2 e3 = 0.
+Proof. by rewrite /e2 dotZl vm_e3 mulr0. Qed.
+
+Lemma form_Mfam_split : form (Mfam a) x =
+  lamp a * dot e1 e1 + lamm a * dot e2 e2 + a * dot e3 e3.
+Proof.
+rewrite {1}x_decomp; apply: form_eig3 Mfam_e1 Mfam_e2 Mfam_e3 e12 e13 e23.
+Qed.
+
+Lemma norm_split : dot x x = dot e1 e1 + dot e2 e2 + dot e3 e3.
+Proof. by rewrite {1 2}x_decomp; apply: dot_orth3 e12 e13 e23. Qed.
+
+Lemma Mfam_lower : lamm a * dot x x <= form (Mfam a) x.
+Proof.
+rewrite form_Mfam_split norm_split !mulrDr -subr_ge0.
+have -> : lamp a * dot e1 e1 + lamm a * dot e2 e2 + a * dot e3 e3 -
+   (lamm a * dot e1 e1 + lamm a * dot e2 e2 + lamm a * dot e3 e3) =
+   (lamp a - lamm a) * dot e1 e1 + (a - lamm a) * dot e3 e3 by ring.
+by rewrite addr_ge0 // mulr_ge0 ?dot_ge0 ?subr_ge0 ?lamm_le_lamp ?lamm_le_a.
+Qed.
+
+Lemma Mfam_upper : form (Mfam a) x <= lamp a * dot x x.
+Proof.
+rewrite form_Mfam_split norm_split !mulrDr -subr_ge0.
+have -> : lamp a * dot e1 e1 + lamp a * dot e2 e2 + lamp a * dot e3 e3 -
+   (lamp a * dot e1 e1 + lamm a * dot e2 e2 + a * dot e3 e3) =
+   (lamp a - lamm a) * dot e2 e2 + (lamp a - a) * dot e3 e3 by ring.
+by rewrite addr_ge0 // mulr_ge0 ?dot_ge0 ?subr_ge0 ?lamm_le_lamp ?lamp_ge_a.
+Qed.
+
+End Decomp.
+
+Lemma form_vp : form (Mfam a) vp = lamp a * dot vp vp.
+Proof. by rewrite /form Mfam_vp dotZr. Qed.
+
+Lemma form_vm : form (Mfam a) vm = lamm a * dot vm vm.
+Proof. by rewrite /form Mfam_vm dotZr. Qed.
+
+Lemma Mfam_spd : nonpar -> spd (Mfam a).
+Proof.
+move=> np; split; first exact: Mfam_sym.
+move=> x x0; apply: lt_le_trans (Mfam_lower np x).
+by rewrite mulr_gt0 ?lamm_gt0 ?dot_gt0.
+Qed.
+
 End Alpha.
+
+(** relation with the paper's parametrisation a = gamma * sigma (Eq. 22) *)
+Lemma disc_gamma gm : disc (gm * sigma) =
+  sigma ^+ 2 * ((1 + gm) ^+ 2 - 4%:R * gm * cos2).
+Proof. by rewrite /disc cos2E; field; rewrite gt_eqF ?sigma0. Qed.
+
+Lemma sqrt_disc_gamma gm : Num.sqrt (disc (gm * sigma)) =
+  sigma * Num.sqrt ((1 + gm) ^+ 2 - 4%:R * gm * cos2).
+Proof.
+by rewrite disc_gamma sqrtrM ?sqr_ge0 // sqrtr_sqr ger0_norm // ltW ?sigma0.
+Qed.
+
+Theorem lamp_paper gm : lamp (gm * sigma) =
+  sigma / 2%:R * ((1 + gm) + Num.sqrt ((1 + gm) ^+ 2 - 4%:R * gm * cos2)).
+Proof. by rewrite /lamp sqrt_disc_gamma; field. Qed.
+
+Theorem lamm_paper gm : lamm (gm * sigma) =
+  sigma / 2%:R * ((1 + gm) - Num.sqrt ((1 + gm) ^+ 2 - 4%:R * gm * cos2)).
+Proof. by rewrite /lamm sqrt_disc_gamma; field. Qed.
+
 End Family.
