@@ -194,4 +194,64 @@ rewrite scaler0 scalerDr scalerA mulrNN divff ?gt_eqF // scale1r => /eqP.
 by rewrite addrC scaleNr => /eqP.
 Qed.
 
+(** The bounds of Propositions 2 and 3 are the supremum / infimum over the
+    family: lamm(a) -> rho as a -> oo and lamp(a) -> sigma as a -> 0. *)
+Theorem lamm_sup g y eps : 0 < pp g y -> 0 < eps ->
+  exists a, 0 < a /\ rho g y - eps < lamm g y a.
+Proof.
+move=> p0 e0; have r0 := rho0 p0; have s0 := sigma0 p0.
+set a := rho g y * sigma g y / eps.
+have a0 : 0 < a by rewrite /a divr_gt0 // mulr_gt0.
+exists a; split => //.
+have lm0 := lamm_gt0 p0 a0.
+have lp : lamp g y a <= sigma g y + a by rewrite -(lam_sum g y a) ler_addl ltW.
+have H : a * rho g y <= lamm g y a * (sigma g y + a).
+  by rewrite -(lam_prod p0 a0) mulrC ler_wpmul2l // ltW.
+have sa : 0 < sigma g y + a by rewrite addr_gt0.
+apply: (@lt_le_trans _ _ (rho g y ^+ 2 / (rho g y + eps))).
+  rewrite -subr_gt0; have -> : rho g y ^+ 2 / (rho g y + eps) - (rho g y - eps) =
+    eps ^+ 2 / (rho g y + eps) by field; rewrite gt_eqF // addr_gt0.
+  by rewrite divr_gt0 ?exprn_gt0 ?addr_gt0.
+have -> : rho g y ^+ 2 / (rho g y + eps) = a * rho g y / (sigma g y + a).
+  have h1 : 0 < sigma g y * eps + rho g y * sigma g y by apply: addr_gt0; apply: mulr_gt0.
+  have h2 : 0 < rho g y + eps by apply: addr_gt0.
+  by rewrite /a; field; rewrite !gt_eqF.
+by rewrite ler_pdivr_mulr.
+Qed.
+
+Theorem lamp_inf g y eps : 0 < pp g y -> 0 < eps ->
+  exists a, 0 < a /\ lamp g y a < sigma g y + eps.
+Proof.
+move=> p0 e0; exists eps; split => //.
+by rewrite -(lam_sum g y eps) ltr_addl lamm_gt0.
+Qed.
+
+(** M_opt = M(sigma): a valid metric whose best form constants are
+    sigma (1 -+ |sin psi|), attained at explicit nonzero vectors, with ratio kappa_min. *)
+Theorem Mopt_valid g y : 0 < pp g y -> nonpar g y ->
+  spd (Mfam g y (sigma g y)) /\ Mfam g y (sigma g y) *m g = y.
+Proof.
+move=> p0 np; split; first exact: (Mfam_spd p0 (sigma0 p0) np).
+exact: (Mfam_g p0 (sigma g y)).
+Qed.
+
+Theorem Mopt_constants g y : 0 < pp g y -> nonpar g y ->
+  let M := Mfam g y (sigma g y) in
+  let lo := sigma g y * (1 - sinabs g y) in
+  let hi := sigma g y * (1 + sinabs g y) in
+  [/\ forall x, lo * dot x x <= form M x <= hi * dot x x,
+      vm g y (sigma g y) != 0 /\ M *m vm g y (sigma g y) = lo *: vm g y (sigma g y),
+      vp g y (sigma g y) != 0 /\ M *m vp g y (sigma g y) = hi *: vp g y (sigma g y)
+    & hi / lo = kappa_min g y].
+Proof.
+move=> p0 np M lo hi; have s0 := sigma0 p0.
+have Elo : lo = lamm g y (sigma g y) by rewrite lamm_opt.
+have Ehi : hi = lamp g y (sigma g y) by rewrite lamp_opt.
+split.
+- by move=> x; rewrite Elo Ehi Mfam_lower ?Mfam_upper.
+- by rewrite Elo; split; [exact: vm_neq0 | exact: Mfam_vm].
+- by rewrite Ehi; split; [exact: vp_neq0 | exact: Mfam_vp].
+- by rewrite Elo Ehi kappa_opt.
+Qed.
+
 End Props.
