@@ -254,4 +254,20 @@ split.
 - by rewrite Elo Ehi kappa_opt.
 Qed.
 
+(** ... and, when y is not parallel to g, they are not attained in the family. *)
+Theorem family_not_attained g y a : 0 < pp g y -> nonpar g y -> 0 < a ->
+  lamm g y a < rho g y /\ sigma g y < lamp g y a.
+Proof.
+move=> p0 np a0; have g0 := gnz p0.
+split.
+- apply: (proj2 (@prop2 (Mfam g y a) g y (lamm g y a) _ _ g0 _)) => //.
+  + exact: (Mfam_spd p0 a0 np).
+  + exact: (Mfam_g p0 a).
+  + by move=> x; apply: Mfam_lower.
+- apply: (proj2 (@prop3 (Mfam g y a) g y (lamp g y a) _ _ g0 _)) => //.
+  + exact: (Mfam_spd p0 a0 np).
+  + exact: (Mfam_g p0 a).
+  + by move=> x; apply: Mfam_upper.
+Qed.
+
 End Props.
