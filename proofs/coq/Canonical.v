@@ -146,4 +146,48 @@ rewrite mulf_eq0 (gt_eqF p0) orbF => /eqP a0; move: x0.
 by rewrite -(subrK (a *: g) x) -/w w0 add0r a0 scale0r eqxx.
 Qed.
 
+(** Spanning g^perp, in the annihilator form: the u_i lie in g^perp and the only
+    vector of g^perp orthogonal to all u_i is 0 (in finite dimension this is
+    equivalent to span{u_i} = g^perp; it is implied by [spans_orth]). *)
+Definition spans_orth_w g (k : nat) (u : 'I_k -> 'cV[R]_n) : Prop :=
+  (forall i, dot (u i) g = 0) /\
+  (forall x, dot g x = 0 -> (forall i, dot (u i) x = 0) -> x = 0).
+
+Lemma spans_orth_weaken g (k : nat) (u : 'I_k -> 'cV[R]_n) :
+  spans_orth g u -> spans_orth_w g u.
+Proof.
+move=> [ug span]; split => // x gx ux; have [c xc] := span x gx.
+apply/eqP; rewrite -dot_eq0 {1}xc dot_suml big1 // => i _.
+by rewrite dotZl ux mulr0.
+Qed.
+
+Theorem canon_metric_spd_w y g (k : nat) (u : 'I_k -> 'cV[R]_n) :
+  0 < dot y g -> spans_orth_w g u ->
+  spd (canon_metric y g u) /\ canon_metric y g u *m g = y.
+Proof.
+move=> p0 [ug span]; split; last exact: canon_metric_g.
+split.
+  apply: symD; first exact: sym_rank1.
+  rewrite /sym linear_sum /=.
+  by apply: eq_bigr => i _; apply: sym_outer.
+move=> x x0; rewrite form_canon.
+have S0 : 0 <= \sum_i dot (u i) x ^+ 2 by apply: sumr_ge0 => i _; apply: sqr_ge0.
+have P0 : 0 <= dot y x ^+ 2 / dot y g by rewrite divr_ge0 ?sqr_ge0 ?ltW.
+rewrite lt_def addr_ge0 // andbT; apply/eqP => /eqP.
+rewrite paddr_eq0 // => /andP [/eqP F1 /eqP F2].
+have yx : dot y x = 0.
+  by move: F1 => /eqP; rewrite mulf_eq0 invr_eq0 (gt_eqF p0) orbF sqrf_eq0 => /eqP.
+have ux : forall i, dot (u i) x = 0.
+  move=> i; move/eqP: F2; rewrite psumr_eq0 => [/allP H|j _]; last exact: sqr_ge0.
+  by have := H i (mem_index_enum _); rewrite sqrf_eq0 => /eqP.
+have g0 := g_neq0 p0; have q0 := dot_gt0 g0.
+set a := dot g x / dot g g; set w := x - a *: g.
+have gw : dot g w = 0 by rewrite /w dotBr dotZr /a mulfVK ?gt_eqF // subrr.
+have uw : forall i, dot (u i) w = 0 by move=> i; rewrite /w dotBr dotZr ux ug mulr0 subrr.
+have w0 : w = 0 by apply: span.
+move: yx; rewrite -(subrK (a *: g) x) -/w w0 add0r dotZr => /eqP.
+rewrite mulf_eq0 (gt_eqF p0) orbF => /eqP a0; move: x0.
+by rewrite -(subrK (a *: g) x) -/w w0 add0r a0 scale0r eqxx.
+Qed.
+
 End Canonical.

@@ -9,10 +9,10 @@
     lambda_max" are replaced by quadratic-form constants
     m |x|^2 <= x^T M x <= L |x|^2 (for all x), which is exactly what the
     condition-number bounds need.  Proofs are in Base.v, Forms.v,
-    Canonical.v, Family.v, Prop123.v, Discrete.v. *)
+    Canonical.v, Factor.v, Family.v, Prop123.v, Discrete.v. *)
 
 From mathcomp Require Import all_ssreflect all_algebra.
-From NGD Require Import Base Forms Canonical Family Prop123 Discrete.
+From NGD Require Import Base Forms Canonical Factor Family Prop123 Discrete.
 
 Set Implicit Arguments.
 Unset Strict Implicit.
@@ -70,6 +70,13 @@ Fact spans_orth_def g (k : nat) (u : 'I_k -> 'cV[R]_n) : spans_orth g u <->
   (forall x, dot g x = 0 -> exists c : 'I_k -> R, x = \sum_i c i *: u i).
 Proof. by []. Qed.
 
+(** the same, annihilator form: the u_i lie in g^perp and no nonzero vector of g^perp
+    is orthogonal to all of them (equivalent to span{u_i} = g^perp in finite dimension) *)
+Fact spans_orth_w_def g (k : nat) (u : 'I_k -> 'cV[R]_n) : spans_orth_w g u <->
+  (forall i, dot (u i) g = 0) /\
+  (forall x, dot g x = 0 -> (forall i, dot (u i) x = 0) -> x = 0).
+Proof. by []. Qed.
+
 (** ** Item 1: canonical form (Eq. 6, 7) *)
 
 (** Every SPD M with M g = y: M' = M - y y^T/(y^T g) is symmetric PSD, M' g = 0,
@@ -92,6 +99,19 @@ split => //; split.
 - by move=> x; case: (remainder_kernel sM Mg g0 x).
 - exact: (remainder_pd_orth sM Mg g0).
 Qed.
+
+(** Every SPD M with M g = y IS of the form (6) with exactly n-1 vectors u_i spanning g^perp. *)
+Theorem canonical_form_factor M g y : spd M -> M *m g = y -> g != 0 ->
+  exists (k : nat) (u : 'I_k -> 'cV[R]_n),
+  [/\ k = n.-1, M = canon_metric y g u & spans_orth_w g u].
+Proof. exact: canonical_factor. Qed.
+
+(** Conversely every sum (6) with u_i spanning g^perp (annihilator form) and
+    y^T g > 0 is SPD with M g = y (any number k of vectors). *)
+Theorem canonical_form_converse_w g y (k : nat) (u : 'I_k -> 'cV[R]_n) :
+  0 < dot y g -> spans_orth_w g u ->
+  spd (canon_metric y g u) /\ canon_metric y g u *m g = y.
+Proof. exact: canon_metric_spd_w. Qed.
 
 (** Conversely every sum (6) with u_i spanning g^perp and y^T g > 0 is SPD with M g = y. *)
 Theorem canonical_form_converse g y (k : nat) (u : 'I_k -> 'cV[R]_n) :
