@@ -270,4 +270,21 @@ split.
   + by move=> x; apply: Mfam_upper.
 Qed.
 
+(** the paper's closed form of the condition number over the family (22):
+    kappa(gamma) = (1 + gamma + sqrt((1+gamma)^2 - 4 gamma cos^2 psi))^2 / (4 gamma cos^2 psi) *)
+Theorem kappa_paper g y gm : 0 < pp g y -> 0 < gm ->
+  lamp g y (gm * sigma g y) / lamm g y (gm * sigma g y) =
+  (1 + gm + Num.sqrt ((1 + gm) ^+ 2 - 4%:R * gm * cos2 g y)) ^+ 2 /
+  (4%:R * gm * cos2 g y).
+Proof.
+move=> p0 g0; have s0 := sigma0 p0; have r0 := rho0 p0.
+have a0 : 0 < gm * sigma g y by rewrite mulr_gt0.
+have lp0 := lamp_gt0 p0 a0.
+have E : lamm g y (gm * sigma g y) = gm * sigma g y * rho g y / lamp g y (gm * sigma g y).
+  by rewrite -(lam_prod p0 a0) [lamp _ _ _ * _]mulrC mulfK ?gt_eqF.
+rewrite E invf_div mulrA -expr2 (lamp_paper p0); set S := Num.sqrt _.
+rewrite (cos2E p0).
+by field; rewrite !gt_eqF.
+Qed.
+
 End Props.

@@ -179,6 +179,14 @@ Theorem family_paper_form g y gm : 0 < dot y g ->
     sigma g y / 2%:R * ((1 + gm) - Num.sqrt ((1 + gm) ^+ 2 - 4%:R * gm * cos2 g y)).
 Proof. by move=> p0; split; [apply: lamp_paper | apply: lamm_paper]. Qed.
 
+(** the paper's condition number of (22):
+    kappa(gamma) = (1+gamma+sqrt((1+gamma)^2 - 4 gamma cos^2 psi))^2 / (4 gamma cos^2 psi) *)
+Theorem family_kappa_paper g y gm : 0 < dot y g -> 0 < gm ->
+  lamp g y (gm * sigma g y) / lamm g y (gm * sigma g y) =
+  (1 + gm + Num.sqrt ((1 + gm) ^+ 2 - 4%:R * gm * cos2 g y)) ^+ 2 /
+  (4%:R * gm * cos2 g y).
+Proof. exact: kappa_paper. Qed.
+
 (** ** Item 3: over the family, kappa(a) = lamp/lamm is minimal at a = sigma (gamma = 1) *)
 Theorem family_kappa_min g y a : 0 < dot y g -> 0 < a ->
   kappa_min g y <= lamp g y a / lamm g y a.
