@@ -9,10 +9,11 @@
     lambda_max" are replaced by quadratic-form constants
     m |x|^2 <= x^T M x <= L |x|^2 (for all x), which is exactly what the
     condition-number bounds need.  Proofs are in Base.v, Forms.v,
-    Canonical.v, Factor.v, Family.v, Prop123.v, Discrete.v. *)
+    Canonical.v, Factor.v, Family.v, Multiplicity.v, Prop123.v,
+    Discrete.v. *)
 
 From mathcomp Require Import all_ssreflect all_algebra.
-From NGD Require Import Base Forms Canonical Factor Family Prop123 Discrete.
+From NGD Require Import Base Forms Canonical Factor Family Multiplicity Prop123 Discrete.
 
 Set Implicit Arguments.
 Unset Strict Implicit.
@@ -150,6 +151,18 @@ move=> p0 a0 np; split.
 - by split; [exact: vm_neq0 | exact: (Mfam_vm p0 a0)].
 - exact: (lamm_lt_lamp p0 a0).
 - by move=> w; apply: Mfam_orth.
+Qed.
+
+(** the eigenvalue a: its eigenspace is exactly span{g, y}^perp, i.e. (transposing)
+    the left kernel of the n x 2 matrix [g y], which has dimension n - 2 *)
+Theorem family_alpha_eigenspace g y a : 0 < dot y g -> 0 < a -> nonpar g y ->
+  (forall x, Mfam g y a *m x = a *: x <-> dot g x = 0 /\ dot y x = 0) /\
+  \rank (kermx (row_mx g y)) = (n - 2)%N /\
+  (forall r : 'rV[R]_n,
+    (r <= kermx (row_mx g y))%MS <-> Mfam g y a *m r^T = a *: r^T).
+Proof.
+move=> p0 a0 np; split; first by move=> x; apply: alpha_eigenspace.
+exact: alpha_multiplicity.
 Qed.
 
 (** best quadratic-form constants: lamm |x|^2 <= x^T M(a) x <= lamp |x|^2,
