@@ -9,11 +9,12 @@
     lambda_max" are replaced by quadratic-form constants
     m |x|^2 <= x^T M x <= L |x|^2 (for all x), which is exactly what the
     condition-number bounds need.  Proofs are in Base.v, Forms.v,
-    Canonical.v, Factor.v, Family.v, Multiplicity.v, Prop123.v,
+    Canonical.v, Factor.v, Family.v, Multiplicity.v, Parallel.v, Prop123.v,
     Discrete.v. *)
 
 From mathcomp Require Import all_ssreflect all_algebra.
-From NGD Require Import Base Forms Canonical Factor Family Multiplicity Prop123 Discrete.
+From NGD Require Import Base Forms Canonical Factor Family Multiplicity Parallel Prop123
+  Discrete.
 
 Set Implicit Arguments.
 Unset Strict Implicit.
@@ -182,6 +183,16 @@ move=> p0 a0 np; split.
 - exact: (Mfam_spd p0 a0 np).
 Qed.
 
+(** the form bounds and positive definiteness hold also when y is parallel to g *)
+Theorem family_form_bounds_all g y a : 0 < dot y g -> 0 < a ->
+  [/\ (forall x, lamm g y a * dot x x <= form (Mfam g y a) x),
+      (forall x, form (Mfam g y a) x <= lamp g y a * dot x x)
+    & spd (Mfam g y a)].
+Proof.
+move=> p0 a0; have [lo up] := Mfam_bounds_all p0 a0.
+by split => //; apply: Mfam_spd_all.
+Qed.
+
 (** the paper's form (Lemma 1 for Eq. 22): with a = gamma * sigma,
     lambda_pm = (|y|/(2|g|cos psi)) ((1+gamma) +- sqrt((1+gamma)^2 - 4 gamma cos^2 psi)),
     since sigma = |y|/(|g| cos psi). *)
@@ -233,6 +244,24 @@ Theorem proposition1_equality g y : 0 < dot y g -> nonpar g y ->
 Proof.
 move=> p0 np M lo hi; have [sM Mg] := Mopt_valid p0 np.
 by have [H1 H2 H3 H4] := Mopt_constants p0 np; split.
+Qed.
+
+(** the same without the non-parallel assumption (attainment aside) *)
+Theorem proposition1_equality_all g y : 0 < dot y g ->
+  let M := Mfam g y (sigma g y) in
+  let lo := sigma g y * (1 - sinabs g y) in
+  let hi := sigma g y * (1 + sinabs g y) in
+  [/\ spd M, M *m g = y,
+      (forall x, lo * dot x x <= form M x <= hi * dot x x)
+    & hi / lo = kappa_min g y].
+Proof.
+move=> p0 M lo hi; have s0 := sigma0 p0.
+have [L U] := Mfam_bounds_all p0 s0.
+split.
+- exact: Mfam_spd_all.
+- exact: (Mfam_g p0).
+- by move=> x; rewrite /lo /hi -lamm_opt // -lamp_opt // L U.
+- by rewrite /lo /hi -lamm_opt // -lamp_opt // kappa_opt.
 Qed.
 
 (** ** Item 5: Propositions 2 and 3 *)
