@@ -46,11 +46,17 @@ Definition label_20 : unit := ltac:(idtac "proposition3_inf:"; exact tt).
 Print Assumptions proposition3_inf.
 Definition label_21 : unit := ltac:(idtac "propositions23_not_attained:"; exact tt).
 Print Assumptions propositions23_not_attained.
-Definition label_22 : unit := ltac:(idtac "discrete_metric:"; exact tt).
+Definition label_22 : unit := ltac:(idtac "propositions23_parallel_attained:"; exact tt).
+Print Assumptions propositions23_parallel_attained.
+Definition label_23 : unit := ltac:(idtac "proposition1_wielandt:"; exact tt).
+Print Assumptions proposition1_wielandt.
+Definition label_24 : unit := ltac:(idtac "paper_norm_forms:"; exact tt).
+Print Assumptions paper_norm_forms.
+Definition label_25 : unit := ltac:(idtac "discrete_metric:"; exact tt).
 Print Assumptions discrete_metric.
-Definition label_23 : unit := ltac:(idtac "hessian_corrected:"; exact tt).
+Definition label_26 : unit := ltac:(idtac "hessian_corrected:"; exact tt).
 Print Assumptions hessian_corrected.
-Definition label_24 : unit := ltac:(idtac "hessian_bound_is_sup:"; exact tt).
+Definition label_27 : unit := ltac:(idtac "hessian_bound_is_sup:"; exact tt).
 Print Assumptions hessian_bound_is_sup.
-Definition label_25 : unit := ltac:(idtac "hessian_paper_wording_counterexample:"; exact tt).
+Definition label_28 : unit := ltac:(idtac "hessian_paper_wording_counterexample:"; exact tt).
 Print Assumptions hessian_paper_wording_counterexample.

@@ -10,11 +10,11 @@
     m |x|^2 <= x^T M x <= L |x|^2 (for all x), which is exactly what the
     condition-number bounds need.  Proofs are in Base.v, Forms.v,
     Canonical.v, Factor.v, Family.v, Multiplicity.v, Parallel.v, Prop123.v,
-    Discrete.v. *)
+    Discrete.v, Extras.v. *)
 
 From mathcomp Require Import all_ssreflect all_algebra.
 From NGD Require Import Base Forms Canonical Factor Family Multiplicity Parallel Prop123
-  Discrete.
+  Discrete Extras.
 
 Set Implicit Arguments.
 Unset Strict Implicit.
@@ -289,6 +289,35 @@ Proof. exact: lamp_inf. Qed.
 Theorem propositions23_not_attained g y a : 0 < dot y g -> nonpar g y -> 0 < a ->
   lamm g y a < rho g y /\ sigma g y < lamp g y a.
 Proof. exact: family_not_attained. Qed.
+
+(** when y is parallel to g (sin psi = 0) the bounds are attained: M(rho) = rho I
+    (as a form) and sigma = rho; so Props 2, 3 are strict exactly when y is not parallel to g *)
+Theorem propositions23_parallel_attained g y : 0 < dot y g ->
+  dot y g ^+ 2 = dot y y * dot g g ->
+  sigma g y = rho g y /\ forall x, form (Mfam g y (rho g y)) x = rho g y * dot x x.
+Proof. exact: parallel_attained. Qed.
+
+(** Kantorovich/Wielandt form of Proposition 1, for an arbitrary vector x:
+    cos^2 angle(x, Mx) >= 4 m L / (L + m)^2 *)
+Theorem proposition1_wielandt M m L x : M^T = M -> 0 < m ->
+  (forall z, m * dot z z <= form M z) -> (forall z, form M z <= L * dot z z) ->
+  4%:R * m * L * (dot (M *m x) (M *m x) * dot x x) <= (L + m) ^+ 2 * form M x ^+ 2.
+Proof. exact: wielandt. Qed.
+
+(** the paper's quantities through norms and cos psi = y^T g / (|y| |g|):
+    sigma = |y|/(|g| cos psi), rho = (|y|/|g|) cos psi, cos2 = cos^2 psi,
+    0 < cos psi <= 1, and lambda_max(M_opt) = (|y|/|g|)(1/cos psi + |tan psi|) *)
+Fact normv_def (u : 'cV[R]_n) : normv u = Num.sqrt (dot u u). Proof. by []. Qed.
+Fact cospsi_def g y : cospsi g y = dot y g / (normv y * normv g). Proof. by []. Qed.
+
+Theorem paper_norm_forms g y : 0 < dot y g ->
+  [/\ sigma g y = normv y / (normv g * cospsi g y),
+      rho g y = normv y / normv g * cospsi g y,
+      cos2 g y = cospsi g y ^+ 2,
+      0 < cospsi g y <= 1
+    & sigma g y * (1 + sinabs g y) =
+        normv y / normv g * (1 / cospsi g y + sinabs g y / cospsi g y)].
+Proof. exact: norms_relations. Qed.
 
 (** ** Item 6: discrete time (Eqs. 13-18) *)
 Theorem discrete_metric g yb (k : nat) (u : 'I_k -> 'cV[R]_n) :
