@@ -33,9 +33,9 @@ Definition lamp a := (sigma + a + Num.sqrt (disc a)) / 2%:R.
 Definition lamm a := (sigma + a - Num.sqrt (disc a)) / 2%:R.
 
 Hypothesis p0 : 0 < pp.
-(* (the only Hypothesis of the development: the effectiveness condition
-   y^T g > 0, discharged as an explicit premise of every exported theorem
-   when the section is closed) *)
+(* (a section premise: the effectiveness condition y^T g > 0; it becomes an
+   explicit premise of every lemma of this section that uses it when the
+   section is closed) *)
 
 Lemma gnz : g != 0.
 Proof. exact: g_neq0 p0. Qed.
