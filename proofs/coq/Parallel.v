@@ -83,6 +83,24 @@ rewrite addr_ge0 // mulr_ge0 // subr_ge0 ?cs_x //.
 - exact: (lamp_ge_a p0 a0).
 Qed.
 
+(** eigen-structure in the parallel case: g is an eigenvector for rho, every
+    w in g^perp one for a, and {lamp, lamm} are the roots rho, a *)
+Lemma Mfam_g_par : Mfam g y a *m g = rho g y *: g.
+Proof. by rewrite (Mfam_g p0) {1}y_par. Qed.
+
+Lemma Mfam_orth_par w : dot g w = 0 -> Mfam g y a *m w = a *: w.
+Proof.
+move=> gw; have yw : dot y w = 0 by rewrite y_par dotZl gw mulr0.
+exact: (Mfam_orth a gw yw).
+Qed.
+
+Lemma lam_roots_par l : l = lamp g y a \/ l = lamm g y a ->
+  (l - rho g y) * (l - a) = 0.
+Proof.
+move=> hl; have := lam_charpoly p0 a0 hl; rewrite sigma_eq_rho => E.
+by rewrite -E; ring.
+Qed.
+
 End Par.
 
 (** all cases *)

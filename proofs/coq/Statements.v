@@ -193,6 +193,21 @@ move=> p0 a0; have [lo up] := Mfam_bounds_all p0 a0.
 by split => //; apply: Mfam_spd_all.
 Qed.
 
+(** Lemma 1 in the parallel case (sin psi = 0): y = rho g, g is an eigenvector for rho,
+    every w in g^perp one for a, and lamp, lamm are the two roots rho, a *)
+Theorem family_parallel_eigen g y a : 0 < dot y g -> dot y g ^+ 2 = dot y y * dot g g ->
+  0 < a ->
+  [/\ y = rho g y *: g, Mfam g y a *m g = rho g y *: g,
+      (forall w, dot g w = 0 -> Mfam g y a *m w = a *: w)
+    & (forall l, l = lamp g y a \/ l = lamm g y a -> (l - rho g y) * (l - a) = 0)].
+Proof.
+move=> p0 par a0; split.
+- exact: y_par.
+- exact: Mfam_g_par.
+- by move=> w; apply: Mfam_orth_par.
+- by move=> l; apply: lam_roots_par.
+Qed.
+
 (** the paper's form (Lemma 1 for Eq. 22): with a = gamma * sigma,
     lambda_pm = (|y|/(2|g|cos psi)) ((1+gamma) +- sqrt((1+gamma)^2 - 4 gamma cos^2 psi)),
     since sigma = |y|/(|g| cos psi). *)
