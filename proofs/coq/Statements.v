@@ -9,11 +9,11 @@
     lambda_max" are replaced by quadratic-form constants
     m |x|^2 <= x^T M x <= L |x|^2 (for all x), which is exactly what the
     condition-number bounds need.  Proofs are in Base.v, Forms.v,
-    Canonical.v, Factor.v, Family.v, Multiplicity.v, Parallel.v, Prop123.v,
+    Canonical.v, Factor.v, Span.v, Family.v, Multiplicity.v, Parallel.v, Prop123.v,
     Discrete.v, Extras.v. *)
 
 From mathcomp Require Import all_ssreflect all_algebra.
-From NGD Require Import Base Forms Canonical Factor Family Multiplicity Parallel Prop123
+From NGD Require Import Base Forms Canonical Factor Span Family Multiplicity Parallel Prop123
   Discrete Extras.
 
 Set Implicit Arguments.
@@ -107,6 +107,22 @@ Theorem canonical_form_factor M g y : spd M -> M *m g = y -> g != 0 ->
   exists (k : nat) (u : 'I_k -> 'cV[R]_n),
   [/\ k = n.-1, M = canon_metric y g u & spans_orth_w g u].
 Proof. exact: canonical_factor. Qed.
+
+(** the two forms of "u_1..u_k span g^perp" are equivalent (finite-dimensional duality) *)
+Theorem spans_orth_equiv g (k : nat) (u : 'I_k -> 'cV[R]_n) : g != 0 ->
+  spans_orth g u <-> spans_orth_w g u.
+Proof.
+by move=> g0; split; [apply: spans_orth_weaken | apply: spans_w_strong].
+Qed.
+
+(** hence Eq. (6) with n-1 vectors u_i of which every x in g^perp is a linear combination *)
+Theorem canonical_form_factor_span M g y : spd M -> M *m g = y -> g != 0 ->
+  exists (k : nat) (u : 'I_k -> 'cV[R]_n),
+  [/\ k = n.-1, M = canon_metric y g u & spans_orth g u].
+Proof.
+move=> sM Mg g0; have [k [u [kn Mu sp]]] := canonical_factor sM Mg g0.
+by exists k, u; split => //; apply: spans_w_strong.
+Qed.
 
 (** Conversely every sum (6) with u_i spanning g^perp (annihilator form) and
     y^T g > 0 is SPD with M g = y (any number k of vectors). *)
