@@ -50,19 +50,23 @@ Definition label_22 : unit := ltac:(idtac "proposition2_sup:"; exact tt).
 Print Assumptions proposition2_sup.
 Definition label_23 : unit := ltac:(idtac "proposition3_inf:"; exact tt).
 Print Assumptions proposition3_inf.
-Definition label_24 : unit := ltac:(idtac "propositions23_not_attained:"; exact tt).
+Definition label_24 : unit := ltac:(idtac "proposition2_limit:"; exact tt).
+Print Assumptions proposition2_limit.
+Definition label_25 : unit := ltac:(idtac "proposition3_limit:"; exact tt).
+Print Assumptions proposition3_limit.
+Definition label_26 : unit := ltac:(idtac "propositions23_not_attained:"; exact tt).
 Print Assumptions propositions23_not_attained.
-Definition label_25 : unit := ltac:(idtac "propositions23_parallel_attained:"; exact tt).
+Definition label_27 : unit := ltac:(idtac "propositions23_parallel_attained:"; exact tt).
 Print Assumptions propositions23_parallel_attained.
-Definition label_26 : unit := ltac:(idtac "proposition1_wielandt:"; exact tt).
+Definition label_28 : unit := ltac:(idtac "proposition1_wielandt:"; exact tt).
 Print Assumptions proposition1_wielandt.
-Definition label_27 : unit := ltac:(idtac "paper_norm_forms:"; exact tt).
+Definition label_29 : unit := ltac:(idtac "paper_norm_forms:"; exact tt).
 Print Assumptions paper_norm_forms.
-Definition label_28 : unit := ltac:(idtac "discrete_metric:"; exact tt).
+Definition label_30 : unit := ltac:(idtac "discrete_metric:"; exact tt).
 Print Assumptions discrete_metric.
-Definition label_29 : unit := ltac:(idtac "hessian_corrected:"; exact tt).
+Definition label_31 : unit := ltac:(idtac "hessian_corrected:"; exact tt).
 Print Assumptions hessian_corrected.
-Definition label_30 : unit := ltac:(idtac "hessian_bound_is_sup:"; exact tt).
+Definition label_32 : unit := ltac:(idtac "hessian_bound_is_sup:"; exact tt).
 Print Assumptions hessian_bound_is_sup.
-Definition label_31 : unit := ltac:(idtac "hessian_paper_wording_counterexample:"; exact tt).
+Definition label_33 : unit := ltac:(idtac "hessian_paper_wording_counterexample:"; exact tt).
 Print Assumptions hessian_paper_wording_counterexample.

@@ -78,4 +78,58 @@ split.
   by rewrite !gt_eqF.
 Qed.
 
+(** genuine limits: lamm(a) -> rho as a -> +oo and lamp(a) -> sigma as a -> 0+,
+    with lamm(a) <= rho and sigma <= lamp(a) for every a (Props 2, 3 for M(a)) *)
+Theorem lamm_limit g y eps : 0 < pp g y -> 0 < eps ->
+  exists A, 0 < A /\ forall a, A <= a ->
+    rho g y - eps < lamm g y a <= rho g y.
+Proof.
+move=> p0 e0; have r0 := rho0 p0; have s0 := sigma0 p0; have g0 := gnz p0.
+set A := rho g y * sigma g y / eps.
+have A0 : 0 < A by rewrite /A divr_gt0 // mulr_gt0.
+exists A; split => // a Aa; have a0 := lt_le_trans A0 Aa.
+have [lo up] := Mfam_bounds_all p0 a0.
+have le : lamm g y a <= rho g y.
+  by case: (prop2 (Mfam_spd_all p0 a0) (Mfam_g p0 a) g0 lo).
+rewrite le andbT.
+have lm0 := lamm_gt0 p0 a0.
+have lp : lamp g y a <= sigma g y + a by rewrite -(lam_sum g y a) ler_addl ltW.
+have H : a * rho g y <= lamm g y a * (sigma g y + a).
+  by rewrite -(lam_prod p0 a0) mulrC ler_wpmul2l // ltW.
+have sa : 0 < sigma g y + a by rewrite addr_gt0.
+have sA : 0 < sigma g y + A by rewrite addr_gt0.
+apply: (@lt_le_trans _ _ (rho g y ^+ 2 / (rho g y + eps))).
+  rewrite -subr_gt0; have -> : rho g y ^+ 2 / (rho g y + eps) - (rho g y - eps) =
+    eps ^+ 2 / (rho g y + eps) by field; rewrite gt_eqF // addr_gt0.
+  by rewrite divr_gt0 ?exprn_gt0 ?addr_gt0.
+have -> : rho g y ^+ 2 / (rho g y + eps) = A * rho g y / (sigma g y + A).
+  have h1 : 0 < sigma g y * eps + rho g y * sigma g y by apply: addr_gt0; apply: mulr_gt0.
+  have h2 : 0 < rho g y + eps by apply: addr_gt0.
+  by rewrite /A; field; rewrite !gt_eqF.
+apply: le_trans (_ : a * rho g y / (sigma g y + a) <= _); last by rewrite ler_pdivr_mulr.
+(* t |-> t rho / (sigma + t) is increasing *)
+rewrite -subr_ge0.
+have -> : a * rho g y / (sigma g y + a) - A * rho g y / (sigma g y + A) =
+  rho g y * sigma g y * (a - A) / ((sigma g y + a) * (sigma g y + A)).
+  by field; rewrite !gt_eqF.
+have aA : 0 <= a - A by rewrite subr_ge0.
+have n1 : 0 <= rho g y * sigma g y * (a - A) by rewrite mulr_ge0 // mulr_ge0 // ltW.
+have d1 : 0 <= (sigma g y + a) * (sigma g y + A) by rewrite mulr_ge0 // ltW.
+by rewrite divr_ge0.
+Qed.
+
+Theorem lamp_limit g y eps : 0 < pp g y -> 0 < eps ->
+  forall a, 0 < a -> a < eps -> sigma g y <= lamp g y a < sigma g y + eps.
+Proof.
+move=> p0 e0 a a0 ae; have g0 := gnz p0.
+have [lo up] := Mfam_bounds_all p0 a0.
+have -> : sigma g y <= lamp g y a.
+  by case: (prop3 (Mfam_spd_all p0 a0) (Mfam_g p0 a) g0 up).
+rewrite /= -subr_gt0.
+have -> : sigma g y + eps - lamp g y a = (eps - a) + lamm g y a.
+  have E : lamp g y a = sigma g y + a - lamm g y a by rewrite -(lam_sum g y a) addrK.
+  by rewrite E; ring.
+by rewrite addr_gt0 ?subr_gt0 // (lamm_gt0 p0 a0).
+Qed.
+
 End Extras.

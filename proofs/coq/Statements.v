@@ -317,6 +317,16 @@ Theorem proposition3_inf g y eps : 0 < dot y g -> 0 < eps ->
   exists a, 0 < a /\ lamp g y a < sigma g y + eps.
 Proof. exact: lamp_inf. Qed.
 
+(** as genuine limits: lamm(a) -> rho (a -> +oo) and lamp(a) -> sigma (a -> 0+),
+    from below resp. above *)
+Theorem proposition2_limit g y eps : 0 < dot y g -> 0 < eps ->
+  exists A, 0 < A /\ forall a, A <= a -> rho g y - eps < lamm g y a <= rho g y.
+Proof. exact: lamm_limit. Qed.
+
+Theorem proposition3_limit g y eps : 0 < dot y g -> 0 < eps ->
+  forall a, 0 < a -> a < eps -> sigma g y <= lamp g y a < sigma g y + eps.
+Proof. exact: lamp_limit. Qed.
+
 Theorem propositions23_not_attained g y a : 0 < dot y g -> nonpar g y -> 0 < a ->
   lamm g y a < rho g y /\ sigma g y < lamp g y a.
 Proof. exact: family_not_attained. Qed.
