@@ -137,6 +137,18 @@ Theorem canonical_form_converse g y (k : nat) (u : 'I_k -> 'cV[R]_n) :
   spd (canon_metric y g u) /\ canon_metric y g u *m g = y.
 Proof. exact: canon_metric_spd. Qed.
 
+(** Item 1 as one equivalence: for y^T g > 0, M is SPD with M g = y iff M has the
+    canonical form (6) with n-1 vectors spanning g^perp. *)
+Theorem canonical_form_iff M g y : 0 < dot y g ->
+  (spd M /\ M *m g = y) <->
+  exists u : 'I_n.-1 -> 'cV[R]_n, M = canon_metric y g u /\ spans_orth g u.
+Proof.
+move=> p0; have g0 := g_neq0 p0; split.
+- move=> [sM Mg]; have [k [u [kn Mu sp]]] := canonical_form_factor_span sM Mg g0.
+  by move: u Mu sp; rewrite kn => u Mu sp; exists u.
+- by move=> [u [-> sp]]; apply: canon_metric_spd.
+Qed.
+
 (** ** Item 2: Lemma 1, the spectrum of the family (8) / (22) *)
 
 Theorem family_maps_g_to_y g y a : 0 < dot y g -> Mfam g y a *m g = y.
