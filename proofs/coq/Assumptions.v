@@ -70,5 +70,7 @@ Definition label_32 : unit := ltac:(idtac "hessian_corrected:"; exact tt).
 Print Assumptions hessian_corrected.
 Definition label_33 : unit := ltac:(idtac "hessian_bound_is_sup:"; exact tt).
 Print Assumptions hessian_bound_is_sup.
-Definition label_34 : unit := ltac:(idtac "hessian_paper_wording_counterexample:"; exact tt).
+Definition label_34 : unit := ltac:(idtac "hessian_bound_sup:"; exact tt).
+Print Assumptions hessian_bound_sup.
+Definition label_35 : unit := ltac:(idtac "hessian_paper_wording_counterexample:"; exact tt).
 Print Assumptions hessian_paper_wording_counterexample.

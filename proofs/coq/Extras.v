@@ -1,6 +1,6 @@
 From mathcomp Require Import all_ssreflect all_algebra.
 From mathcomp Require Import ring.
-From NGD Require Import Base Forms Canonical Family Parallel Prop123.
+From NGD Require Import Base Forms Canonical Family Parallel Prop123 Discrete.
 
 Set Implicit Arguments.
 Unset Strict Implicit.
@@ -130,6 +130,27 @@ have -> : sigma g y + eps - lamp g y a = (eps - a) + lamm g y a.
   have E : lamp g y a = sigma g y + a - lamm g y a by rewrite -(lam_sum g y a) addrK.
   by rewrite E; ring.
 by rewrite addr_gt0 ?subr_gt0 // (lamm_gt0 p0 a0).
+Qed.
+
+(** rho_bar / h is exactly the supremum of the step sizes certified by
+    hessian_corrected_spd: for every eta < rho_bar / h some valid metric Mbar
+    makes Mbar + eta H SPD for EVERY symmetric H >= -h I. *)
+Theorem hessian_sup g yb h eta : 0 < pp g yb -> 0 < h -> 0 <= eta ->
+  eta < rho g yb / h ->
+  exists Mb : 'M[R]_n, [/\ spd Mb, Mb *m g = yb &
+    forall H : 'M[R]_n, H^T = H -> (forall x, - h * dot x x <= form H x) ->
+      spd (Mb + eta *: H)].
+Proof.
+move=> p0 h0 e0 eh.
+have ep : 0 < rho g yb - eta * h by rewrite subr_gt0 -ltr_pdivl_mulr.
+have [A [A0 HA]] := lamm_limit p0 ep.
+have /andP [lt _] := HA A (lexx A).
+exists (Mfam g yb A); split.
+- exact: (Mfam_spd_all p0 A0).
+- exact: (Mfam_g p0 A).
+- move=> H sH hH; apply: (hessian_corrected_spd (Mfam_sym _ _ _) sH _ hH h0 e0).
+  + by move=> x; apply: (Mfam_bounds_all p0 A0).1.
+  + by rewrite ltr_pdivl_mulr //; move: lt; rewrite opprB addrC subrK.
 Qed.
 
 End Extras.

@@ -390,6 +390,15 @@ Theorem hessian_bound_is_sup (Mb : 'M[R]_n) g yb m h eta :
   (forall x, m * dot x x <= form Mb x) -> 0 < h -> eta < m / h -> eta < rho g yb / h.
 Proof. exact: hessian_bound_below_rho. Qed.
 
+(** ... and it is exactly the supremum: for every 0 <= eta < rho_bar/h some valid Mbar
+    (one of the family) makes Mbar + eta H SPD for every symmetric H >= -h I *)
+Theorem hessian_bound_sup g yb h eta : 0 < dot yb g -> 0 < h -> 0 <= eta ->
+  eta < rho g yb / h ->
+  exists Mb : 'M[R]_n, [/\ spd Mb, Mb *m g = yb &
+    forall H : 'M[R]_n, H^T = H -> (forall x, - h * dot x x <= form H x) ->
+      spd (Mb + eta *: H)].
+Proof. exact: hessian_sup. Qed.
+
 (** Remark (paper's wording, Sec. 2.2): "M + eta H is SPD whenever
     eta < (1/h)(|ybar|/|g|) cos psi_bar".  As a sufficient condition for an
     arbitrary valid metric this is false: *)
