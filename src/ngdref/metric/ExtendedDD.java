@@ -199,6 +199,10 @@ final class ExtendedDD {
         return (Math.round(m.hi() * 1e5) / 1e5) + "·2^" + e;
     }
 
+    /*@ also public normal_behavior
+      @   ensures \result != null;
+      @   assignable \nothing;
+      @*/
     @Override
     public String toString() {
         return m.hi() + "·2^" + e + " (±" + err + ")";
