@@ -67,8 +67,9 @@ public final class CanonicalForm {
      * @param y the negative gradient, yᵀg &gt; 0
      * @param tolerance relative tolerance in (0, 1) for symmetry (|mᵢⱼ − mⱼᵢ| &le; tol·max|m|),
      *     for Mg = y (‖Mg − y‖∞ &le; tol·‖M‖∞‖g‖∞) and for M'g = 0 (the same bound)
-     * @return M', the basis uᵢ and the residuals; every entry finite, and the reconstruction
-     *     error within the bound stated at {@link #RECONSTRUCTION_BOUND}
+     * @return M', the basis uᵢ and the residuals; every entry finite; each entry of M' within
+     *     2^-48·(max|M| + yᵀy/yᵀg) + 2^-1074 of (M + Mᵀ)/2 − yyᵀ/(yᵀg); the reconstruction error
+     *     within the bound stated at {@link #RECONSTRUCTION_BOUND}
      * @throws IllegalArgumentException naming the fault: not square, non-finite entry, not
      *     symmetric, Mg ≠ y (with the worst component), M' not positive definite on g⊥ (with its
      *     smallest eigenvalue there), or any invalid g, y

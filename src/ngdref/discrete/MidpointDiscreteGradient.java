@@ -31,7 +31,7 @@ public final class MidpointDiscreteGradient implements DiscreteGradient {
         // p = pScaled·2^e with max|pScaled| in [1, 2) (exact), so that pᵀp neither overflows nor
         // underflows; p = 0 exactly when x' = x (a difference of doubles is 0 only for equal ones).
         final int e = Vectors.maxExponent(p);
-        if (e == Integer.MIN_VALUE) {
+        if (e == Vectors.ZERO_VECTOR) {
             return grad;
         }
         final double[] pScaled = Vectors.scalb(p, -e);

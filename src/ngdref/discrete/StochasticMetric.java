@@ -16,7 +16,7 @@ import ngdref.metric.OneParameterMetric;
  */
 public final class StochasticMetric {
 
-    /** The relative residual ‖b − Mx‖∞/‖b‖∞ that {@link #solve} guarantees (checked a posteriori). */
+    /** The normwise backward error that {@link #solve} guarantees (checked a posteriori). */
     public static final double SOLVE_RESIDUAL = 0x1.0p-30;
 
     private final OneParameterMetric mBar;
@@ -32,10 +32,6 @@ public final class StochasticMetric {
     private final int eg;
     /** hScaledᵀgScaled ≠ 0, so ⟨Hg⟩ᵀ⟨g⟩ = sDot·2^(eh+eg). */
     private final double sDot;
-    /** M̄⁻¹hScaled. */
-    private final double[] w;
-    /** hScaledᵀM̄⁻¹hScaled &gt; 0. */
-    private final double q;
     private final double bound;
 
     /*@ private invariant bound > 0.0 && eta > 0.0;
@@ -45,7 +41,7 @@ public final class StochasticMetric {
 
     private StochasticMetric(OneParameterMetric mBar, double[] meanG, double[] meanYBar,
                              double[] meanHg, double[] target, double eta, double[] hScaled, int eh,
-                             int eg, double sDot, double[] w, double q, double bound) {
+                             int eg, double sDot, double bound) {
         this.mBar = mBar;
         this.meanG = meanG;
         this.meanYBar = meanYBar;
@@ -56,8 +52,6 @@ public final class StochasticMetric {
         this.eh = eh;
         this.eg = eg;
         this.sDot = sDot;
-        this.w = w;
-        this.q = q;
         this.bound = bound;
     }
 
@@ -112,7 +106,7 @@ public final class StochasticMetric {
         }
         Vectors.requireInRange("−∇L(θ_t) = ⟨ȳ⟩ + η⟨Hg⟩ (Eq. 20)", target);
         final int eh = Vectors.maxExponent(hg);
-        if (eh == Integer.MIN_VALUE) {
+        if (eh == Vectors.ZERO_VECTOR) {
             throw new IllegalArgumentException("⟨Hg⟩ = 0, so ⟨Hg⟩ᵀ⟨g⟩ = 0: the correction (19) is undefined");
         }
         final int eg = Vectors.maxExponent(g);
@@ -141,7 +135,7 @@ public final class StochasticMetric {
                     + " −⟨Hg⟩ᵀ⟨g⟩/(⟨Hg⟩ᵀM̄⁻¹⟨Hg⟩) = " + Double.toString(bound)
                     + ": M̄ + η⟨Hg⟩⟨Hg⟩ᵀ/(⟨Hg⟩ᵀ⟨g⟩) would not be positive definite");
         }
-        return new StochasticMetric(mBar, g, yBar, hg, target, eta, hScaled, eh, eg, sDot, w, q, bound);
+        return new StochasticMetric(mBar, g, yBar, hg, target, eta, hScaled, eh, eg, sDot, bound);
     }
 
     /**
@@ -154,7 +148,7 @@ public final class StochasticMetric {
             throw new IllegalArgumentException(name + " has no samples");
         }
         final int dim = d < 0 ? (samples[0] == null ? 0 : samples[0].length) : d;
-        int e = Integer.MIN_VALUE;
+        int e = Vectors.ZERO_VECTOR;
         for (int k = 0; k < samples.length; k++) {
             Inputs.requireEntries(name + "[" + k + "]", samples[k]);
             if (samples[k].length != dim) {
@@ -163,7 +157,7 @@ public final class StochasticMetric {
             }
             e = Math.max(e, Vectors.maxExponent(samples[k]));
         }
-        final int s = e == Integer.MIN_VALUE ? 0 : (e > 990 ? e : Math.min(e, 0));
+        final int s = e == Vectors.ZERO_VECTOR ? 0 : (e > 990 ? e : Math.min(e, 0));
         final double[] m = new double[dim];
         for (int k = 0; k < samples.length; k++) {
             for (int i = 0; i < dim; i++) {
@@ -198,7 +192,7 @@ public final class StochasticMetric {
     public double[] apply(double[] x) {
         final double[] out = mBar.apply(x);
         final int ex = Vectors.maxExponent(x);
-        if (ex == Integer.MIN_VALUE) {
+        if (ex == Vectors.ZERO_VECTOR) {
             return out;
         }
         // (⟨Hg⟩ᵀx)/(⟨Hg⟩ᵀ⟨g⟩) = (hScaledᵀxScaled/sDot)·2^(ex − eg); the term is
@@ -211,16 +205,20 @@ public final class StochasticMetric {
     }
 
     /**
-     * M⁻¹b by Sherman–Morrison on the rank-one update of M̄: with M = M̄ + κ·hhᵀ
-     * (h = ⟨Hg⟩ scaled by a power of two, κ = η·2^(eh)/(⟨Hg⟩ᵀ⟨g⟩)), M⁻¹b = z − w·(hᵀz)/(1/κ + hᵀw),
-     * z = M̄⁻¹b, w = M̄⁻¹h; 1/κ is formed directly, so a tiny ⟨Hg⟩ᵀ⟨g⟩ gives no ∞/∞.
+     * M⁻¹b, backward stable. M − αI (α of M̄) vanishes on the complement of
+     * S = span{⟨g⟩, ⟨ȳ⟩, ⟨Hg⟩}, so with Q an orthonormal basis of S (Gram–Schmidt with
+     * re-orthogonalisation, on vectors scaled to max 1), B = QᵀMQ (at most 3×3, formed with
+     * {@link #apply}) and c = Qᵀb: x = (b − Qc)/α + Q·B⁻¹c, the small system solved by Gaussian
+     * elimination with partial pivoting; b is scaled by a power of two first. Unlike the
+     * Sherman–Morrison formula on M̄, this does not cancel when η⟨Hg⟩⟨Hg⟩ᵀ/(⟨Hg⟩ᵀ⟨g⟩) dominates M̄.
      *
      * @param b of dimension D
-     * @return x, a new vector, every entry finite, with ‖b − Mx‖∞ &le; {@link #SOLVE_RESIDUAL}·‖b‖∞
-     *     (Mx as computed by {@link #apply})
+     * @return x, a new vector, every entry finite, with
+     *     ‖b − Mx‖∞ &le; {@link #SOLVE_RESIDUAL}·(‖b‖∞ + 4‖M‖₂‖x‖∞) (checked a posteriori,
+     *     Mx as computed by {@link #apply})
      * @throws IllegalArgumentException if b is null, of the wrong length or not finite
-     * @throws ArithmeticException if an entry of M⁻¹b lies outside the range of double, or the
-     *     Sherman–Morrison formula cancels so that the residual bound fails
+     * @throws ArithmeticException if an entry of M⁻¹b (or of M on S) lies outside the range of
+     *     double, or the residual bound fails
      */
     /*@ public behavior
       @   requires b != null;
@@ -229,28 +227,170 @@ public final class StochasticMetric {
       @   assignable \nothing;
       @*/
     public double[] solve(double[] b) {
-        final double[] z = mBar.solve(b);
-        // 1/κ = (hScaledᵀgScaled/η)·2^(eg − eh)
-        final double inverseKappa = Math.scalb(sDot / eta, eg - eh);
-        final double coef = Vectors.dot(hScaled, z) / (inverseKappa + q);
-        for (int i = 0; i < z.length; i++) {
-            z[i] = Math.fma(-coef, w[i], z[i]);
+        Inputs.requireEntries("b", b);
+        Inputs.requireSameLength("⟨g⟩", meanG, "b", b);
+        final int d = b.length;
+        final int eb = Vectors.maxExponent(b);
+        if (eb == Vectors.ZERO_VECTOR) {
+            return new double[d];
         }
-        Vectors.requireInRange("M⁻¹b (Eq. 19, Sherman–Morrison)", z);
-        // Sherman–Morrison cancels when the rank-one term dominates M̄ (x much smaller than M̄⁻¹b):
-        // check the residual, and refuse rather than return a meaningless x.
-        final double[] mx = apply(z);
+        final double[] bs = Vectors.scalb(b, -eb);
+        final double[][] q = orthonormalBasis(meanG, meanYBar, meanHg);
+        final int r = q.length;
+        // B = QᵀMQ, exactly symmetric; ν = α + r·max|Bᵢⱼ| bounds ‖M‖₂ = max(α, ‖B‖₂) from above.
+        final double alpha = mBar.alpha();
+        final double[][] bm = new double[r][r];
+        double maxB = 0.0;
+        for (int j = 0; j < r; j++) {
+            final double[] mq = apply(q[j]);
+            for (int i = 0; i < r; i++) {
+                bm[i][j] = Vectors.dot(q[i], mq);
+            }
+        }
+        for (int i = 0; i < r; i++) {
+            for (int j = 0; j < i; j++) {
+                final double v = 0.5 * bm[i][j] + 0.5 * bm[j][i];
+                bm[i][j] = v;
+                bm[j][i] = v;
+            }
+            for (int j = 0; j < r; j++) {
+                maxB = Math.max(maxB, Math.abs(bm[i][j]));
+            }
+        }
+        // c = Qᵀb and b⊥ = b − Qc, projected twice (the second pass removes what rounding left)
+        final double[] c = new double[r];
+        final double[] perp = Arrays.copyOf(bs, d);
+        for (int pass = 0; pass < 2; pass++) {
+            for (int i = 0; i < r; i++) {
+                final double ci = Vectors.dot(q[i], perp);
+                c[i] += ci;
+                for (int k = 0; k < d; k++) {
+                    perp[k] = Math.fma(-ci, q[i][k], perp[k]);
+                }
+            }
+        }
+        final double[] y = Vectors.requireInRange("(QᵀMQ)⁻¹Qᵀb on span{⟨g⟩, ⟨ȳ⟩, ⟨Hg⟩}", solveSmall(bm, c));
+        final double[] x = new double[d];
+        for (int k = 0; k < d; k++) {
+            double v = perp[k] / alpha;
+            for (int i = 0; i < r; i++) {
+                v = Math.fma(y[i], q[i][k], v);
+            }
+            x[k] = v;
+        }
+        Vectors.requireInRange("M⁻¹b (scaled)", x);
+        final double[] mx = apply(x);
         double residual = 0.0;
-        double scale = 0.0;
-        for (int i = 0; i < z.length; i++) {
-            residual = Math.max(residual, Math.abs(b[i] - mx[i]));
-            scale = Math.max(scale, Math.abs(b[i]));
+        double xMax = 0.0;
+        for (int k = 0; k < d; k++) {
+            residual = Math.max(residual, Math.abs(bs[k] - mx[k]));
+            xMax = Math.max(xMax, Math.abs(x[k]));
         }
-        if (!(residual <= SOLVE_RESIDUAL * scale)) {
-            throw new ArithmeticException("M⁻¹b (Eq. 19, Sherman–Morrison) lost its accuracy to"
-                    + " cancellation: ‖b − Mx‖∞ = " + Double.toString(residual) + " > 2^-30·‖b‖∞");
+        final double nu = alpha + r * maxB;
+        if (!(residual <= SOLVE_RESIDUAL * (Vectors.maxAbs(bs) + nu * xMax))) {
+            throw new ArithmeticException("M⁻¹b (Eq. 19) did not reach its stated accuracy: ‖b − Mx‖∞"
+                    + " = " + Double.toString(residual) + "·2^" + eb + " > 2^-30·(‖b‖∞ + ‖M‖‖x‖∞)");
         }
-        return z;
+        return Vectors.requireInRange("M⁻¹b (Eq. 19)", Vectors.scalb(x, eb));
+    }
+
+    /**
+     * An orthonormal basis (rows) of the span of the given nonzero vectors: each is scaled to
+     * max 1 (exact), normalised, and orthogonalised against the previous ones in three passes of
+     * modified Gram–Schmidt, renormalised after each; one whose remainder is exactly 0 is dropped.
+     */
+    private static double[][] orthonormalBasis(double[] a, double[] b, double[] c) {
+        final double[][] candidates = new double[3][];
+        candidates[0] = a;
+        candidates[1] = b;
+        candidates[2] = c;
+        final double[][] q = new double[3][];
+        int r = 0;
+        for (int n = 0; n < 3; n++) {
+            final int e = Vectors.maxExponent(candidates[n]);
+            if (e == Vectors.ZERO_VECTOR) {
+                continue;
+            }
+            final double[] v = Vectors.scalb(candidates[n], -e);
+            boolean independent = normalize(v);
+            for (int pass = 0; pass < 3 && independent; pass++) {
+                for (int i = 0; i < r; i++) {
+                    final double p = Vectors.dot(q[i], v);
+                    for (int k = 0; k < v.length; k++) {
+                        v[k] = Math.fma(-p, q[i][k], v[k]);
+                    }
+                }
+                independent = normalize(v);
+            }
+            if (independent) {
+                q[r] = v;
+                r++;
+            }
+        }
+        final double[][] basis = new double[r][];
+        for (int i = 0; i < r; i++) {
+            basis[i] = q[i];
+        }
+        return basis;
+    }
+
+    /** v/‖v‖₂ in place (v scaled to max 1 first, exactly); false if v = 0. */
+    private static boolean normalize(double[] v) {
+        final int e = Vectors.maxExponent(v);
+        if (e == Vectors.ZERO_VECTOR) {
+            return false;
+        }
+        for (int k = 0; k < v.length; k++) {
+            v[k] = Math.scalb(v[k], -e);
+        }
+        final double norm = Math.sqrt(Vectors.dot(v, v));
+        for (int k = 0; k < v.length; k++) {
+            v[k] = v[k] / norm;
+        }
+        return true;
+    }
+
+    /** B⁻¹c for a small nonsingular B (r &le; 3) by Gaussian elimination with partial pivoting. */
+    private static double[] solveSmall(double[][] bIn, double[] cIn) {
+        final int r = cIn.length;
+        final double[][] a = new double[r][];
+        for (int i = 0; i < r; i++) {
+            a[i] = Arrays.copyOf(bIn[i], r);
+        }
+        final double[] c = Arrays.copyOf(cIn, r);
+        for (int col = 0; col < r; col++) {
+            int pivot = col;
+            for (int i = col + 1; i < r; i++) {
+                if (Math.abs(a[i][col]) > Math.abs(a[pivot][col])) {
+                    pivot = i;
+                }
+            }
+            if (!(a[pivot][col] != 0.0)) {
+                throw new ArithmeticException("QᵀMQ on span{⟨g⟩, ⟨ȳ⟩, ⟨Hg⟩} is numerically singular");
+            }
+            final double[] rowTmp = a[col];
+            a[col] = a[pivot];
+            a[pivot] = rowTmp;
+            final double cTmp = c[col];
+            c[col] = c[pivot];
+            c[pivot] = cTmp;
+            for (int i = col + 1; i < r; i++) {
+                final double f = a[i][col] / a[col][col];
+                for (int j = col; j < r; j++) {
+                    a[i][j] = Math.fma(-f, a[col][j], a[i][j]);
+                }
+                c[i] = Math.fma(-f, c[col], c[i]);
+            }
+        }
+        final double[] y = new double[r];
+        for (int i = r - 1; i >= 0; i--) {
+            double s = c[i];
+            for (int j = i + 1; j < r; j++) {
+                s = Math.fma(-a[i][j], y[j], s);
+            }
+            y[i] = s / a[i][i];
+        }
+        return y;
     }
 
     /**

@@ -5,6 +5,11 @@ import ngdref.metric.Inputs;
 /** Small vector helpers and the shared checks of the discrete-time classes. */
 final class Vectors {
 
+    /** What {@link #maxExponent} answers for the zero vector (below every double's exponent). */
+    static final int ZERO_VECTOR = -100000;
+    /** Double.MIN_EXPONENT (KeY's JDK model lacks the constant): 2^-1022 is the least normal. */
+    private static final int MIN_NORMAL_EXPONENT = -1022;
+
     private Vectors() {
     }
 
@@ -122,7 +127,7 @@ final class Vectors {
 
     /**
      * The exponent e of max|vᵢ| (2^e &le; max|vᵢ| &lt; 2^(e+1), subnormals included), or
-     * Integer.MIN_VALUE for the zero vector; v·2^-e then has its largest entry in [1, 2).
+     * {@link #ZERO_VECTOR} for the zero vector; v·2^-e then has its largest entry in [1, 2).
      */
     static int maxExponent(double[] v) {
         double max = 0.0;
@@ -130,11 +135,20 @@ final class Vectors {
             max = Math.max(max, Math.abs(v[i]));
         }
         if (max == 0.0) {
-            return Integer.MIN_VALUE;
+            return ZERO_VECTOR;
         }
         final int e = Math.getExponent(max);
         // subnormal max: 2^54·max is normal and its exponent is exact
-        return e >= Double.MIN_EXPONENT ? e : Math.getExponent(max * 0x1.0p54) - 54;
+        return e >= MIN_NORMAL_EXPONENT ? e : Math.getExponent(max * 0x1.0p54) - 54;
+    }
+
+    /** max|vᵢ|. */
+    static double maxAbs(double[] v) {
+        double max = 0.0;
+        for (int i = 0; i < v.length; i++) {
+            max = Math.max(max, Math.abs(v[i]));
+        }
+        return max;
     }
 
     /** v·2^k as a new array (exact while the results stay normal). */
