@@ -34,13 +34,14 @@ public final class CanonicalForm {
     /**
      * The stated accuracy of the decomposition, relative to μ = max|mᵢⱼ|: every entry of
      * Σ uᵢuᵢᵀ − M' (the returned basis and M', exactly) is at most
-     * <pre>  RECONSTRUCTION_BOUND·D·μ + 3·‖M'g‖∞/‖g‖₂ + D·2^-1074.</pre>
+     * <pre>  RECONSTRUCTION_BOUND·D·μ + 3·‖M'g‖∞/‖g‖₂ + 4·D·2^-1074,</pre>
+     * with ‖M'g‖∞ the exact residual of the returned M' ({@link #mPrimeGResidual()} reports it
+     * rounded, and it may underflow there while ‖M'g‖∞/‖g‖₂ does not).
      * The symmetric eigen-solver is backward stable to a small multiple of D·u·‖QᵀM'Q‖ (u = 2^-53,
      * ‖QᵀM'Q‖ &le; D·μ); 2^-40 leaves a factor of about 2^13/D above that for the Householder
      * products and the square roots. Σ uᵢuᵢᵀ is M' projected on g⊥, which differs from M' by at
-     * most 3‖M'ĝ‖∞ entrywise: the second term ({@link #mPrimeGResidual()} is ‖M'g‖∞, which the
-     * tolerance admits). The absolute term covers entries of M' or uᵢ that round into the
-     * subnormal range when scaled back.
+     * most 3‖M'ĝ‖∞ entrywise: the second term (the tolerance admits ‖M'g‖∞ &gt; 0). The absolute
+     * term covers entries of M' or uᵢ that round into the subnormal range when scaled back.
      */
     public static final double RECONSTRUCTION_BOUND = 0x1.0p-40;
 
@@ -104,7 +105,9 @@ public final class CanonicalForm {
         final double mu = DenseChecks.maxAbs(ms);               // in [1, 2)
         final double normM = Scaling.normInf(ms);              // ‖M‖∞ = ‖M‖₁ for symmetric M
         final double normG = Scaling.maxAbs(gs);               // in [1, 2)
-        final double allowed = tolerance * normM * normG;
+        // tol·‖M‖∞‖g‖∞, rounded down by more than the rounding of its three factors, so that the
+        // checks below imply the documented inequalities exactly (D < 2^30).
+        final double allowed = tolerance * normM * normG * (1.0 - 0x1.0p-20);
         final double[] mg = Scaling.times(ms, gs);
         int worst = 0;
         for (int i = 1; i < d; i++) {
@@ -142,7 +145,11 @@ public final class CanonicalForm {
                 mp[j][i] = v;
             }
         }
-        final double residual = Scaling.maxAbs(Scaling.times(mp, gs));
+        // ‖M'g‖∞, each component as one accurate sum (it enters the stated bound)
+        double residual = 0.0;
+        for (int i = 0; i < d; i++) {
+            residual = Math.max(residual, Math.abs(Sum.ofProducts(mp[i], gs).getAsDouble()));
+        }
         if (!(residual <= allowed)) {
             throw new IllegalArgumentException("M' = M − yyᵀ/(yᵀg) does not annihilate g (Eq. 7):"
                     + " ‖M'g‖∞ = " + Scaling.describe(residual, eg + em) + " > "

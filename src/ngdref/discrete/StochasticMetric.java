@@ -139,33 +139,36 @@ public final class StochasticMetric {
     }
 
     /**
-     * The mean of the rows, formed on the samples scaled by 2^-s (exact for s &le; 0) so that
-     * the running sum cannot overflow: s = e, the exponent of the largest |entry|, when e &gt; 990
-     * (then the sum of at most 2^31 scaled entries stays below 2^33), otherwise min(e, 0).
+     * The mean of the rows, each component i formed on the samples scaled by 2^-sᵢ (exact for
+     * sᵢ &le; 0) so that the running sum cannot overflow: sᵢ = eᵢ, the exponent of the largest
+     * |entry| of component i, when eᵢ &gt; 990 (then the sum of at most 2^31 scaled entries stays
+     * below 2^33), otherwise min(eᵢ, 0).
      */
     private static double[] mean(String name, double[][] samples, int d) {
         if (samples.length == 0) {
             throw new IllegalArgumentException(name + " has no samples");
         }
         final int dim = d < 0 ? (samples[0] == null ? 0 : samples[0].length) : d;
-        int e = Vectors.ZERO_VECTOR;
         for (int k = 0; k < samples.length; k++) {
             Inputs.requireEntries(name + "[" + k + "]", samples[k]);
             if (samples[k].length != dim) {
                 throw new IllegalArgumentException(name + "[" + k + "] has length " + samples[k].length
                         + "; expected " + dim);
             }
-            e = Math.max(e, Vectors.maxExponent(samples[k]));
         }
-        final int s = e == Vectors.ZERO_VECTOR ? 0 : (e > 990 ? e : Math.min(e, 0));
         final double[] m = new double[dim];
-        for (int k = 0; k < samples.length; k++) {
-            for (int i = 0; i < dim; i++) {
-                m[i] += Math.scalb(samples[k][i], -s);
-            }
-        }
+        final double[] column = new double[samples.length];
         for (int i = 0; i < dim; i++) {
-            m[i] = Math.scalb(m[i] / samples.length, s);
+            for (int k = 0; k < samples.length; k++) {
+                column[k] = samples[k][i];
+            }
+            final int e = Vectors.maxExponent(column);
+            final int s = e == Vectors.ZERO_VECTOR ? 0 : (e > 990 ? e : Math.min(e, 0));
+            double sum = 0.0;
+            for (int k = 0; k < samples.length; k++) {
+                sum += Math.scalb(column[k], -s);
+            }
+            m[i] = Math.scalb(sum / samples.length, s);
         }
         return m;
     }
@@ -176,7 +179,7 @@ public final class StochasticMetric {
      * <p>Accuracy for x = ⟨g⟩ (Eq. 20): with t = {@link #negativeGradient()}, α = M̄'s α,
      * <pre>  |(M⟨g⟩)ᵢ − tᵢ| &le; 2^-49·(|⟨ȳ⟩ᵢ| + η|⟨Hg⟩ᵢ|) + α·2^-99·|⟨g⟩ᵢ| + 2^-1072,</pre>
      * from {@link OneParameterMetric#apply}'s bound for x = g: the coefficient
-     * (⟨Hg⟩ᵀx)/(⟨Hg⟩ᵀ⟨g⟩) is then exactly 1.
+     * (⟨Hg⟩ᵀx)/(⟨Hg⟩ᵀ⟨g⟩) is then exactly 1, and η⟨Hg⟩ᵢ is added with one rounding.
      *
      * @param x of dimension D
      * @return a new vector, every entry finite
@@ -195,11 +198,27 @@ public final class StochasticMetric {
         if (ex == Vectors.ZERO_VECTOR) {
             return out;
         }
-        // (⟨Hg⟩ᵀx)/(⟨Hg⟩ᵀ⟨g⟩) = (hScaledᵀxScaled/sDot)·2^(ex − eg); the term is
-        // η·ratio·⟨Hg⟩ᵢ = (η·hScaledᵀxScaled/sDot)·hScaledᵢ·2^(ex − eg + eh).
-        final double c = eta * (Vectors.dot(hScaled, Vectors.scalb(x, -ex)) / sDot);
-        for (int i = 0; i < out.length; i++) {
-            out[i] = out[i] + Math.scalb(c * hScaled[i], ex - eg + eh);
+        // ρ = (⟨Hg⟩ᵀx)/(⟨Hg⟩ᵀ⟨g⟩) = (hScaledᵀxScaled/sDot)·2^(ex − eg); the term is η·ρ·⟨Hg⟩ᵢ.
+        final double ratio = Vectors.dot(hScaled, Vectors.scalb(x, -ex)) / sDot;
+        if (ex == eg && ratio == 1.0) {
+            // x = ⟨g⟩ (Eq. 20): one rounding per entry, as in negativeGradient()
+            for (int i = 0; i < out.length; i++) {
+                out[i] = Math.fma(eta, meanHg[i], out[i]);
+            }
+        } else if (ratio != 0.0) {
+            // η·ρ·⟨Hg⟩ᵢ from the three significands (each in [1, 2): the product is normal) and one
+            // power of two, so that no intermediate overflows or rounds in the subnormal range.
+            final int er = Vectors.exponent(ratio);
+            final int ee = Vectors.exponent(eta);
+            final double coefficient = Math.scalb(eta, -ee) * Math.scalb(ratio, -er);
+            for (int i = 0; i < out.length; i++) {
+                if (meanHg[i] != 0.0) {
+                    final int ei = Vectors.exponent(meanHg[i]);
+                    final double term = Math.scalb(coefficient * Math.scalb(meanHg[i], -ei),
+                            ee + er + ei + ex - eg);
+                    out[i] = out[i] + term;
+                }
+            }
         }
         return Vectors.requireInRange("Mx (Eq. 19)", out);
     }
@@ -214,8 +233,9 @@ public final class StochasticMetric {
      *
      * @param b of dimension D
      * @return x, a new vector, every entry finite, with
-     *     ‖b − Mx‖∞ &le; {@link #SOLVE_RESIDUAL}·(‖b‖∞ + 4‖M‖₂‖x‖∞) (checked a posteriori,
-     *     Mx as computed by {@link #apply})
+     *     ‖b − Mx‖∞ &le; {@link #SOLVE_RESIDUAL}·(‖b‖∞ + ν‖x‖∞), ν = α + ȳᵀȳ/ȳᵀg +
+     *     η‖⟨Hg⟩‖²/|⟨Hg⟩ᵀ⟨g⟩| (the sizes of the three terms of (19), so ν &ge; ‖M‖₂), checked
+     *     a posteriori with Mx as computed by {@link #apply}
      * @throws IllegalArgumentException if b is null, of the wrong length or not finite
      * @throws ArithmeticException if an entry of M⁻¹b (or of M on S) lies outside the range of
      *     double, or the residual bound fails
@@ -237,10 +257,9 @@ public final class StochasticMetric {
         final double[] bs = Vectors.scalb(b, -eb);
         final double[][] q = orthonormalBasis(meanG, meanYBar, meanHg);
         final int r = q.length;
-        // B = QᵀMQ, exactly symmetric; ν = α + r·max|Bᵢⱼ| bounds ‖M‖₂ = max(α, ‖B‖₂) from above.
+        // B = QᵀMQ, exactly symmetric
         final double alpha = mBar.alpha();
         final double[][] bm = new double[r][r];
-        double maxB = 0.0;
         for (int j = 0; j < r; j++) {
             final double[] mq = apply(q[j]);
             for (int i = 0; i < r; i++) {
@@ -252,9 +271,6 @@ public final class StochasticMetric {
                 final double v = 0.5 * bm[i][j] + 0.5 * bm[j][i];
                 bm[i][j] = v;
                 bm[j][i] = v;
-            }
-            for (int j = 0; j < r; j++) {
-                maxB = Math.max(maxB, Math.abs(bm[i][j]));
             }
         }
         // c = Qᵀb and b⊥ = b − Qc, projected twice (the second pass removes what rounding left)
@@ -286,7 +302,9 @@ public final class StochasticMetric {
             residual = Math.max(residual, Math.abs(bs[k] - mx[k]));
             xMax = Math.max(xMax, Math.abs(x[k]));
         }
-        final double nu = alpha + r * maxB;
+        // ν = α + ȳᵀȳ/ȳᵀg + η‖⟨Hg⟩‖²/|⟨Hg⟩ᵀ⟨g⟩| (σ = α/γ; the last in the scaled quantities)
+        final double nu = alpha + alpha / mBar.gamma()
+                + Math.scalb(eta * (Vectors.dot(hScaled, hScaled) / Math.abs(sDot)), eh - eg);
         if (!(residual <= SOLVE_RESIDUAL * (Vectors.maxAbs(bs) + nu * xMax))) {
             throw new ArithmeticException("M⁻¹b (Eq. 19) did not reach its stated accuracy: ‖b − Mx‖∞"
                     + " = " + Double.toString(residual) + "·2^" + eb + " > 2^-30·(‖b‖∞ + ‖M‖‖x‖∞)");
@@ -297,7 +315,10 @@ public final class StochasticMetric {
     /**
      * An orthonormal basis (rows) of the span of the given nonzero vectors: each is scaled to
      * max 1 (exact), normalised, and orthogonalised against the previous ones in three passes of
-     * modified Gram–Schmidt, renormalised after each; one whose remainder is exactly 0 is dropped.
+     * modified Gram–Schmidt, renormalised after each. A vector whose remainder after a pass has
+     * norm below {@code DEPENDENT} (it was unit before) is dropped as lying in the span of the
+     * previous ones: that changes M − αI by at most about 2·2^-40·ν, far below what
+     * {@link #solve} guarantees; above it, three passes leave the rows orthogonal to about 2^-39.
      */
     private static double[][] orthonormalBasis(double[] a, double[] b, double[] c) {
         final double[][] candidates = new double[3][];
@@ -312,15 +333,15 @@ public final class StochasticMetric {
                 continue;
             }
             final double[] v = Vectors.scalb(candidates[n], -e);
-            boolean independent = normalize(v);
-            for (int pass = 0; pass < 3 && independent; pass++) {
+            boolean independent = normalize(v) > 0.0;
+            for (int pass = 0; pass < 3 && independent && r > 0; pass++) {
                 for (int i = 0; i < r; i++) {
                     final double p = Vectors.dot(q[i], v);
                     for (int k = 0; k < v.length; k++) {
                         v[k] = Math.fma(-p, q[i][k], v[k]);
                     }
                 }
-                independent = normalize(v);
+                independent = normalize(v) >= DEPENDENT;
             }
             if (independent) {
                 q[r] = v;
@@ -334,11 +355,14 @@ public final class StochasticMetric {
         return basis;
     }
 
-    /** v/‖v‖₂ in place (v scaled to max 1 first, exactly); false if v = 0. */
-    private static boolean normalize(double[] v) {
+    /** Below this relative remainder a vector counts as in the span of the previous ones. */
+    private static final double DEPENDENT = 0x1.0p-40;
+
+    /** Normalises v in place (scaled to max 1 first, exactly) and returns its former norm; 0 for v = 0. */
+    private static double normalize(double[] v) {
         final int e = Vectors.maxExponent(v);
         if (e == Vectors.ZERO_VECTOR) {
-            return false;
+            return 0.0;
         }
         for (int k = 0; k < v.length; k++) {
             v[k] = Math.scalb(v[k], -e);
@@ -347,7 +371,7 @@ public final class StochasticMetric {
         for (int k = 0; k < v.length; k++) {
             v[k] = v[k] / norm;
         }
-        return true;
+        return Math.scalb(norm, e);
     }
 
     /** B⁻¹c for a small nonsingular B (r &le; 3) by Gaussian elimination with partial pivoting. */

@@ -142,6 +142,12 @@ final class Vectors {
         return e >= MIN_NORMAL_EXPONENT ? e : Math.getExponent(max * 0x1.0p54) - 54;
     }
 
+    /** The exponent e of |x| for a finite x ≠ 0 (2^e &le; |x| &lt; 2^(e+1), subnormals included). */
+    static int exponent(double x) {
+        final int e = Math.getExponent(x);
+        return e >= MIN_NORMAL_EXPONENT ? e : Math.getExponent(x * 0x1.0p54) - 54;
+    }
+
     /** max|vᵢ|. */
     static double maxAbs(double[] v) {
         double max = 0.0;
