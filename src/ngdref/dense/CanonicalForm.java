@@ -128,9 +128,10 @@ public final class CanonicalForm {
         for (int i = 0; i < d; i++) {
             yHat[i] /= normY;
         }
-        final double c = Math.scalb(normY / Norm.EUCLIDEAN.of(gs) / geo.cosPsi(), ey - eg - em);
+        final double cMantissa = normY / Norm.EUCLIDEAN.of(gs) / geo.cosPsi();
+        final double c = Math.scalb(cMantissa, ey - eg - em);
         if (!Double.isFinite(c)) {
-            throw new IllegalArgumentException("yᵀy/yᵀg = " + Scaling.describe(c, em) + " exceeds"
+            throw new IllegalArgumentException("yᵀy/yᵀg = " + Scaling.describe(cMantissa, ey - eg) + " exceeds"
                     + " max|M| = " + Scaling.describe(mu, em) + " by more than the range of double;"
                     + " for an SPD M with Mg = y it is at most λ_max(M), so M' = M − yyᵀ/(yᵀg) is"
                     + " not positive semidefinite");

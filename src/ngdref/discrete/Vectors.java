@@ -111,16 +111,11 @@ final class Vectors {
       @   assignable \nothing;
       @*/
     static double[] requireInRange(String what, double[] v) {
-        /*@ loop_invariant 0 <= i && i <= v.length
-          @   && (\forall int j; 0 <= j && j < i; v[j] - v[j] == 0.0);
-          @ decreasing v.length - i;
-          @ assignable \strictly_nothing;
-          @*/
-        for (int i = 0; i < v.length; i++) {
-            if (!(v[i] - v[i] == 0.0)) {
-                throw new ArithmeticException(what + " is not finite (outside the range of double):"
-                        + " entry " + i + " is " + Inputs.describe(v[i]));
-            }
+        try {
+            Inputs.requireEntries("component", v);
+        } catch (IllegalArgumentException e) {
+            throw new ArithmeticException(what + " is not finite (outside the range of double): "
+                    + e.getMessage());
         }
         return v;
     }
