@@ -6,6 +6,8 @@ import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.EigenDecomposition;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.math3.linear.SingularValueDecomposition;
+import org.apache.commons.numbers.core.Norm;
+import org.apache.commons.numbers.core.Sum;
 
 /**
  * The canonical metric, Eq. (6): M = yyᵀ/(yᵀg) + Σᵢ uᵢuᵢᵀ with u₁…u_{D−1} spanning g⊥.
@@ -28,9 +30,10 @@ public final class CanonicalMetric {
      * @param u D−1 rows of length D, each orthogonal to g (|uᵢᵀg| &le; tol·‖uᵢ‖‖g‖) and together
      *     linearly independent (smallest singular value &gt; tol·largest)
      * @param tolerance relative tolerance in (0, 1)
-     * @return the metric
+     * @return the metric, every entry finite
      * @throws IllegalArgumentException naming the fault: wrong count or length, non-finite entry,
      *     uᵢ not orthogonal to g, the uᵢ not spanning g⊥, or invalid g, y
+     * @throws ArithmeticException if an entry of M lies outside the range of double
      */
     /*@ public behavior
       @   requires g != null && y != null && u != null && u.length == g.length - 1;
@@ -53,40 +56,50 @@ public final class CanonicalMetric {
             throw new IllegalArgumentException("u has " + u.length + " vectors; the canonical form"
                     + " needs D − 1 = " + (d - 1) + " vectors spanning g⊥");
         }
-        final double normG = Math.sqrt(geo.gDotG());
+        final double[] gHat = Scaling.scale(g, -Scaling.exponentOfMax(g));
+        final double normG = Norm.EUCLIDEAN.of(gHat);
         for (int k = 0; k < d - 1; k++) {
             Inputs.requireEntries("u[" + k + "]", u[k]);
             Inputs.requireSameLength("g", g, "u[" + k + "]", u[k]);
-            double dot = 0.0;
-            double nu = 0.0;
-            for (int i = 0; i < d; i++) {
-                dot += u[k][i] * g[i];
-                nu += u[k][i] * u[k][i];
-            }
-            if (Math.abs(dot) > tolerance * Math.sqrt(nu) * normG) {
-                throw new IllegalArgumentException("u[" + k + "] is not orthogonal to g: u[" + k
-                        + "]ᵀg = " + dot + " (tolerance " + tolerance + "·‖u‖‖g‖)");
+            // |uᵀg| <= tol·‖u‖‖g‖ is scale-invariant: test it on u and g scaled to max 1.
+            final double[] uHat = Scaling.scale(u[k], -Scaling.exponentOfMax(u[k]));
+            final double dot = Sum.ofProducts(uHat, gHat).getAsDouble();
+            if (!(Math.abs(dot) <= tolerance * Norm.EUCLIDEAN.of(uHat) * normG)) {
+                throw new IllegalArgumentException("u[" + k + "] is not orthogonal to g: the cosine"
+                        + " of their angle is " + dot / (Norm.EUCLIDEAN.of(uHat) * normG)
+                        + " (tolerance " + tolerance + ")");
             }
         }
-        final SingularValueDecomposition svd = new SingularValueDecomposition(
-                new Array2DRowRealMatrix(u, true));
+        // One common even exponent for all uᵢ: Σ uᵢuᵢᵀ scales by 2^(2eu), singular values by 2^eu.
+        final int eu = Scaling.evenExponentOfMax(u) / 2;
+        final double[][] us = new double[d - 1][];
+        for (int k = 0; k < d - 1; k++) {
+            us[k] = Scaling.scale(u[k], -eu);
+        }
+        final SingularValueDecomposition svd = Scaling.commonsMath(
+                "the singular value decomposition of the vectors u",
+                () -> new SingularValueDecomposition(new Array2DRowRealMatrix(us, false)));
         final double[] sv = svd.getSingularValues();
         if (!(sv[sv.length - 1] > tolerance * sv[0])) {
             throw new IllegalArgumentException("the vectors u do not span g⊥: their smallest singular"
-                    + " value is " + sv[sv.length - 1] + " (largest " + sv[0] + ")");
+                    + " value is " + Scaling.describe(sv[sv.length - 1], eu) + " (largest "
+                    + Scaling.describe(sv[0], eu) + ")");
         }
         final double[][] mp = new double[d][d];
+        final double[] left = new double[d - 1];
+        final double[] right = new double[d - 1];
         for (int i = 0; i < d; i++) {
             for (int j = i; j < d; j++) {
-                double s = 0.0;
                 for (int k = 0; k < d - 1; k++) {
-                    s += u[k][i] * u[k][j];
+                    left[k] = us[k][i];
+                    right[k] = us[k][j];
                 }
-                mp[i][j] = s;
-                mp[j][i] = s;
+                final double v = Sum.ofProducts(left, right).getAsDouble();
+                mp[i][j] = v;
+                mp[j][i] = v;
             }
         }
-        return new CanonicalMetric(plusRankOne(mp, y, geo.yDotG()));
+        return new CanonicalMetric(plusRankOne(mp, 2 * eu, g, y, geo));
     }
 
     /**
@@ -96,8 +109,9 @@ public final class CanonicalMetric {
      * @param y the negative gradient, yᵀg &gt; 0
      * @param mPrime symmetric D×D, ‖M'g‖∞ &le; tol·‖M'‖∞‖g‖∞, positive definite on g⊥
      * @param tolerance relative tolerance in (0, 1)
-     * @return the metric
+     * @return the metric, every entry finite
      * @throws IllegalArgumentException naming the fault
+     * @throws ArithmeticException if an entry of M lies outside the range of double
      */
     /*@ public behavior
       @   requires g != null && y != null && mPrime != null && mPrime.length == g.length;
@@ -116,47 +130,69 @@ public final class CanonicalMetric {
         final int d = g.length;
         DenseChecks.requireSquare("mPrime", mPrime, d);
         DenseChecks.requireSymmetric("mPrime", mPrime, tolerance);
-        final RealMatrix mp = new Array2DRowRealMatrix(mPrime, true);
-        final double[] mpg = mp.operate(g);
-        double res = 0.0;
-        double normG = 0.0;
-        for (int i = 0; i < d; i++) {
-            res = Math.max(res, Math.abs(mpg[i]));
-            normG = Math.max(normG, Math.abs(g[i]));
+        // Scaled: M's = M'·2^-em, gs = g·2^-eg (exact); every test below is scale-invariant.
+        final int em = Scaling.evenExponentOfMax(mPrime);
+        final int eg = Scaling.exponentOfMax(g);
+        final double[][] sym = Scaling.symmetricPart(mPrime, -em);
+        final double[] gs = Scaling.scale(g, -eg);
+        final double res = Scaling.maxAbs(Scaling.times(sym, gs));
+        final double normM = Scaling.normInf(sym);
+        final double allowed = tolerance * normM * Scaling.maxAbs(gs);
+        if (!(res <= allowed)) {
+            throw new IllegalArgumentException("mPrime does not annihilate g: ‖M'g‖∞ = "
+                    + Scaling.describe(res, em + eg) + " > " + Scaling.describe(allowed, em + eg));
         }
-        if (res > tolerance * mp.getNorm() * normG) {
-            throw new IllegalArgumentException("mPrime does not annihilate g: ‖M'g‖∞ = " + res
-                    + " > " + tolerance * mp.getNorm() * normG);
-        }
-        final RealMatrix q = OrthogonalComplement.of(g);
-        final RealMatrix b = q.transpose().multiply(mp).multiply(q);
-        final double[] lambda = new EigenDecomposition(b.add(b.transpose()).scalarMultiply(0.5))
-                .getRealEigenvalues();
+        final RealMatrix q = OrthogonalComplement.of(gs);
+        final RealMatrix b = q.transpose().multiply(new Array2DRowRealMatrix(sym, false)).multiply(q);
+        final RealMatrix bs = Scaling.flushBelow(b.add(b.transpose()).scalarMultiply(0.5), 0x1.0p-100);
+        final double[] lambda = Scaling.commonsMath("the symmetric eigen-decomposition of QᵀM'Q",
+                () -> new EigenDecomposition(bs).getRealEigenvalues());
         double min = Double.POSITIVE_INFINITY;
         double max = 0.0;
         for (double l : lambda) {
             min = Math.min(min, l);
             max = Math.max(max, Math.abs(l));
         }
-        if (!(min > 4 * d * Math.ulp(1.0) * max)) {
+        if (!(min > 4 * d * Math.ulp(1.0) * Math.max(max, normM))) {
             throw new IllegalArgumentException("mPrime is not positive definite on g⊥: its smallest"
-                    + " eigenvalue there is " + min);
+                    + " eigenvalue there is " + Scaling.describe(min, em) + " (not above the"
+                    + " eigen-solver's accuracy 4·D·u·‖M'‖)");
         }
-        final double[][] sym = new double[d][d];
-        for (int i = 0; i < d; i++) {
-            for (int j = i; j < d; j++) {
-                sym[i][j] = 0.5 * (mPrime[i][j] + mPrime[j][i]);
-                sym[j][i] = sym[i][j];
-            }
-        }
-        return new CanonicalMetric(plusRankOne(sym, y, geo.yDotG()));
+        return new CanonicalMetric(plusRankOne(sym, em, g, y, geo));
     }
 
-    private static double[][] plusRankOne(double[][] mp, double[] y, double yg) {
+    /**
+     * M = M'·2^em + yyᵀ/(yᵀg) for a scaled M' (modified in place and returned), with the rank-one
+     * term formed as c·ŷŷᵀ, c = ‖y‖/(‖g‖cos ψ), and both terms brought to a common power of two
+     * before they are added, so that neither an intermediate overflow nor a rounded yᵀg spoils an
+     * entry that is in range.
+     *
+     * @throws ArithmeticException naming the entry of M that lies outside the range of double
+     */
+    private static double[][] plusRankOne(double[][] mp, int em, double[] g, double[] y,
+                                          UpdateGeometry geo) {
         final int d = y.length;
+        final int ey = Scaling.exponentOfMax(y);
+        final int eg = Scaling.exponentOfMax(g);
+        final double[] yHat = Scaling.scale(y, -ey);
+        final double normY = Norm.EUCLIDEAN.of(yHat);
+        for (int i = 0; i < d; i++) {
+            yHat[i] /= normY;
+        }
+        // c = cMantissa·2^ec with cMantissa in range: ‖y'‖ ∈ [1, √D·2), ‖g'‖ likewise, cos ψ ∈ (0, 1].
+        final double cMantissa = normY / Norm.EUCLIDEAN.of(Scaling.scale(g, -eg)) / geo.cosPsi();
+        final int ec = ey - eg;
+        final int e = Math.max(em, ec);
         for (int i = 0; i < d; i++) {
             for (int j = i; j < d; j++) {
-                final double v = mp[i][j] + y[i] * (y[j] / yg);
+                final double rank1 = Math.scalb(cMantissa * yHat[i] * yHat[j], ec - e);
+                final double v = Math.scalb(Math.scalb(mp[i][j], em - e) + rank1, e);
+                if (!Double.isFinite(v)) {
+                    throw new ArithmeticException("M[" + i + "][" + j + "] = (yyᵀ/(yᵀg) + M')[" + i
+                            + "][" + j + "] = " + Scaling.describe(
+                            Math.scalb(mp[i][j], em - e) + rank1, e)
+                            + " overflows the range of double");
+                }
                 mp[i][j] = v;
                 mp[j][i] = v;
             }
@@ -194,8 +230,9 @@ public final class CanonicalMetric {
      * Mx.
      *
      * @param x of dimension D
-     * @return a new vector
+     * @return a new vector, every entry finite
      * @throws IllegalArgumentException if x is invalid
+     * @throws ArithmeticException if an entry of Mx lies outside the range of double
      */
     /*@ public behavior
       @   requires x != null;
@@ -208,7 +245,20 @@ public final class CanonicalMetric {
         if (x.length != m.length) {
             throw new IllegalArgumentException("x has length " + x.length + " but the metric has dimension " + m.length);
         }
-        return new Array2DRowRealMatrix(m, false).operate(x);
+        // Row i and x are scaled to max 1 (exact), so no partial sum overflows.
+        final int ex = Scaling.exponentOfMax(x);
+        final double[] xs = Scaling.scale(x, -ex);
+        final double[] out = new double[m.length];
+        for (int i = 0; i < m.length; i++) {
+            final int er = Scaling.exponentOfMax(m[i]);
+            final double s = Sum.ofProducts(Scaling.scale(m[i], -er), xs).getAsDouble();
+            out[i] = Math.scalb(s, er + ex);
+            if (!Double.isFinite(out[i])) {
+                throw new ArithmeticException("(Mx)[" + i + "] = " + Scaling.describe(s, er + ex)
+                        + " overflows the range of double");
+            }
+        }
+        return out;
     }
 
     /**

@@ -3,6 +3,7 @@ package ngdref.dense;
 import ngdref.metric.Inputs;
 import ngdref.metric.OneParameterMetric;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.CholeskyDecomposition;
 import org.apache.commons.math3.linear.NonPositiveDefiniteMatrixException;
 import org.apache.commons.math3.linear.RealMatrix;
@@ -43,6 +44,11 @@ public final class DenseMetrics {
      * Whether g is the natural gradient step for the metric M: M symmetric positive definite and
      * g = −M⁻¹∇L, checked as ‖g + M⁻¹∇L‖∞ &le; tol·‖g‖∞ with a Cholesky solve.
      *
+     * <p>The test is invariant under M → 2^a·M, g → 2^b·g, ∇L → 2^(a+b)·∇L; it is run on the inputs
+     * scaled by such powers of two (exact) so that max|M| and max|g| lie in [1, 2), whatever the
+     * magnitudes of the entries. M counts as positive definite when every Cholesky pivot exceeds
+     * the relative tolerance times its diagonal entry and 10^-10·max|M|.
+     *
      * @param m a D×D matrix
      * @param g the update
      * @param gradient ∇L
@@ -69,21 +75,37 @@ public final class DenseMetrics {
         DenseChecks.requireTolerance(tolerance);
         DenseChecks.requireSquare("M", m, g.length);
         DenseChecks.requireSymmetric("M", m, tolerance);
+        if (DenseChecks.maxAbs(m) == 0.0) {
+            throw new IllegalArgumentException("M is the zero matrix, not positive definite");
+        }
+        final int em = Scaling.evenExponentOfMax(m);
+        final int eg = Scaling.exponentOfMax(g);
+        final double[][] ms = Scaling.symmetricPart(m, -em);
+        final double[] gs = Scaling.scale(g, -eg);
         final CholeskyDecomposition chol;
         try {
-            chol = new CholeskyDecomposition(new Array2DRowRealMatrix(m, true), tolerance,
+            chol = new CholeskyDecomposition(new Array2DRowRealMatrix(ms, false), tolerance,
                     CholeskyDecomposition.DEFAULT_ABSOLUTE_POSITIVITY_THRESHOLD);
         } catch (NonPositiveDefiniteMatrixException e) {
             throw new IllegalArgumentException("M is not positive definite (Cholesky failed: "
-                    + e.getMessage() + ")", e);
+                    + e.getMessage() + ", on M scaled by 2^" + -em + ")", e);
         }
-        final double[] step = chol.getSolver().solve(new org.apache.commons.math3.linear.ArrayRealVector(gradient, false)).toArray();
+        // ∇L·2^-(em+eg): an entry that overflows makes M⁻¹∇L exceed the range of g by far.
+        final double[] grad = Scaling.scale(gradient, -em - eg);
+        for (double v : grad) {
+            if (!Double.isFinite(v)) {
+                return false;
+            }
+        }
+        final double[] step = Scaling.commonsMath("the Cholesky solve M⁻¹∇L",
+                () -> chol.getSolver().solve(new ArrayRealVector(grad, false)).toArray());
         double res = 0.0;
-        double scale = 0.0;
         for (int i = 0; i < g.length; i++) {
-            res = Math.max(res, Math.abs(g[i] + step[i]));
-            scale = Math.max(scale, Math.abs(g[i]));
+            res = Math.max(res, Math.abs(gs[i] + step[i]));
         }
-        return res <= tolerance * scale;
+        if (Double.isNaN(res)) {
+            throw new ArithmeticException("the Cholesky solve M⁻¹∇L produced NaN");
+        }
+        return res <= tolerance * Scaling.maxAbs(gs);
     }
 }

@@ -48,7 +48,7 @@ public final class AverageVectorFieldDiscreteGradient implements DiscreteGradien
         final int d = x.length;
         final double[] t = GaussLegendre.nodes(n);
         final double[] weights = GaussLegendre.weights(n);
-        final double[] p = Vectors.difference(xNext, x);
+        final double[] p = Vectors.requireInRange("x' − x", Vectors.difference(xNext, x));
         final double[] out = new double[d];
         /*@ loop_invariant 0 <= k && k <= n && out.length == d;
           @ decreasing n - k;
@@ -56,7 +56,7 @@ public final class AverageVectorFieldDiscreteGradient implements DiscreteGradien
           @*/
         for (int k = 0; k < n; k++) {
             final double[] grad = Vectors.requireResult("loss.gradient",
-                    loss.gradient(Vectors.along(x, t[k], p)), d);
+                    loss.gradient(Vectors.requireInRange("x + t(x' − x)", Vectors.along(x, t[k], p))), d);
             final double w = weights[k];
             /*@ loop_invariant 0 <= i && i <= d;
               @ decreasing d - i;
@@ -66,7 +66,7 @@ public final class AverageVectorFieldDiscreteGradient implements DiscreteGradien
                 out[i] = Math.fma(w, grad[i], out[i]);
             }
         }
-        return out;
+        return Vectors.requireInRange("the average-vector-field discrete gradient ∇̄L(x, x')", out);
     }
 
     /**
@@ -130,6 +130,6 @@ public final class AverageVectorFieldDiscreteGradient implements DiscreteGradien
         for (int i = 0; i < a.length; i++) {
             max = Math.max(max, Math.abs(a[i] - b[i]));
         }
-        return max;
+        return Vectors.requireInRange("the quadrature error estimate max|AVF_n − AVF_2n|", max);
     }
 }

@@ -34,8 +34,11 @@ public final class DiscreteMetric {
      * @param g the update
      * @param gamma γ &gt; 0 of the family (22) built on (g, ȳ); γ = 1 is the optimal metric
      * @return the step
-     * @throws IllegalArgumentException for invalid input, or "not an effective update" when the
-     *     step does not decrease L (ȳᵀg &le; 0)
+     * @throws IllegalArgumentException for invalid input, a null from the discrete gradient, or
+     *     "not an effective update" when the step does not decrease L (ȳᵀg &le; 0)
+     * @throws ArithmeticException naming the quantity when θ_{t+1} = θ_t + ηg, L(θ_t), L(θ_{t+1}),
+     *     ∇̄L(θ_t, θ_{t+1}) or L(θ_t) − L(θ_{t+1}) is not finite (outside the range of double), or
+     *     α = γ·ȳᵀȳ/ȳᵀg is
      */
     /*@ public behavior
       @   requires loss != null && discreteGradient != null && theta != null && g != null;
@@ -61,15 +64,29 @@ public final class DiscreteMetric {
         Inputs.requireSameLength("theta", theta, "g", g);
         Inputs.requirePositive("eta", eta);
         Inputs.requirePositive("gamma", gamma);
-        final double[] next = Vectors.along(theta, eta, g);
-        final double[] yBar = Vectors.negate(Vectors.requireResult("discrete gradient",
-                discreteGradient.of(loss, theta, next), theta.length));
-        final double decrease = loss.value(theta) - loss.value(next);
+        final double[] next = Vectors.requireInRange("θ_{t+1} = θ_t + ηg", Vectors.along(theta, eta, g));
+        final double lossNow = Vectors.requireInRange("L(θ_t)", loss.value(theta));
+        final double lossNext = Vectors.requireInRange("L(θ_{t+1})", loss.value(next));
+        final double[] gradient;
+        try {
+            gradient = discreteGradient.of(loss, theta, next);
+        } catch (ArithmeticException e) {
+            throw new ArithmeticException("∇̄L(θ_t, θ_{t+1}) (x = θ_t, x' = θ_{t+1}): " + e.getMessage());
+        }
+        if (gradient == null) {
+            throw new IllegalArgumentException("discreteGradient.of(loss, θ_t, θ_{t+1}) returned null");
+        }
+        if (gradient.length != theta.length) {
+            throw new IllegalArgumentException("discreteGradient.of(loss, θ_t, θ_{t+1}) has length "
+                    + gradient.length + "; expected " + theta.length);
+        }
+        final double[] yBar = Vectors.negate(Vectors.requireInRange("∇̄L(θ_t, θ_{t+1})", gradient));
+        final double decrease = Vectors.requireInRange("L(θ_t) − L(θ_{t+1})", lossNow - lossNext);
         try {
             return new DiscreteMetric(next, yBar, decrease, OneParameterMetric.ofGamma(g, yBar, gamma));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("discrete step with ȳ = −∇̄L(θ_t, θ_t + ηg) as y: "
-                    + e.getMessage() + "; L(θ_t) − L(θ_t + ηg) = " + decrease, e);
+                    + e.getMessage() + "; L(θ_t) − L(θ_t + ηg) = " + Double.toString(decrease), e);
         }
     }
 

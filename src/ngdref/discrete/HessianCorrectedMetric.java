@@ -38,8 +38,10 @@ public final class HessianCorrectedMetric {
      * @param g the update
      * @param yBar ȳ
      * @param hessianHalf H = ½∇²L(θ_t + ληg), symmetric D×D
-     * @return the bound
+     * @return the bound: finite and positive, or +∞ exactly when H has no negative eigenvalue
      * @throws IllegalArgumentException for invalid input
+     * @throws ArithmeticException when the bound (or a quantity it is built from) overflows or
+     *     underflows the range of double
      */
     /*@ public behavior
       @   requires g != null && yBar != null && hessianHalf != null;
@@ -54,7 +56,11 @@ public final class HessianCorrectedMetric {
     public static double learningRateBound(double[] g, double[] yBar, double[][] hessianHalf) {
         final UpdateGeometry geo = UpdateGeometry.of(g, yBar);
         final double hh = negativeCurvature(hessianHalf, g.length);
-        return hh > 0.0 ? MetricBounds.lambdaMinSupremum(geo) / hh : Double.POSITIVE_INFINITY;
+        if (!(hh > 0.0)) {
+            return Double.POSITIVE_INFINITY;
+        }
+        return requirePositiveInRange("the learning-rate bound (1/h)(‖ȳ‖/‖g‖)cos ψ̄",
+                MetricBounds.lambdaMinSupremum(geo) / hh);
     }
 
     /**
@@ -68,6 +74,8 @@ public final class HessianCorrectedMetric {
      * @return the corrected metric
      * @throws IllegalArgumentException for invalid input, or when η &ge; λ_min(M̄)/h, naming both
      *     that bound and the paper's supremum
+     * @throws ArithmeticException when λ_min(M̄)/h or an entry of M̄ + ηH is outside the range of
+     *     double
      */
     /*@ public behavior
       @   requires g != null && yBar != null && hessianHalf != null && eta > 0.0 && gamma > 0.0;
@@ -91,22 +99,41 @@ public final class HessianCorrectedMetric {
         final int d = g.length;
         final double hh = negativeCurvature(hessianHalf, d);
         final double lambdaMin = mBar.spectrum().lambdaMin();
-        final double bound = hh > 0.0 ? lambdaMin / hh : Double.POSITIVE_INFINITY;
+        final double bound = hh > 0.0
+                ? requirePositiveInRange("the learning-rate bound λ_min(M̄)/h", lambdaMin / hh)
+                : Double.POSITIVE_INFINITY;
         if (!(eta < bound)) {
             throw new IllegalArgumentException("eta = " + eta + " violates the learning-rate bound"
                     + " eta < λ_min(M̄)/h = " + bound + " (h = −λ_min(H) = " + hh + ", γ = " + gamma
                     + "); over all discrete metrics the bound (Eq. 17) is (1/h)(‖ȳ‖/‖g‖)cos ψ̄ = "
-                    + MetricBounds.lambdaMinSupremum(mBar.geometry()) / hh + ", approached as γ → ∞");
+                    + Double.toString(MetricBounds.lambdaMinSupremum(mBar.geometry()) / hh)
+                    + ", approached as γ → ∞");
         }
         final double[][] m = mBar.toArray();
         for (int i = 0; i < d; i++) {
             for (int j = i; j < d; j++) {
-                final double v = m[i][j] + eta * 0.5 * (hessianHalf[i][j] + hessianHalf[j][i]);
+                // (Hᵢⱼ + Hⱼᵢ)/2 halved first: no overflow for entries near the largest double
+                final double v = Math.fma(eta, 0.5 * hessianHalf[i][j] + 0.5 * hessianHalf[j][i], m[i][j]);
+                if (!(v - v == 0.0)) {
+                    throw new ArithmeticException("(M̄ + ηH)[" + i + "][" + j + "] is "
+                            + Inputs.describe(v) + ": not finite (outside the range of double)");
+                }
                 m[i][j] = v;
                 m[j][i] = v;
             }
         }
         return new HessianCorrectedMetric(m, hh, bound);
+    }
+
+    /** A positive bound that must be finite and nonzero (neither overflow nor underflow). */
+    private static double requirePositiveInRange(String what, double v) {
+        if (!(v - v == 0.0)) {
+            throw new ArithmeticException(what + " overflows the range of double");
+        }
+        if (!(v > 0.0)) {
+            throw new ArithmeticException(what + " underflows the range of double");
+        }
+        return v;
     }
 
     /** h = max(0, −λ_min(H)) after validating H. */

@@ -16,21 +16,31 @@ public final class ItohAbeDiscreteGradient implements DiscreteGradient {
     public ItohAbeDiscreteGradient() {
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * @throws ArithmeticException when a loss value, a coordinate difference x'ᵢ − xᵢ or a
+     *     difference quotient is not finite
+     */
     @Override
     public double[] of(Loss loss, double[] x, double[] xNext) {
         Vectors.requireStep(loss, x, xNext);
         final int d = x.length;
         final double[] point = Arrays.copyOf(x, x.length);
         final double[] out = new double[d];
-        double previous = Vectors.requireFiniteValue("L(x)", loss.value(point));
+        double previous = Vectors.requireInRange("L(x)", loss.value(point));
         for (int i = 0; i < d; i++) {
             if (xNext[i] == x[i]) {
                 out[i] = Vectors.requireResult("loss.gradient", loss.gradient(point), d)[i];
                 continue;
             }
             point[i] = xNext[i];
-            final double current = Vectors.requireFiniteValue("L", loss.value(point));
-            out[i] = (current - previous) / (xNext[i] - x[i]);
+            final double current = Vectors.requireInRange("L at the intermediate point of"
+                    + " coordinate " + i, loss.value(point));
+            final double step = Vectors.requireInRange("x'ᵢ − xᵢ", xNext[i] - x[i]);
+            out[i] = Vectors.requireInRange("the Itoh–Abe difference quotient ∇̄L(x, x')ᵢ",
+                    Vectors.requireInRange("the loss difference of coordinate " + i,
+                            current - previous) / step);
             previous = current;
         }
         return out;

@@ -16,31 +16,52 @@ import ngdref.metric.OneParameterMetric;
  */
 public final class StochasticMetric {
 
+    /** The normwise backward error that {@link #solve} guarantees (checked a posteriori). */
+    public static final double SOLVE_RESIDUAL = 0x1.0p-30;
+
     private final OneParameterMetric mBar;
     private final double[] meanG;
     private final double[] meanYBar;
     private final double[] meanHg;
+    private final double[] target;
     private final double eta;
-    private final double hDotG;
+    /** ⟨Hg⟩ = hScaled·2^eh, max|hScaled| in [1, 2). */
+    private final double[] hScaled;
+    private final int eh;
+    /** ⟨g⟩ = gScaled·2^eg, max|gScaled| in [1, 2). */
+    private final int eg;
+    /** hScaledᵀgScaled ≠ 0, so ⟨Hg⟩ᵀ⟨g⟩ = sDot·2^(eh+eg). */
+    private final double sDot;
     private final double bound;
 
     /*@ private invariant bound > 0.0 && eta > 0.0;
       @ private invariant meanYBar.length == meanHg.length && meanG.length == meanHg.length;
+      @ private invariant target.length == meanHg.length;
       @*/
 
     private StochasticMetric(OneParameterMetric mBar, double[] meanG, double[] meanYBar,
-                             double[] meanHg, double eta, double hDotG, double bound) {
+                             double[] meanHg, double[] target, double eta, double[] hScaled, int eh,
+                             int eg, double sDot, double bound) {
         this.mBar = mBar;
         this.meanG = meanG;
         this.meanYBar = meanYBar;
         this.meanHg = meanHg;
+        this.target = target;
         this.eta = eta;
-        this.hDotG = hDotG;
+        this.hScaled = hScaled;
+        this.eh = eh;
+        this.eg = eg;
+        this.sDot = sDot;
         this.bound = bound;
     }
 
     /**
      * Builds (19) from samples (row k of each array is sample k).
+     *
+     * <p>Each sample mean is the rounded mean of the samples (accumulated after a power-of-two
+     * scaling, so samples near the largest double do not overflow), within
+     * (n + 3)·2^-53·Σₖ|vₖᵢ|/n + 2^-1073 of the exact mean. The inner products of (19) are
+     * formed on ⟨Hg⟩ and ⟨g⟩ scaled by powers of two, so they neither overflow nor underflow.
      *
      * @param gSamples samples of the update g
      * @param yBarSamples samples of ȳ
@@ -50,6 +71,8 @@ public final class StochasticMetric {
      * @return the metric
      * @throws IllegalArgumentException for malformed samples, an ineffective average
      *     (⟨ȳ⟩ᵀ⟨g⟩ &le; 0), ⟨Hg⟩ᵀ⟨g⟩ = 0, or η beyond {@link #learningRateBound}
+     * @throws ArithmeticException when −∇L(θ_t) = ⟨ȳ⟩ + η⟨Hg⟩ (Eq. 20), α of M̄, M̄⁻¹⟨Hg⟩ or the
+     *     learning-rate bound lies outside the range of double
      */
     /*@ public behavior
       @   requires gSamples != null && yBarSamples != null && hgSamples != null;
@@ -63,6 +86,10 @@ public final class StochasticMetric {
       @*/
     public static StochasticMetric of(double[][] gSamples, double[][] yBarSamples,
                                       double[][] hgSamples, double eta, double gamma) {
+        if (gSamples == null || yBarSamples == null || hgSamples == null) {
+            throw new IllegalArgumentException((gSamples == null ? "gSamples"
+                    : yBarSamples == null ? "yBarSamples" : "hgSamples") + " must not be null");
+        }
         final double[] g = mean("gSamples", gSamples, -1);
         final double[] yBar = mean("yBarSamples", yBarSamples, g.length);
         final double[] hg = mean("hgSamples", hgSamples, g.length);
@@ -73,42 +100,75 @@ public final class StochasticMetric {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("sample means ⟨g⟩, ⟨ȳ⟩: " + e.getMessage(), e);
         }
-        final double hDotG = Vectors.dot(hg, g);
-        if (hDotG == 0.0) {
+        final double[] target = new double[g.length];
+        for (int i = 0; i < g.length; i++) {
+            target[i] = Math.fma(eta, hg[i], yBar[i]);
+        }
+        Vectors.requireInRange("−∇L(θ_t) = ⟨ȳ⟩ + η⟨Hg⟩ (Eq. 20)", target);
+        final int eh = Vectors.maxExponent(hg);
+        if (eh == Vectors.ZERO_VECTOR) {
+            throw new IllegalArgumentException("⟨Hg⟩ = 0, so ⟨Hg⟩ᵀ⟨g⟩ = 0: the correction (19) is undefined");
+        }
+        final int eg = Vectors.maxExponent(g);
+        final double[] hScaled = Vectors.scalb(hg, -eh);
+        final double sDot = Vectors.dot(hScaled, Vectors.scalb(g, -eg));
+        if (sDot == 0.0) {
             throw new IllegalArgumentException("⟨Hg⟩ᵀ⟨g⟩ = 0: the correction (19) is undefined");
         }
+        final double[] w = Vectors.requireInRange("M̄⁻¹⟨Hg⟩ (scaled)", mBar.solve(hScaled));
+        final double q = Vectors.dot(hScaled, w);
+        if (!(q > 0.0 && q - q == 0.0)) {
+            throw new ArithmeticException("⟨Hg⟩ᵀM̄⁻¹⟨Hg⟩ (scaled) = " + Inputs.describe(q)
+                    + " is not a positive finite double, though M̄ is SPD: rounding");
+        }
         double bound = Double.POSITIVE_INFINITY;
-        if (hDotG < 0.0) {
-            bound = -hDotG / Vectors.dot(hg, mBar.solve(hg));
+        if (sDot < 0.0) {
+            // −⟨Hg⟩ᵀ⟨g⟩/(⟨Hg⟩ᵀM̄⁻¹⟨Hg⟩) = (−sDot/q)·2^(eg − eh)
+            bound = Math.scalb(-sDot / q, eg - eh);
+            if (!(bound - bound == 0.0)) {
+                throw new ArithmeticException("the learning-rate bound −⟨Hg⟩ᵀ⟨g⟩/(⟨Hg⟩ᵀM̄⁻¹⟨Hg⟩)"
+                        + " overflows the range of double");
+            }
         }
         if (!(eta < bound)) {
-            throw new IllegalArgumentException("eta = " + eta + " violates eta < −⟨Hg⟩ᵀ⟨g⟩/(⟨Hg⟩ᵀM̄⁻¹⟨Hg⟩) = "
-                    + bound + ": M̄ + η⟨Hg⟩⟨Hg⟩ᵀ/(⟨Hg⟩ᵀ⟨g⟩) would not be positive definite");
+            throw new IllegalArgumentException("eta = " + Double.toString(eta) + " violates eta <"
+                    + " −⟨Hg⟩ᵀ⟨g⟩/(⟨Hg⟩ᵀM̄⁻¹⟨Hg⟩) = " + Double.toString(bound)
+                    + ": M̄ + η⟨Hg⟩⟨Hg⟩ᵀ/(⟨Hg⟩ᵀ⟨g⟩) would not be positive definite");
         }
-        return new StochasticMetric(mBar, g, yBar, hg, eta, hDotG, bound);
+        return new StochasticMetric(mBar, g, yBar, hg, target, eta, hScaled, eh, eg, sDot, bound);
     }
 
+    /**
+     * The mean of the rows, each component i formed on the samples scaled by 2^-sᵢ (exact for
+     * sᵢ &le; 0) so that the running sum cannot overflow: sᵢ = eᵢ, the exponent of the largest
+     * |entry| of component i, when eᵢ &gt; 990 (then the sum of at most 2^31 scaled entries stays
+     * below 2^33), otherwise min(eᵢ, 0).
+     */
     private static double[] mean(String name, double[][] samples, int d) {
-        if (samples == null) {
-            throw new IllegalArgumentException(name + " must not be null");
-        }
         if (samples.length == 0) {
             throw new IllegalArgumentException(name + " has no samples");
         }
         final int dim = d < 0 ? (samples[0] == null ? 0 : samples[0].length) : d;
-        final double[] m = new double[dim];
         for (int k = 0; k < samples.length; k++) {
             Inputs.requireEntries(name + "[" + k + "]", samples[k]);
             if (samples[k].length != dim) {
                 throw new IllegalArgumentException(name + "[" + k + "] has length " + samples[k].length
                         + "; expected " + dim);
             }
-            for (int i = 0; i < dim; i++) {
-                m[i] += samples[k][i];
-            }
         }
+        final double[] m = new double[dim];
+        final double[] column = new double[samples.length];
         for (int i = 0; i < dim; i++) {
-            m[i] /= samples.length;
+            for (int k = 0; k < samples.length; k++) {
+                column[k] = samples[k][i];
+            }
+            final int e = Vectors.maxExponent(column);
+            final int s = e == Vectors.ZERO_VECTOR ? 0 : (e > 990 ? e : Math.min(e, 0));
+            double sum = 0.0;
+            for (int k = 0; k < samples.length; k++) {
+                sum += Math.scalb(column[k], -s);
+            }
+            m[i] = Math.scalb(sum / samples.length, s);
         }
         return m;
     }
@@ -116,8 +176,15 @@ public final class StochasticMetric {
     /**
      * Mx = M̄x + η⟨Hg⟩(⟨Hg⟩ᵀx)/(⟨Hg⟩ᵀ⟨g⟩).
      *
+     * <p>Accuracy for x = ⟨g⟩ (Eq. 20): with t = {@link #negativeGradient()}, α = M̄'s α,
+     * <pre>  |(M⟨g⟩)ᵢ − tᵢ| &le; 2^-49·(|⟨ȳ⟩ᵢ| + η|⟨Hg⟩ᵢ|) + α·2^-99·|⟨g⟩ᵢ| + 2^-1072,</pre>
+     * from {@link OneParameterMetric#apply}'s bound for x = g: the coefficient
+     * (⟨Hg⟩ᵀx)/(⟨Hg⟩ᵀ⟨g⟩) is then exactly 1, and η⟨Hg⟩ᵢ is added with one rounding.
+     *
      * @param x of dimension D
-     * @return a new vector
+     * @return a new vector, every entry finite
+     * @throws IllegalArgumentException if x is null, of the wrong length or not finite
+     * @throws ArithmeticException if an entry of Mx lies outside the range of double
      */
     /*@ public behavior
       @   requires x != null;
@@ -127,18 +194,51 @@ public final class StochasticMetric {
       @*/
     public double[] apply(double[] x) {
         final double[] out = mBar.apply(x);
-        final double c = eta * Vectors.dot(meanHg, x) / hDotG;
-        for (int i = 0; i < out.length; i++) {
-            out[i] = Math.fma(c, meanHg[i], out[i]);
+        final int ex = Vectors.maxExponent(x);
+        if (ex == Vectors.ZERO_VECTOR) {
+            return out;
         }
-        return out;
+        // ρ = (⟨Hg⟩ᵀx)/(⟨Hg⟩ᵀ⟨g⟩) = (hScaledᵀxScaled/sDot)·2^(ex − eg); the term is η·ρ·⟨Hg⟩ᵢ.
+        final double ratio = Vectors.dot(hScaled, Vectors.scalb(x, -ex)) / sDot;
+        if (ex == eg && ratio == 1.0) {
+            // x = ⟨g⟩ (Eq. 20): one rounding per entry, as in negativeGradient()
+            for (int i = 0; i < out.length; i++) {
+                out[i] = Math.fma(eta, meanHg[i], out[i]);
+            }
+        } else if (ratio != 0.0) {
+            // η·ρ·⟨Hg⟩ᵢ from the three significands (each in [1, 2): the product is normal) and one
+            // power of two, so that no intermediate overflows or rounds in the subnormal range.
+            final int er = Vectors.exponent(ratio);
+            final int ee = Vectors.exponent(eta);
+            final double coefficient = Math.scalb(eta, -ee) * Math.scalb(ratio, -er);
+            for (int i = 0; i < out.length; i++) {
+                if (meanHg[i] != 0.0) {
+                    final int ei = Vectors.exponent(meanHg[i]);
+                    final double term = Math.scalb(coefficient * Math.scalb(meanHg[i], -ei),
+                            ee + er + ei + ex - eg);
+                    out[i] = out[i] + term;
+                }
+            }
+        }
+        return Vectors.requireInRange("Mx (Eq. 19)", out);
     }
 
     /**
-     * M⁻¹b by Sherman–Morrison on the rank-one update of M̄.
+     * M⁻¹b, backward stable. M − αI (α of M̄) vanishes on the complement of
+     * S = span{⟨g⟩, ⟨ȳ⟩, ⟨Hg⟩}, so with Q an orthonormal basis of S (Gram–Schmidt with
+     * re-orthogonalisation, on vectors scaled to max 1), B = QᵀMQ (at most 3×3, formed with
+     * {@link #apply}) and c = Qᵀb: x = (b − Qc)/α + Q·B⁻¹c, the small system solved by Gaussian
+     * elimination with partial pivoting; b is scaled by a power of two first. Unlike the
+     * Sherman–Morrison formula on M̄, this does not cancel when η⟨Hg⟩⟨Hg⟩ᵀ/(⟨Hg⟩ᵀ⟨g⟩) dominates M̄.
      *
      * @param b of dimension D
-     * @return a new vector
+     * @return x, a new vector, every entry finite, with
+     *     ‖b − Mx‖∞ &le; {@link #SOLVE_RESIDUAL}·(‖b‖∞ + ν‖x‖∞), ν = α + ȳᵀȳ/ȳᵀg +
+     *     η‖⟨Hg⟩‖²/|⟨Hg⟩ᵀ⟨g⟩| (the sizes of the three terms of (19), so ν &ge; ‖M‖₂), checked
+     *     a posteriori with Mx as computed by {@link #apply}
+     * @throws IllegalArgumentException if b is null, of the wrong length or not finite
+     * @throws ArithmeticException if an entry of M⁻¹b (or of M on S) lies outside the range of
+     *     double, or the residual bound fails
      */
     /*@ public behavior
       @   requires b != null;
@@ -147,14 +247,174 @@ public final class StochasticMetric {
       @   assignable \nothing;
       @*/
     public double[] solve(double[] b) {
-        final double[] z = mBar.solve(b);
-        final double[] w = mBar.solve(meanHg);
-        final double c = eta / hDotG;
-        final double coef = c * Vectors.dot(meanHg, z) / (1.0 + c * Vectors.dot(meanHg, w));
-        for (int i = 0; i < z.length; i++) {
-            z[i] = Math.fma(-coef, w[i], z[i]);
+        Inputs.requireEntries("b", b);
+        Inputs.requireSameLength("⟨g⟩", meanG, "b", b);
+        final int d = b.length;
+        final int eb = Vectors.maxExponent(b);
+        if (eb == Vectors.ZERO_VECTOR) {
+            return new double[d];
         }
-        return z;
+        final double[] bs = Vectors.scalb(b, -eb);
+        final double[][] q = orthonormalBasis(meanG, meanYBar, meanHg);
+        final int r = q.length;
+        // B = QᵀMQ, exactly symmetric
+        final double alpha = mBar.alpha();
+        final double[][] bm = new double[r][r];
+        for (int j = 0; j < r; j++) {
+            final double[] mq = apply(q[j]);
+            for (int i = 0; i < r; i++) {
+                bm[i][j] = Vectors.dot(q[i], mq);
+            }
+        }
+        for (int i = 0; i < r; i++) {
+            for (int j = 0; j < i; j++) {
+                final double v = 0.5 * bm[i][j] + 0.5 * bm[j][i];
+                bm[i][j] = v;
+                bm[j][i] = v;
+            }
+        }
+        // c = Qᵀb and b⊥ = b − Qc, projected twice (the second pass removes what rounding left)
+        final double[] c = new double[r];
+        final double[] perp = Arrays.copyOf(bs, d);
+        for (int pass = 0; pass < 2; pass++) {
+            for (int i = 0; i < r; i++) {
+                final double ci = Vectors.dot(q[i], perp);
+                c[i] += ci;
+                for (int k = 0; k < d; k++) {
+                    perp[k] = Math.fma(-ci, q[i][k], perp[k]);
+                }
+            }
+        }
+        final double[] y = Vectors.requireInRange("(QᵀMQ)⁻¹Qᵀb on span{⟨g⟩, ⟨ȳ⟩, ⟨Hg⟩}", solveSmall(bm, c));
+        final double[] x = new double[d];
+        for (int k = 0; k < d; k++) {
+            double v = perp[k] / alpha;
+            for (int i = 0; i < r; i++) {
+                v = Math.fma(y[i], q[i][k], v);
+            }
+            x[k] = v;
+        }
+        Vectors.requireInRange("M⁻¹b (scaled)", x);
+        final double[] mx = apply(x);
+        double residual = 0.0;
+        double xMax = 0.0;
+        for (int k = 0; k < d; k++) {
+            residual = Math.max(residual, Math.abs(bs[k] - mx[k]));
+            xMax = Math.max(xMax, Math.abs(x[k]));
+        }
+        // ν = α + ȳᵀȳ/ȳᵀg + η‖⟨Hg⟩‖²/|⟨Hg⟩ᵀ⟨g⟩| (σ = α/γ; the last in the scaled quantities)
+        final double nu = alpha + alpha / mBar.gamma()
+                + Math.scalb(eta * (Vectors.dot(hScaled, hScaled) / Math.abs(sDot)), eh - eg);
+        if (!(residual <= SOLVE_RESIDUAL * (Vectors.maxAbs(bs) + nu * xMax))) {
+            throw new ArithmeticException("M⁻¹b (Eq. 19) did not reach its stated accuracy: ‖b − Mx‖∞"
+                    + " = " + Double.toString(residual) + "·2^" + eb + " > 2^-30·(‖b‖∞ + ‖M‖‖x‖∞)");
+        }
+        return Vectors.requireInRange("M⁻¹b (Eq. 19)", Vectors.scalb(x, eb));
+    }
+
+    /**
+     * An orthonormal basis (rows) of the span of the given nonzero vectors: each is scaled to
+     * max 1 (exact), normalised, and orthogonalised against the previous ones in three passes of
+     * modified Gram–Schmidt, renormalised after each. A vector whose remainder after a pass has
+     * norm below {@code DEPENDENT} (it was unit before) is dropped as lying in the span of the
+     * previous ones: that changes M − αI by at most about 2·2^-40·ν, far below what
+     * {@link #solve} guarantees; above it, three passes leave the rows orthogonal to about 2^-39.
+     */
+    private static double[][] orthonormalBasis(double[] a, double[] b, double[] c) {
+        final double[][] candidates = new double[3][];
+        candidates[0] = a;
+        candidates[1] = b;
+        candidates[2] = c;
+        final double[][] q = new double[3][];
+        int r = 0;
+        for (int n = 0; n < 3; n++) {
+            final int e = Vectors.maxExponent(candidates[n]);
+            if (e == Vectors.ZERO_VECTOR) {
+                continue;
+            }
+            final double[] v = Vectors.scalb(candidates[n], -e);
+            boolean independent = normalize(v) > 0.0;
+            for (int pass = 0; pass < 3 && independent && r > 0; pass++) {
+                for (int i = 0; i < r; i++) {
+                    final double p = Vectors.dot(q[i], v);
+                    for (int k = 0; k < v.length; k++) {
+                        v[k] = Math.fma(-p, q[i][k], v[k]);
+                    }
+                }
+                independent = normalize(v) >= DEPENDENT;
+            }
+            if (independent) {
+                q[r] = v;
+                r++;
+            }
+        }
+        final double[][] basis = new double[r][];
+        for (int i = 0; i < r; i++) {
+            basis[i] = q[i];
+        }
+        return basis;
+    }
+
+    /** Below this relative remainder a vector counts as in the span of the previous ones. */
+    private static final double DEPENDENT = 0x1.0p-40;
+
+    /** Normalises v in place (scaled to max 1 first, exactly) and returns its former norm; 0 for v = 0. */
+    private static double normalize(double[] v) {
+        final int e = Vectors.maxExponent(v);
+        if (e == Vectors.ZERO_VECTOR) {
+            return 0.0;
+        }
+        for (int k = 0; k < v.length; k++) {
+            v[k] = Math.scalb(v[k], -e);
+        }
+        final double norm = Math.sqrt(Vectors.dot(v, v));
+        for (int k = 0; k < v.length; k++) {
+            v[k] = v[k] / norm;
+        }
+        return Math.scalb(norm, e);
+    }
+
+    /** B⁻¹c for a small nonsingular B (r &le; 3) by Gaussian elimination with partial pivoting. */
+    private static double[] solveSmall(double[][] bIn, double[] cIn) {
+        final int r = cIn.length;
+        final double[][] a = new double[r][];
+        for (int i = 0; i < r; i++) {
+            a[i] = Arrays.copyOf(bIn[i], r);
+        }
+        final double[] c = Arrays.copyOf(cIn, r);
+        for (int col = 0; col < r; col++) {
+            int pivot = col;
+            for (int i = col + 1; i < r; i++) {
+                if (Math.abs(a[i][col]) > Math.abs(a[pivot][col])) {
+                    pivot = i;
+                }
+            }
+            if (!(a[pivot][col] != 0.0)) {
+                throw new ArithmeticException("QᵀMQ on span{⟨g⟩, ⟨ȳ⟩, ⟨Hg⟩} is numerically singular");
+            }
+            final double[] rowTmp = a[col];
+            a[col] = a[pivot];
+            a[pivot] = rowTmp;
+            final double cTmp = c[col];
+            c[col] = c[pivot];
+            c[pivot] = cTmp;
+            for (int i = col + 1; i < r; i++) {
+                final double f = a[i][col] / a[col][col];
+                for (int j = col; j < r; j++) {
+                    a[i][j] = Math.fma(-f, a[col][j], a[i][j]);
+                }
+                c[i] = Math.fma(-f, c[col], c[i]);
+            }
+        }
+        final double[] y = new double[r];
+        for (int i = r - 1; i >= 0; i--) {
+            double s = c[i];
+            for (int j = i + 1; j < r; j++) {
+                s = Math.fma(-a[i][j], y[j], s);
+            }
+            y[i] = s / a[i][i];
+        }
+        return y;
     }
 
     /**
@@ -197,7 +457,21 @@ public final class StochasticMetric {
     }
 
     /**
-     * ⟨ȳ⟩ + η⟨Hg⟩, which equals −∇L(θ_t) by (20) when the samples are exact.
+     * ⟨ȳ⟩ + η⟨Hg⟩ (one rounding per entry), which equals −∇L(θ_t) by (20) when the samples are
+     * exact.
+     *
+     * @return a new array, every entry finite
+     */
+    /*@ public normal_behavior
+      @   ensures \result != null;
+      @   assignable \nothing;
+      @*/
+    public double[] negativeGradient() {
+        return Arrays.copyOf(target, target.length);
+    }
+
+    /**
+     * ⟨ȳ⟩, the mean of the ȳ samples.
      *
      * @return a new array
      */
@@ -205,15 +479,20 @@ public final class StochasticMetric {
       @   ensures \result != null;
       @   assignable \nothing;
       @*/
-    public double[] negativeGradient() {
-        final double[] r = new double[meanYBar.length];
-        /*@ loop_invariant 0 <= i && i <= r.length;
-          @ decreasing r.length - i;
-          @ assignable r[*];
-          @*/
-        for (int i = 0; i < r.length; i++) {
-            r[i] = Math.fma(eta, meanHg[i], meanYBar[i]);
-        }
-        return r;
+    public double[] meanYBar() {
+        return Arrays.copyOf(meanYBar, meanYBar.length);
+    }
+
+    /**
+     * ⟨Hg⟩, the mean of the Hg samples.
+     *
+     * @return a new array
+     */
+    /*@ public normal_behavior
+      @   ensures \result != null;
+      @   assignable \nothing;
+      @*/
+    public double[] meanHg() {
+        return Arrays.copyOf(meanHg, meanHg.length);
     }
 }

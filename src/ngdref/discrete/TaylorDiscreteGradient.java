@@ -22,14 +22,23 @@ public final class TaylorDiscreteGradient implements DiscreteGradient {
     public TaylorDiscreteGradient() {
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalArgumentException also when loss.hessian returns null, a matrix of the wrong
+     *     shape or a non-finite entry (naming the call)
+     * @throws ArithmeticException when x' − x, a loss value, a curvature pᵀ∇²L(x + sp)p or the
+     *     result is not finite
+     */
     @Override
     public double[] of(Loss loss, double[] x, double[] xNext) {
         final TwiceDifferentiableLoss l2 = requireHessian(loss);
         Vectors.requireStep(loss, x, xNext);
-        final double[] p = Vectors.difference(xNext, x);
+        final double[] p = Vectors.requireInRange("x' − x", Vectors.difference(xNext, x));
         final double lambda = meanValueParameter(l2, x, xNext);
         final double[] grad = Vectors.requireResult("loss.gradient(x)", loss.gradient(x), x.length);
-        final double[] hp = Vectors.times(l2.hessian(Vectors.along(x, lambda, p)), p);
+        final double[] point = Vectors.requireInRange("x + λ(x' − x)", Vectors.along(x, lambda, p));
+        final double[] hp = Vectors.times(hessianAt(l2, point), p);
         final double[] out = new double[x.length];
         /*@ loop_invariant 0 <= i && i <= out.length;
           @ decreasing out.length - i;
@@ -38,7 +47,7 @@ public final class TaylorDiscreteGradient implements DiscreteGradient {
         for (int i = 0; i < out.length; i++) {
             out[i] = Math.fma(0.5, hp[i], grad[i]);
         }
-        return out;
+        return Vectors.requireInRange("the Taylor discrete gradient ∇L(x) + ½∇²L(x + λp)p", out);
     }
 
     /**
@@ -57,10 +66,11 @@ public final class TaylorDiscreteGradient implements DiscreteGradient {
       @*/
     public double meanValueParameter(TwiceDifferentiableLoss loss, double[] x, double[] xNext) {
         Vectors.requireStep(loss, x, xNext);
-        final double[] p = Vectors.difference(xNext, x);
+        final double[] p = Vectors.requireInRange("x' − x", Vectors.difference(xNext, x));
         final double[] grad = Vectors.requireResult("loss.gradient(x)", loss.gradient(x), x.length);
-        final double target = 2.0 * (Vectors.requireFiniteValue("L(xNext)", loss.value(xNext))
-                - Vectors.requireFiniteValue("L(x)", loss.value(x)) - Vectors.dot(grad, p));
+        final double target = Vectors.requireInRange("2(L(x') − L(x) − ∇L(x)ᵀp)",
+                2.0 * (Vectors.requireInRange("L(x')", loss.value(xNext))
+                - Vectors.requireInRange("L(x)", loss.value(x)) - Vectors.dot(grad, p)));
         double bestS = 0.5;
         double bestR = Double.POSITIVE_INFINITY;
         double s0 = 0.0;
@@ -108,7 +118,28 @@ public final class TaylorDiscreteGradient implements DiscreteGradient {
 
     /** φ''(s) = pᵀ∇²L(x + sp)p. */
     private static double curvature(TwiceDifferentiableLoss loss, double[] x, double[] p, double s) {
-        return Vectors.dot(p, Vectors.times(loss.hessian(Vectors.along(x, s, p)), p));
+        final double[] point = Vectors.requireInRange("x + s(x' − x)", Vectors.along(x, s, p));
+        return Vectors.requireInRange("the curvature pᵀ∇²L(x + sp)p",
+                Vectors.dot(p, Vectors.times(hessianAt(loss, point), p)));
+    }
+
+    /** ∇²L(point) from the user's loss, checked: not null, D×D, finite entries. */
+    private static double[][] hessianAt(TwiceDifferentiableLoss loss, double[] point) {
+        final double[][] h = loss.hessian(point);
+        final int d = point.length;
+        if (h == null) {
+            throw new IllegalArgumentException("loss.hessian(θ) returned null");
+        }
+        if (h.length != d) {
+            throw new IllegalArgumentException("loss.hessian(θ) has " + h.length + " rows; expected " + d);
+        }
+        for (int i = 0; i < d; i++) {
+            if (h[i] == null) {
+                throw new IllegalArgumentException("loss.hessian(θ) returned a null row " + i);
+            }
+            Vectors.requireResult("loss.hessian(θ)[" + i + "]", h[i], d);
+        }
+        return h;
     }
 
     private static TwiceDifferentiableLoss requireHessian(Loss loss) {

@@ -5,6 +5,11 @@ import ngdref.metric.Inputs;
 /** Small vector helpers and the shared checks of the discrete-time classes. */
 final class Vectors {
 
+    /** What {@link #maxExponent} answers for the zero vector (below every double's exponent). */
+    static final int ZERO_VECTOR = -100000;
+    /** Double.MIN_EXPONENT (KeY's JDK model lacks the constant): 2^-1022 is the least normal. */
+    private static final int MIN_NORMAL_EXPONENT = -1022;
+
     private Vectors() {
     }
 
@@ -29,7 +34,10 @@ final class Vectors {
         Inputs.requireSameLength("x", x, "xNext", xNext);
     }
 
-    /** Checks that a user-supplied gradient (or other vector) has the right length and finite entries. */
+    /**
+     * Checks a vector returned by the user's code (what names the call, e.g. "loss.gradient(x)"):
+     * not null, of length d, finite entries; otherwise an IllegalArgumentException naming the call.
+     */
     /*@ normal_behavior
       @   requires v != null && v.length == d;
       @   requires (\forall int i; 0 <= i && i < v.length; v[i] - v[i] == 0.0);
@@ -42,6 +50,9 @@ final class Vectors {
       @   assignable \nothing;
       @*/
     static double[] requireResult(String what, double[] v, int d) {
+        if (v == null) {
+            throw new IllegalArgumentException(what + " returned null");
+        }
         Inputs.requireEntries(what, v);
         if (v.length != d) {
             throw new IllegalArgumentException(what + " has length " + v.length + "; expected " + d);
@@ -63,6 +74,91 @@ final class Vectors {
             throw new IllegalArgumentException(what + " is " + Inputs.describe(v) + "; it must be finite");
         }
         return v;
+    }
+
+    /**
+     * A computed value that must lie in the range of double: otherwise an ArithmeticException
+     * naming the quantity in the paper's terms (what, e.g. "L(θ_{t+1})").
+     */
+    /*@ normal_behavior
+      @   requires v - v == 0.0;
+      @   ensures \result == v;
+      @   assignable \nothing;
+      @ also exceptional_behavior
+      @   requires !(v - v == 0.0);
+      @   signals_only ArithmeticException;
+      @   assignable \nothing;
+      @*/
+    static double requireInRange(String what, double v) {
+        if (!(v - v == 0.0)) {
+            throw new ArithmeticException(what + " is " + Inputs.describe(v)
+                    + ": not finite (outside the range of double)");
+        }
+        return v;
+    }
+
+    /**
+     * A computed vector whose entries must lie in the range of double: otherwise an
+     * ArithmeticException naming the quantity (what, e.g. "θ_{t+1} = θ_t + ηg") and the entry.
+     */
+    /*@ normal_behavior
+      @   requires v != null && (\forall int i; 0 <= i && i < v.length; v[i] - v[i] == 0.0);
+      @   ensures \result == v;
+      @   assignable \nothing;
+      @ also exceptional_behavior
+      @   requires v != null && (\exists int i; 0 <= i && i < v.length; !(v[i] - v[i] == 0.0));
+      @   signals_only ArithmeticException;
+      @   assignable \nothing;
+      @*/
+    static double[] requireInRange(String what, double[] v) {
+        try {
+            Inputs.requireEntries("component", v);
+        } catch (IllegalArgumentException e) {
+            throw new ArithmeticException(what + " is not finite (outside the range of double): "
+                    + e.getMessage());
+        }
+        return v;
+    }
+
+    /**
+     * The exponent e of max|vᵢ| (2^e &le; max|vᵢ| &lt; 2^(e+1), subnormals included), or
+     * {@link #ZERO_VECTOR} for the zero vector; v·2^-e then has its largest entry in [1, 2).
+     */
+    static int maxExponent(double[] v) {
+        double max = 0.0;
+        for (int i = 0; i < v.length; i++) {
+            max = Math.max(max, Math.abs(v[i]));
+        }
+        if (max == 0.0) {
+            return ZERO_VECTOR;
+        }
+        final int e = Math.getExponent(max);
+        // subnormal max: 2^54·max is normal and its exponent is exact
+        return e >= MIN_NORMAL_EXPONENT ? e : Math.getExponent(max * 0x1.0p54) - 54;
+    }
+
+    /** The exponent e of |x| for a finite x ≠ 0 (2^e &le; |x| &lt; 2^(e+1), subnormals included). */
+    static int exponent(double x) {
+        final int e = Math.getExponent(x);
+        return e >= MIN_NORMAL_EXPONENT ? e : Math.getExponent(x * 0x1.0p54) - 54;
+    }
+
+    /** max|vᵢ|. */
+    static double maxAbs(double[] v) {
+        double max = 0.0;
+        for (int i = 0; i < v.length; i++) {
+            max = Math.max(max, Math.abs(v[i]));
+        }
+        return max;
+    }
+
+    /** v·2^k as a new array (exact while the results stay normal). */
+    static double[] scalb(double[] v, int k) {
+        final double[] out = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = Math.scalb(v[i], k);
+        }
+        return out;
     }
 
     /*@ normal_behavior

@@ -8,6 +8,7 @@ public final class SymmetricEigenvalues {
       @   requires (\forall int i; 0 <= i && i < a.length; a[i] != null && a[i].length == a.length);
       @   requires (\forall int i; 0 <= i && i < a.length;
       @               (\forall int j; 0 <= j && j < a.length; a[i][j] - a[i][j] == 0.0));
+      @   ensures \result - \result == 0.0;
       @   signals_only ArithmeticException;
       @   assignable \nothing;
       @*/
