@@ -60,7 +60,7 @@ public final class Inputs {
       @   assignable \nothing;
       @   signals_only IllegalArgumentException;
       @*/
-    public static void requireVector(String name, double[] v) {
+    public static void requireVector(String name, /*@ nullable @*/ double[] v) {
         requireEntries(name, v);
         if (v.length < 2) {
             throw new IllegalArgumentException(name + " has dimension " + v.length
@@ -98,7 +98,7 @@ public final class Inputs {
       @   assignable \nothing;
       @   signals_only IllegalArgumentException;
       @*/
-    public static void requireEntries(String name, double[] v) {
+    public static void requireEntries(String name, /*@ nullable @*/ double[] v) {
         if (v == null) {
             throw new IllegalArgumentException(name + " must not be null");
         }
@@ -142,7 +142,8 @@ public final class Inputs {
       @   assignable \nothing;
       @   signals_only IllegalArgumentException;
       @*/
-    public static void requirePair(String gName, double[] g, String yName, double[] y) {
+    public static void requirePair(String gName, /*@ nullable @*/ double[] g, String yName,
+                                   /*@ nullable @*/ double[] y) {
         requireVector(gName, g);
         requireVector(yName, y);
         requireSameLength(gName, g, yName, y);
@@ -165,7 +166,8 @@ public final class Inputs {
       @   assignable \nothing;
       @   signals_only IllegalArgumentException;
       @*/
-    public static void requireSameLength(String aName, double[] a, String bName, double[] b) {
+    public static void requireSameLength(String aName, double[] a, String bName,
+                                         /*@ nullable @*/ double[] b) {
         if (b == null) {
             throw new IllegalArgumentException(bName + " must not be null");
         }
