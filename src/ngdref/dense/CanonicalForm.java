@@ -15,6 +15,8 @@ import org.apache.commons.numbers.core.Norm;
  * M' = M − yyᵀ/(yᵀg), checks M'g = 0 (Eq. (7)) and that M' is positive definite on g⊥, and returns
  * a basis uᵢ with M' = Σ uᵢuᵢᵀ: with Q an orthonormal basis of g⊥ (from a Householder reflector of
  * g) and QᵀM'Q = VΛVᵀ, uᵢ = √λᵢ·Q vᵢ. Dense: O(D³), for small D.
+ *
+ * <p>Machine-checked: The theorem, for every D (Coq, {@code proofs/coq/Statements.v}): {@code canonical_form_forward} (M' PSD with kernel exactly span{g}), {@code canonical_form_factor_span} (M' = Σuᵢuᵢᵀ with D − 1 vectors spanning g⊥), {@code canonical_form_iff}.
  */
 public final class CanonicalForm {
 

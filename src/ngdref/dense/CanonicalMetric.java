@@ -13,6 +13,8 @@ import org.apache.commons.numbers.core.Sum;
  * The canonical metric, Eq. (6): M = yyᵀ/(yᵀg) + Σᵢ uᵢuᵢᵀ with u₁…u_{D−1} spanning g⊥.
  * Then Mg = y and M is SPD. Built either from the basis uᵢ or from any M' that is symmetric,
  * annihilates g and is positive definite on g⊥ (M = yyᵀ/(yᵀg) + M'). Dense, for small D.
+ *
+ * <p>Machine-checked: The converse of the canonical-form theorem, for every D (Coq, {@code proofs/coq/Statements.v}): {@code canonical_form_converse}.
  */
 public final class CanonicalMetric {
 

@@ -9,6 +9,8 @@ import ngdref.metric.OneParameterMetric;
  * ȳ = −∇̄L(θ_t, θ_{t+1}) (13), so ηgᵀȳ = L(θ_t) − L(θ_{t+1}), and when the step decreases L the
  * discrete metric (14) M̄ = ȳȳᵀ/(ȳᵀg) + α(I − ggᵀ/gᵀg) satisfies M̄g = ȳ, is SPD, and
  * θ_{t+1} = θ_t − ηM̄⁻¹∇̄L(θ_t, θ_{t+1}) (15).
+ *
+ * <p>Machine-checked: M̄ SPD with M̄g = ȳ when ȳᵀg &gt; 0, for every D (Coq, {@code proofs/coq/Statements.v}): {@code discrete_metric}.
  */
 public final class DiscreteMetric {
 

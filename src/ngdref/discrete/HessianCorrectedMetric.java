@@ -15,6 +15,8 @@ import ngdref.numerics.SymmetricEigenvalues;
  * <pre>  η &lt; (1/h)(‖ȳ‖/‖g‖)cos ψ̄ = (ȳᵀg/gᵀg)/h,</pre>
  * approached as γ → ∞ (Proposition 2). Then (θ_{t+1} − θ_t)/η = −(M̄+ηH)⁻¹∇L(θ_t), Eq. (18).
  * Dense (H is D×D).
+ *
+ * <p>Machine-checked: What is true, for every D (Coq, {@code proofs/coq/Statements.v}): {@code hessian_corrected} (M̄ + ηH SPD for 0 ≤ η &lt; m/h, m a form constant of M̄), {@code hessian_bound_is_sup}, {@code hessian_bound_sup}, and {@code hessian_paper_wording_counterexample}: the bound η &lt; ρ̄/h is a supremum over metrics, not sufficient on its own.
  */
 public final class HessianCorrectedMetric {
 

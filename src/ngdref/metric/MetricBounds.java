@@ -10,9 +10,10 @@ import ngdref.exact.ExactGeometry;
  * <li>Proposition 3: λ_max(M) &gt; ‖y‖/(‖g‖cos ψ) = yᵀy/yᵀg; the infimum is approached as γ → 0.</li>
  * </ul>
  * At ψ = 0 both become equalities, attained by M = (‖y‖/‖g‖)I.
- * Exact statements (for every D ≥ 2): Coq {@code Prop123.v}, see spec/CATALOGUE.md. Both bounds are
- * rational functions of the inner products and are returned correctly rounded (see
+ * Both bounds are rational functions of the inner products and are returned correctly rounded (see
  * {@link UpdateGeometry}).
+ *
+ * <p>Machine-checked: Propositions 2 and 3 for every D (Coq, {@code proofs/coq/Statements.v}): {@code proposition2}, {@code proposition3} (strict unless y ∥ g), {@code proposition2_sup}, {@code proposition3_inf} (the bounds are the sup and inf over the family), {@code propositions23_not_attained}.
  */
 public final class MetricBounds {
 

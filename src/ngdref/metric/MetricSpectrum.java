@@ -12,7 +12,6 @@ import ngdref.exact.ExactGeometry;
  * </pre>
  * with σ = ‖y‖/(‖g‖cos ψ) = yᵀy/yᵀg. For γ = 1 (the optimal metric, Eq. (9)) these are
  * (‖y‖/‖g‖)(1/cos ψ ± |tan ψ|), (‖y‖/‖g‖)/cos ψ and κ = (1+|sin ψ|)/(1−|sin ψ|).
- * Exact statement (for every D ≥ 2, over the reals): Coq {@code Family.v}, see spec/CATALOGUE.md.
  *
  * <p>Computed without cancellation in the extended type {@link ExtendedDD} (no intermediate
  * overflow or underflow), each value rounded once: the discriminant as (1−γ)² + 4γsin²ψ (a sum of
@@ -27,6 +26,8 @@ import ngdref.exact.ExactGeometry;
  * <p>Per-quantity results: a quantity whose exact value lies outside the range of double is
  * refused by its accessor alone ({@link ArithmeticException} naming it, e.g.
  * "λ_max = 1.41421·2^1100 overflows the range of double"); the others are still returned.
+ *
+ * <p>Machine-checked: Lemma 1 for every D ≥ 2 over a real closed field (Coq, {@code proofs/coq/Statements.v}): {@code family_eigenvalues} (λ₊ + λ₋ = σ + α, λ₊λ₋ = αρ, 0 &lt; λ₋ ≤ α ≤ λ₊), {@code family_eigenvectors}, {@code family_alpha_eigenspace} (α on span{g, y}⊥, multiplicity D − 2), {@code family_form_bounds} (λ₋, λ₊ the best quadratic-form constants), {@code family_paper_form} and {@code family_kappa_paper} (the paper's γ-forms).
  */
 public final class MetricSpectrum {
 

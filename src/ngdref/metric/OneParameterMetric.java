@@ -15,6 +15,8 @@ import org.apache.commons.numbers.core.DD;
  * take O(D) time and memory, and the spectrum is closed-form ({@link MetricSpectrum}). The dense
  * D×D matrix ({@link #toArray}) is for small D only. The object keeps private copies of g and y.
  * α, γ and the spectrum are correctly rounded (see {@link UpdateGeometry}, {@link MetricSpectrum}).
+ *
+ * <p>Machine-checked: For every D (Coq, {@code proofs/coq/Statements.v}): {@code family_maps_g_to_y} (Mg = y) and {@code family_form_bounds_all} (M(α) SPD for α &gt; 0, yᵀg &gt; 0).
  */
 public final class OneParameterMetric {
 

@@ -7,6 +7,8 @@ import ngdref.exact.ExactGeometry;
  * Its spectrum is λ_max,min = (‖y‖/‖g‖)(1/cos ψ ± |tan ψ|), λ_d = (‖y‖/‖g‖)/cos ψ, and
  * Proposition 1: among ALL SPD M with Mg = y, the smallest condition number is
  * κ(M_opt) = (1+|sin ψ|)/(1−|sin ψ|).
+ *
+ * <p>Machine-checked: Proposition 1 for every D (Coq, {@code proofs/coq/Statements.v}): {@code proposition1} (L/m ≥ (1+|sin ψ|)/(1−|sin ψ|) for every symmetric M with Mg = y and form constants 0 &lt; m ≤ L), {@code proposition1_equality} (attained by M_opt), {@code family_kappa_min}, {@code family_kappa_at_gamma1}.
  */
 public final class OptimalMetric {
 
