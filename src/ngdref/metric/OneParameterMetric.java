@@ -193,7 +193,8 @@ public final class OneParameterMetric {
     /**
      * Mx = y·(yᵀx)/(yᵀg) + α(x − g·(gᵀx)/(gᵀg)), in O(D) time and memory.
      * For x = g the result is y (the defining property Mg = y, Eq. (6)) to within rounding of the
-     * two coefficients, which are computed in double-double: |(Mg)ᵢ − yᵢ| &le; 2^-51·|yᵢ| + α·2^-100·|gᵢ|.
+     * two coefficients, which are computed in double-double: |(Mg)ᵢ − yᵢ| &le; 2^-51·|yᵢ| + α·2^-100·|gᵢ|
+     * + (4 + 2α)·2^-1074 (the last term: roundings onto the subnormal grid).
      *
      * @param x a vector of dimension D
      * @return Mx (a new array)

@@ -180,8 +180,8 @@ final class EdgeCases {
             while (p * p + q * q < (1L << 53)) {
                 q += 2;
             }
-            final int k = r.nextInt(1800) - 900;
             final int kg = r.nextInt(200) - 100;
+            final int k = r.nextInt(1800) - 900 - Math.max(0, kg); // (2pq)·2^(k+kg) < 2^1023
             final double[] g = {Math.scalb(1.0, kg), 0.0};
             final double[] y = {Math.scalb((double) (p * p - q * q), k + kg), Math.scalb((double) (2 * p * q), k + kg)};
             return new double[][] {g, y};
