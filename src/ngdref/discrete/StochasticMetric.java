@@ -303,9 +303,15 @@ public final class StochasticMetric {
             xMax = Math.max(xMax, Math.abs(x[k]));
         }
         // ν = α + ȳᵀȳ/ȳᵀg + η‖⟨Hg⟩‖²/|⟨Hg⟩ᵀ⟨g⟩| (σ = α/γ; the last in the scaled quantities)
-        final double nu = alpha + alpha / mBar.gamma()
-                + Math.scalb(eta * (Vectors.dot(hScaled, hScaled) / Math.abs(sDot)), eh - eg);
-        if (!(residual <= SOLVE_RESIDUAL * (Vectors.maxAbs(bs) + nu * xMax))) {
+        // ν·‖x‖∞ is formed term by term with ‖x‖∞ applied before any factor that may be huge, and
+        // η split into mantissa and exponent: a product that overflows only in an intermediate
+        // would make the bound +∞ and the check vacuous (found by ExtremeMagnitudeProperties).
+        final int etaExponent = Math.getExponent(eta);
+        final double etaMantissa = Math.scalb(eta, -etaExponent);
+        final double rankOneTerm = Math.scalb(etaMantissa * xMax * Vectors.dot(hScaled, hScaled) / Math.abs(sDot),
+                etaExponent + eh - eg);
+        final double nuX = alpha * xMax + alpha * xMax / mBar.gamma() + rankOneTerm;
+        if (!(residual <= SOLVE_RESIDUAL * (Vectors.maxAbs(bs) + nuX))) {
             throw new ArithmeticException("M⁻¹b (Eq. 19) did not reach its stated accuracy: ‖b − Mx‖∞"
                     + " = " + Double.toString(residual) + "·2^" + eb + " > 2^-30·(‖b‖∞ + ‖M‖‖x‖∞)");
         }
