@@ -191,22 +191,6 @@ class AdversarialCliTest {
     // ---- item 4: write failures and -o onto the input ----
 
     /** A sink that fails like /dev/full. */
-    private static final class FullDisk extends Writer {
-        @Override
-        public void write(char[] c, int off, int len) throws IOException {
-            throw new IOException("No space left on device");
-        }
-
-        @Override
-        public void flush() throws IOException {
-            throw new IOException("No space left on device");
-        }
-
-        @Override
-        public void close() {
-        }
-    }
-
     @Test
     void writeFailuresExitFive() {
         final CliRun spectrum = CliRun.withStreams(new java.io.ByteArrayInputStream(new byte[0]), new FullDisk(),

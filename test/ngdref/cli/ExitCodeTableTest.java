@@ -134,22 +134,6 @@ class ExitCodeTableTest {
     }
 
     /** A sink that fails like /dev/full. */
-    private static final class FullDisk extends Writer {
-        @Override
-        public void write(char[] c, int off, int len) throws IOException {
-            throw new IOException("No space left on device");
-        }
-
-        @Override
-        public void flush() throws IOException {
-            throw new IOException("No space left on device");
-        }
-
-        @Override
-        public void close() {
-        }
-    }
-
     @Test
     void row5OutputFailed() {
         for (String[] args : new String[][] {
