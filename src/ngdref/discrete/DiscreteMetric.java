@@ -42,6 +42,8 @@ public final class DiscreteMetric {
      *     ∇̄L(θ_t, θ_{t+1}) or L(θ_t) − L(θ_{t+1}) is not finite (outside the range of double), or
      *     α = γ·ȳᵀȳ/ȳᵀg is
      */
+    // Exact statement (Eq. 14), proved for every D in Coq (proofs/coq/Statements.v):
+    // discrete_metric (M̄ SPD with M̄g = ȳ whenever ȳᵀg > 0).
     /*@ public behavior
       @   requires loss != null && discreteGradient != null && theta != null && g != null;
       @   requires theta.length == g.length && eta > 0.0 && gamma > 0.0;
@@ -53,8 +55,8 @@ public final class DiscreteMetric {
       @   assignable \nothing;
       @   signals_only IllegalArgumentException;
       @*/
-    public static DiscreteMetric of(Loss loss, DiscreteGradient discreteGradient, double[] theta,
-                                    double eta, double[] g, double gamma) {
+    public static DiscreteMetric of(/*@ nullable @*/ Loss loss, /*@ nullable @*/ DiscreteGradient discreteGradient, /*@ nullable @*/ double[] theta,
+                                    double eta, /*@ nullable @*/ double[] g, double gamma) {
         if (loss == null) {
             throw new IllegalArgumentException("loss must not be null");
         }

@@ -45,6 +45,9 @@ public final class HessianCorrectedMetric {
      * @throws ArithmeticException when the bound (or a quantity it is built from) overflows or
      *     underflows the range of double
      */
+    // Exact statement (Eqs. 17-18, as it is true), proved for every D in Coq
+    // (proofs/coq/Statements.v): hessian_corrected (M̄ + ηH SPD for 0 ≤ η < m/h), hessian_bound_is_sup,
+    // hessian_bound_sup (the bound is a supremum), hessian_paper_wording_counterexample.
     /*@ public behavior
       @   requires g != null && yBar != null && hessianHalf != null;
       @   ensures \result > 0.0;
@@ -55,7 +58,11 @@ public final class HessianCorrectedMetric {
       @   assignable \nothing;
       @   signals_only IllegalArgumentException;
       @*/
-    public static double learningRateBound(double[] g, double[] yBar, double[][] hessianHalf) {
+    public static double learningRateBound(/*@ nullable @*/ double[] g, /*@ nullable @*/ double[] yBar, /*@ nullable @*/ double[][] hessianHalf) {
+        if (hessianHalf == null) {
+            // first, so that the null case does not depend on the validation of (g, ȳ)
+            throw new IllegalArgumentException("hessianHalf must not be null");
+        }
         final UpdateGeometry geo = UpdateGeometry.of(g, yBar);
         final double hh = negativeCurvature(hessianHalf, g.length);
         if (!(hh > 0.0)) {
@@ -89,7 +96,7 @@ public final class HessianCorrectedMetric {
       @   assignable \nothing;
       @   signals_only IllegalArgumentException;
       @*/
-    public static HessianCorrectedMetric of(double[] g, double[] yBar, double[][] hessianHalf,
+    public static HessianCorrectedMetric of(/*@ nullable @*/ double[] g, /*@ nullable @*/ double[] yBar, /*@ nullable @*/ double[][] hessianHalf,
                                             double eta, double gamma) {
         // Reject a missing Hessian or a bad η before any arithmetic, so that bad input is always an
         // IllegalArgumentException (ofGamma may raise ArithmeticException when α = γσ overflows).

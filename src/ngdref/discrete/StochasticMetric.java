@@ -84,8 +84,8 @@ public final class StochasticMetric {
       @   assignable \nothing;
       @   signals_only IllegalArgumentException;
       @*/
-    public static StochasticMetric of(double[][] gSamples, double[][] yBarSamples,
-                                      double[][] hgSamples, double eta, double gamma) {
+    public static StochasticMetric of(/*@ nullable @*/ double[][] gSamples, /*@ nullable @*/ double[][] yBarSamples,
+                                      /*@ nullable @*/ double[][] hgSamples, double eta, double gamma) {
         if (gSamples == null || yBarSamples == null || hgSamples == null) {
             throw new IllegalArgumentException((gSamples == null ? "gSamples"
                     : yBarSamples == null ? "yBarSamples" : "hgSamples") + " must not be null");

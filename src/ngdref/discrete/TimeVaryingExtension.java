@@ -32,7 +32,7 @@ public final class TimeVaryingExtension {
       @   assignable \nothing;
       @   signals_only IllegalArgumentException;
       @*/
-    public static double[] extendedUpdate(double[] thetaDot) {
+    public static double[] extendedUpdate(/*@ nullable @*/ double[] thetaDot) {
         Inputs.requireEntries("thetaDot", thetaDot);
         final double[] v = new double[thetaDot.length + 1];
         /*@ loop_invariant 0 <= i && i <= thetaDot.length
@@ -67,7 +67,7 @@ public final class TimeVaryingExtension {
       @   assignable \nothing;
       @   signals_only IllegalArgumentException;
       @*/
-    public static double[] extendedNegativeGradient(double[] gradTheta, double dLdt) {
+    public static double[] extendedNegativeGradient(/*@ nullable @*/ double[] gradTheta, double dLdt) {
         Inputs.requireEntries("gradTheta", gradTheta);
         Vectors.requireFiniteValue("dLdt", dLdt);
         final double[] v = new double[gradTheta.length + 1];
@@ -104,7 +104,7 @@ public final class TimeVaryingExtension {
       @   assignable \nothing;
       @   signals_only IllegalArgumentException;
       @*/
-    public static OneParameterMetric metric(double[] thetaDot, double[] gradTheta, double dLdt,
+    public static OneParameterMetric metric(/*@ nullable @*/ double[] thetaDot, /*@ nullable @*/ double[] gradTheta, double dLdt,
                                             double gamma) {
         final double[] g = extendedUpdate(thetaDot);
         final double[] y = extendedNegativeGradient(gradTheta, dLdt);

@@ -25,7 +25,7 @@ final class Vectors {
       @   signals_only IllegalArgumentException;
       @   assignable \nothing;
       @*/
-    static void requireStep(Loss loss, double[] x, double[] xNext) {
+    static void requireStep(/*@ nullable @*/ Loss loss, /*@ nullable @*/ double[] x, /*@ nullable @*/ double[] xNext) {
         if (loss == null) {
             throw new IllegalArgumentException("loss must not be null");
         }
@@ -49,7 +49,7 @@ final class Vectors {
       @   signals_only IllegalArgumentException;
       @   assignable \nothing;
       @*/
-    static double[] requireResult(String what, double[] v, int d) {
+    static double[] requireResult(String what, /*@ nullable @*/ double[] v, int d) {
         if (v == null) {
             throw new IllegalArgumentException(what + " returned null");
         }

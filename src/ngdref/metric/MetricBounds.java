@@ -28,6 +28,9 @@ public final class MetricBounds {
      * @throws IllegalArgumentException if geometry is null
      * @throws ArithmeticException if it is outside the range of double
      */
+    // Exact statement (Proposition 2), proved for every D in Coq (proofs/coq/Statements.v):
+    // proposition2 (λ_min(M) ≤ (‖y‖/‖g‖)cos ψ, strict unless y ∥ g), proposition2_sup and
+    // proposition2_limit (it is the supremum, approached as γ → ∞), propositions23_not_attained.
     /*@ public behavior
       @   requires geometry != null;
       @   ensures \result > 0.0;
@@ -53,6 +56,9 @@ public final class MetricBounds {
      * @throws IllegalArgumentException if geometry is null
      * @throws ArithmeticException if it is outside the range of double
      */
+    // Exact statement (Proposition 3), proved for every D in Coq (proofs/coq/Statements.v):
+    // proposition3 (λ_max(M) ≥ ‖y‖/(‖g‖cos ψ), strict unless y ∥ g), proposition3_inf and
+    // proposition3_limit (it is the infimum, approached as γ → 0), propositions23_not_attained.
     /*@ public behavior
       @   requires geometry != null;
       @   ensures \result > 0.0;

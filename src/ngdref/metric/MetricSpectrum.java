@@ -80,6 +80,11 @@ public final class MetricSpectrum {
      * @return the spectrum (a quantity outside the double range is refused by its accessor)
      * @throws IllegalArgumentException if geometry is null or γ is not finite and &gt; 0
      */
+    // Exact statement (Lemma 1, Eq. 9), proved for every D in Coq (proofs/coq/Statements.v):
+    // family_eigenvalues (λ₊ + λ₋ = σ + α, λ₊λ₋ = αρ, 0 < λ₋ ≤ α ≤ λ₊), family_eigenvectors,
+    // family_alpha_eigenspace (α on span{g, y}⊥), family_form_bounds(_all) (λ_min, λ_max are the best
+    // quadratic-form constants), family_kappa_paper (κ). The floating-point consequence below;
+    // correct rounding of each value checked against exact rationals by EdgeRangeTest.
     /*@ public normal_behavior
       @   requires geometry != null && gamma > 0.0 && gamma - gamma == 0.0;
       @   ensures \result != null && \result.dimension() == geometry.dimension();

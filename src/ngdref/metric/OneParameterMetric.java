@@ -61,6 +61,9 @@ public final class OneParameterMetric {
      * @return the metric
      * @throws IllegalArgumentException for invalid g, y (see {@link UpdateGeometry#of}) or α
      */
+    // Exact statement (Eqs. 6-8), proved for every D in Coq (proofs/coq/Statements.v):
+    // family_maps_g_to_y (M(α)g = y), family_form_bounds_all (M(α) SPD for α > 0),
+    // canonical_form_converse (every yyᵀ/(yᵀg) + Σuᵢuᵢᵀ with the uᵢ spanning g⊥ is SPD with Mg = y).
     /*@ public normal_behavior
       @   requires g != null && y != null && g.length >= 2 && g.length == y.length;
       @   requires (\forall int i; 0 <= i && i < g.length; g[i] - g[i] == 0.0 && y[i] - y[i] == 0.0);
@@ -94,6 +97,8 @@ public final class OneParameterMetric {
      * @throws IllegalArgumentException for invalid g, y or γ
      * @throws ArithmeticException if α = γσ is outside the range of double
      */
+    // Exact statement (Eq. 22), proved for every D in Coq (proofs/coq/Statements.v):
+    // family_paper_form (M(γ) is M(α) at α = γ·yᵀy/yᵀg), family_maps_g_to_y, family_form_bounds_all.
     /*@ public behavior
       @   requires g != null && y != null && g.length >= 2 && g.length == y.length;
       @   requires (\forall int i; 0 <= i && i < g.length; g[i] - g[i] == 0.0 && y[i] - y[i] == 0.0);
@@ -217,7 +222,7 @@ public final class OneParameterMetric {
       @   assignable \nothing;
       @   signals_only IllegalArgumentException;
       @*/
-    public double[] apply(double[] x) {
+    public double[] apply(/*@ nullable @*/ double[] x) {
         if (x == null || x.length != g.length) {
             Inputs.requireEntries("x", x);
             Inputs.requireSameLength("g", g, "x", x); // throws
@@ -278,7 +283,7 @@ public final class OneParameterMetric {
       @   assignable \nothing;
       @   signals_only IllegalArgumentException;
       @*/
-    public double[] solve(double[] b) {
+    public double[] solve(/*@ nullable @*/ double[] b) {
         if (b == null || b.length != g.length) {
             Inputs.requireEntries("b", b);
             Inputs.requireSameLength("g", g, "b", b); // throws

@@ -23,6 +23,8 @@ public final class OptimalMetric {
      * @return the metric M(γ = 1)
      * @throws IllegalArgumentException for invalid input (see {@link UpdateGeometry#of})
      */
+    // Exact statement (κ over the family (22) is minimal at γ = 1), proved for every D in Coq
+    // (proofs/coq/Statements.v): family_kappa_min, family_kappa_at_gamma1.
     /*@ public behavior
       @   requires g != null && y != null && g.length >= 2 && g.length == y.length;
       @   requires (\forall int i; 0 <= i && i < g.length; g[i] - g[i] == 0.0 && y[i] - y[i] == 0.0);
@@ -48,6 +50,10 @@ public final class OptimalMetric {
      * @throws IllegalArgumentException if geometry is null
      * @throws ArithmeticException if κ overflows (ψ within ~1e-154 of π/2)
      */
+    // Exact statement (Proposition 1), proved for every D in Coq (proofs/coq/Statements.v):
+    // proposition1 (κ(M) ≥ (1+|sin ψ|)/(1−|sin ψ|) for every symmetric M with Mg = y and form
+    // constants m, L), proposition1_equality(_all) (attained by M(γ = 1)). Run-time check of the
+    // contract below: ValueContractsTest; the value: EdgeRangeTest.
     /*@ public behavior
       @   requires geometry != null;
       @   ensures \result >= 1.0;

@@ -112,8 +112,6 @@ public final class UpdateGeometry {
       @   requires (\forall int i; 0 <= i && i < g.length; g[i] - g[i] == 0.0 && y[i] - y[i] == 0.0);
       @   requires Inputs.effective(g, y);
       @   ensures \result != null && \result.dimension() == g.length;
-      @   ensures 0.0 < \result.cosPsi() && \result.cosPsi() <= 1.0;
-      @   ensures 0.0 <= \result.sinPsi() && \result.sinPsi() < 1.0;
       @   assignable \nothing;
       @ also public exceptional_behavior
       @   requires g == null || y == null || g.length < 2 || g.length != y.length;
@@ -359,9 +357,12 @@ public final class UpdateGeometry {
      * cos ψ = yᵀg/(‖y‖‖g‖), in (0, 1] for an effective update.
      *
      * @return cos ψ, correctly rounded
+     * @throws ArithmeticException if cos ψ underflows (its exact value, positive, rounds to 0:
+     *     below 2^-1075; found by ValueContractsTest, which checks this contract at run time)
      */
-    /*@ public normal_behavior
+    /*@ public behavior
       @   ensures 0.0 < \result && \result <= 1.0;
+      @   signals_only ArithmeticException;
       @   assignable \nothing;
       @*/
     public double cosPsi() {
@@ -369,12 +370,15 @@ public final class UpdateGeometry {
     }
 
     /**
-     * |sin ψ| = ‖y − (yᵀg/gᵀg)g‖/‖y‖, in [0, 1).
+     * |sin ψ| = ‖y − (yᵀg/gᵀg)g‖/‖y‖, exactly in [0, 1) for an effective update.
      *
-     * @return |sin ψ|, correctly rounded
+     * @return |sin ψ|, correctly rounded: in [0, 1], since an exact value within half an ulp of
+     *     1 (cos ψ below about 2^-26.5) rounds to 1.0
+     * @throws ArithmeticException if |sin ψ| is positive but underflows (below 2^-1075)
      */
-    /*@ public normal_behavior
-      @   ensures 0.0 <= \result && \result < 1.0;
+    /*@ public behavior
+      @   ensures 0.0 <= \result && \result <= 1.0;
+      @   signals_only ArithmeticException;
       @   assignable \nothing;
       @*/
     public double sinPsi() {
@@ -386,23 +390,38 @@ public final class UpdateGeometry {
      *
      * @return ψ: Math.atan2 of the correctly rounded |sin ψ| and cos ψ, not itself correctly
      *     rounded (within 2 ulp of the exact angle: each argument within 1/2 ulp, atan2 within 1
-     *     ulp, and |dψ| = |cos ψ·d(sin ψ) − sin ψ·d(cos ψ)| for the rounded pair)
+     *     ulp, and |dψ| = |cos ψ·d(sin ψ) − sin ψ·d(cos ψ)| for the rounded pair); at most the
+     *     double nearest π/2, which it is when cos ψ underflows (ψ is then within 2^-1075 of π/2)
+     * @throws ArithmeticException if ψ underflows (|sin ψ| positive but below 2^-1075; ψ is
+     *     within a factor 1 + 2^-2000 of it)
      */
-    /*@ public normal_behavior
-      @   ensures 0.0 <= \result && \result < 1.5707963267948966;
+    /*@ public behavior
+      @   ensures 0.0 <= \result && \result <= 1.5707963267948966;
+      @   signals_only ArithmeticException;
       @   assignable \nothing;
       @*/
     public double psi() {
-        return Math.atan2(sinPsi(), cosPsi());
+        final double sin = sinPsi();
+        double cos;
+        try {
+            cos = cosPsi();
+        } catch (ArithmeticException underflow) {
+            // cos ψ < 2^-1075: ψ = π/2 − δ with 0 < δ < 2^-1074, and the double nearest π/2 is
+            // about 6e-17 below it, so the nearest double to ψ is that of π/2, atan2(sin, 0).
+            cos = 0.0;
+        }
+        return Math.atan2(sin, cos);
     }
 
     /**
      * 1 − |sin ψ|, computed as cos²ψ/(1 + |sin ψ|) without cancellation.
      *
      * @return 1 − |sin ψ| in (0, 1], correctly rounded
+     * @throws ArithmeticException if it underflows (below 2^-1075; cos ψ below about 2^-537)
      */
-    /*@ public normal_behavior
+    /*@ public behavior
       @   ensures 0.0 < \result && \result <= 1.0;
+      @   signals_only ArithmeticException;
       @   assignable \nothing;
       @*/
     public double oneMinusSinPsi() {

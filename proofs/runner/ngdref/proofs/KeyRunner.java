@@ -76,7 +76,7 @@ import org.key_project.util.collection.ImmutableList;
 public final class KeyRunner {
 
     private static final String[] HEADER =
-        {"class", "method", "contract", "result", "nodes", "seconds", "name"};
+        {"class", "method", "contract", "result", "nodes", "seconds", "name", "rests_on"};
 
     private final Path root;
     private final Map<String, String> opt;
@@ -94,17 +94,27 @@ public final class KeyRunner {
         this.only = Pattern.compile(opt.getOrDefault("only", "."));
     }
 
-    /** One line of the report. */
+    /**
+     * One line of the report; {@code restsOn} lists the contracts the proof applied (callee
+     * operation contracts and dependency contracts, separated by a space; KeY joins the cases of
+     * one method's contract with '#'), so that a proof resting on an open contract is reported as
+     * conditional.
+     */
     private record Row(String type, String method, String contract, String result, int nodes,
-                       double seconds, String name) {
+                       double seconds, String name, String restsOn) {
         String tsv() {
             return String.join("\t", type, method, contract, result, Integer.toString(nodes),
-                String.format("%.1f", seconds), name);
+                String.format("%.1f", seconds), name, restsOn);
         }
 
         static Row parse(String line) {
             final String[] f = line.split("\t");
-            return new Row(f[0], f[1], f[2], f[3], Integer.parseInt(f[4]), Double.parseDouble(f[5]), f[6]);
+            return new Row(f[0], f[1], f[2], f[3], Integer.parseInt(f[4]), Double.parseDouble(f[5]), f[6],
+                f.length > 7 ? f[7] : "");
+        }
+
+        Row withResult(String newResult, double newSeconds) {
+            return new Row(type, method, contract, newResult, nodes, newSeconds, name, restsOn);
         }
     }
 
@@ -146,7 +156,7 @@ public final class KeyRunner {
             // check mode does): the committed report says how far KeY got with it.
             final boolean skip = mode.equals("replay") && old != null && !old.result().equals("proved")
                 && allowedOpen.containsKey(c.getName());
-            final Row row = skip ? new Row(old.type(), old.method(), old.contract(), old.result(), old.nodes(), 0.0, old.name())
+            final Row row = skip ? old.withResult(old.result(), 0.0)
                 : replay ? replay(env, c) : prove(env, c, mode.equals("prove"));
             rows.add(row);
             System.out.printf("%-8s %6d %7.1f s  %s%n", row.result(), row.nodes(), row.seconds(), c.getName());
@@ -180,9 +190,23 @@ public final class KeyRunner {
         } else {
             writeReport(rows, total, "", work);
             for (Row r : rows) {
-                if (!r.result().equals("proved") && !allowedOpen.containsKey(r.name())) {
+                if (r.result().equals("vacuous")) {
+                    problems.add("vacuous (closed without executing the method; make the parameter nullable or drop the case): " + r.name());
+                } else if (!r.result().equals("proved") && !allowedOpen.containsKey(r.name())) {
                     problems.add(r.result() + " and not listed in proofs/open-contracts.tsv: " + r.name());
                 }
+            }
+            if (mode.equals("replay") && opt.containsKey("refresh") && problems.isEmpty() && opt.getOrDefault("only", ".").equals(".")) {
+                // --refresh true: the committed report takes the replayed node counts and what each
+                // proof rests on, keeping the proving times of the run that made the proofs.
+                final List<Row> refreshed = new ArrayList<>();
+                for (Row r : rows) {
+                    final Row old = committed.get(r.name());
+                    refreshed.add(old == null ? r : new Row(r.type(), r.method(), r.contract(), r.result(),
+                        r.result().equals("proved") ? r.nodes() : old.nodes(), old.seconds(), r.name(),
+                        r.result().equals("proved") ? r.restsOn() : old.restsOn()));
+                }
+                writeReport(refreshed, total, " (node counts refreshed by a replay)", root.resolve("proofs"));
             }
         }
         final long proved = rows.stream().filter(r -> r.result().equals("proved")).count();
@@ -353,8 +377,8 @@ public final class KeyRunner {
                 && proof.openGoals().size() <= Integer.parseInt(opt.getOrDefault("smt-max-goals", "40"))) {
                 runSmt(proof, t0 + 1_000_000_000L * Integer.parseInt(opt.getOrDefault("timeout", "60")));
             }
-            result = proof.closed() ? "proved" : "open";
-            if (proof.closed() && save) {
+            result = proof.closed() ? (executesBody(proof) ? "proved" : "vacuous") : "open";
+            if (result.equals("proved") && save) {
                 Files.createDirectories(saved);
                 final String error = new ProofSaver(proof, saved.resolve(fileName(c.getName())).toFile()).save();
                 if (error != null) {
@@ -366,10 +390,11 @@ public final class KeyRunner {
             System.out.println("  " + c.getName() + ": " + describe(e));
         }
         final int nodes = proof == null ? 0 : proof.countNodes();
+        final String restsOn = proof == null || !result.equals("proved") ? "" : restsOn(proof);
         if (proof != null) {
             proof.dispose();
         }
-        return row(c, result, nodes, (System.nanoTime() - t0) / 1e9);
+        return row(c, result, nodes, (System.nanoTime() - t0) / 1e9, restsOn);
     }
 
     private void configureStrategy(Proof proof) {
@@ -471,7 +496,7 @@ public final class KeyRunner {
             new KeYUserProblemFile(file.getName(), file, null, proof.getServices().getProfile()).readProof(parser);
             final IntermediateProofReplayer.Result replay =
                 new IntermediateProofReplayer(null, proof, parser.getResult()).replay(null, null);
-            result = proof.closed() ? "proved" : "open";
+            result = proof.closed() ? (executesBody(proof) ? "proved" : "vacuous") : "open";
             if (!replay.getErrors().isEmpty()) {
                 System.out.println("  " + c.getName() + ": " + replay.getErrors().get(0));
             }
@@ -480,10 +505,44 @@ public final class KeyRunner {
             System.out.println("  " + c.getName() + ": " + describe(e));
         }
         final int nodes = proof == null ? 0 : proof.countNodes();
+        final String restsOn = proof == null || !result.equals("proved") ? "" : restsOn(proof);
         if (proof != null) {
             proof.dispose();
         }
-        return row(c, result, nodes, (System.nanoTime() - t0) / 1e9);
+        return row(c, result, nodes, (System.nanoTime() - t0) / 1e9, restsOn);
+    }
+
+    /**
+     * Whether a closed proof executed the method: some node applies {@code methodBodyExpand},
+     * the rule that replaces the call by the body. A proof that closes without it closed on its
+     * precondition alone (e.g. {@code requires x == null} on a parameter KeY treats as non-null
+     * because it is not declared nullable) and proves nothing about the code: "vacuous", which
+     * check and replay report as a failure and prove does not save.
+     */
+    private static boolean executesBody(Proof proof) {
+        final var nodes = proof.root().subtreeIterator();
+        while (nodes.hasNext()) {
+            final var app = nodes.next().getAppliedRuleApp();
+            if (app != null && app.rule().name().toString().equals("methodBodyExpand")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The contracts a closed proof applied (see {@link Row}), sorted, space-separated. */
+    private static String restsOn(Proof proof) {
+        final java.util.TreeSet<String> used = new java.util.TreeSet<>();
+        final var nodes = proof.root().subtreeIterator();
+        while (nodes.hasNext()) {
+            if (nodes.next().getAppliedRuleApp() instanceof de.uka.ilkd.key.rule.AbstractContractRuleApp app
+                && app.getInstantiation() != null) {
+                for (String part : app.getInstantiation().getName().split("#")) {
+                    used.add(part.replace(' ', '_'));
+                }
+            }
+        }
+        return String.join(" ", used);
     }
 
     /** Some KeY exceptions (SolverException) throw from toString. */
@@ -501,14 +560,14 @@ public final class KeyRunner {
         return b.toString();
     }
 
-    private static Row row(Contract c, String result, int nodes, double seconds) {
+    private static Row row(Contract c, String result, int nodes, double seconds, String restsOn) {
         final String type = c.getKJT().getFullName();
         // KeY names a contract "Type[DeclaringType::method(params)].JML ... contract.N"
         final String name = c.getName();
         final String method = name.contains("::") && name.contains("].")
             ? name.substring(name.indexOf("::") + 2, name.indexOf("].")) : c.getTarget().name().toString();
         final String contract = c.getName().replaceFirst("^.*\\]\\.", "");
-        return new Row(type, method, contract, result, nodes, seconds, c.getName());
+        return new Row(type, method, contract, result, nodes, seconds, c.getName(), restsOn);
     }
 
     private static String fileName(String contractName) {
@@ -517,23 +576,103 @@ public final class KeyRunner {
 
     // ---------------------------------------------------------------- files
 
-    private static void writeReport(List<Row> rows, double total, String scope, Path dir) throws IOException {
+    private void writeReport(List<Row> rows, double total, String scope, Path dir) throws IOException {
         Files.createDirectories(dir);
         final StringBuilder tsv = new StringBuilder(String.join("\t", HEADER)).append('\n');
         rows.forEach(r -> tsv.append(r.tsv()).append('\n'));
         Files.writeString(dir.resolve("report.tsv"), tsv);
         final long proved = rows.stream().filter(r -> r.result().equals("proved")).count();
+        final long vacuous = rows.stream().filter(r -> r.result().equals("vacuous")).count();
+        final Map<String, String> conditional = conditional(rows);
+        final long onStubs = rows.stream().filter(r -> r.result().equals("proved")
+            && Stream.of(r.restsOn().split(" ")).anyMatch(KeyRunner::isStub)).count();
         final StringBuilder md = new StringBuilder("# KeY verification report\n\n")
-            .append(String.format("%d of %d contracts proved by KeY 2.12.3. Sum of the per-contract times %.0f s; ",
-                proved, rows.size(), rows.stream().mapToDouble(Row::seconds).sum()))
+            .append(String.format("%d of %d contracts proved by KeY 2.12.3; %d vacuous; %d conditional. ",
+                proved, rows.size(), vacuous, conditional.size()))
+            .append(String.format("Sum of the per-contract times %.0f s; ", rows.stream().mapToDouble(Row::seconds).sum()))
             .append(String.format("wall time of the run that wrote this file %.0f s%s ", total, scope))
             .append("(generated by `mvn -Pkey verify`, do not edit).\n\n")
-            .append("| class | method | contract | result | nodes | seconds |\n|---|---|---|---|---:|---:|\n");
+            .append("- **vacuous**: a closed proof that never applies `methodBodyExpand`, i.e. closed on its precondition\n"
+                + "  alone without executing the method (the runner checks every proof; check and replay fail on one).\n")
+            .append("- **conditional**: a proved contract whose proof applies the contract of a method of ngdref.metric or\n"
+                + "  ngdref.discrete that is not itself proved, or (for a class with an invariant) a proof in a class\n"
+                + "  one of whose constructor contracts, which establish the invariant, is not proved. Listed below.\n")
+            .append(String.format("- %d proved contracts apply trusted stub contracts (JDK, Commons Numbers, ngdref.exact,\n"
+                + "  ngdref.numerics: `proofs/stubs`), which are assumptions, not proofs.%n%n", onStubs));
+        if (!conditional.isEmpty()) {
+            md.append("## Conditional proofs\n\n| contract | conditional on |\n|---|---|\n");
+            conditional.forEach((name, on) -> md.append("| ").append(name.replace("|", "\\|")).append(" | ")
+                .append(on.replace("|", "\\|")).append(" |\n"));
+            md.append('\n');
+        }
+        md.append("## All contracts\n\n| class | method | contract | result | nodes | seconds |\n|---|---|---|---|---:|---:|\n");
         for (Row r : rows) {
             md.append(String.format("| %s | %s | %s | %s | %d | %.1f |%n", r.type(), r.method().replace("|", "\\|"),
                 r.contract(), r.result(), r.nodes(), r.seconds()));
         }
         Files.writeString(dir.resolve("REPORT.md"), md);
+    }
+
+    /** A contract of a library class or of a project class outside the verified packages (a stub). */
+    private static boolean isStub(String contractName) {
+        return !contractName.isEmpty() && !contractName.startsWith("ngdref.metric.") && !contractName.startsWith("ngdref.discrete.");
+    }
+
+    /**
+     * The proved contracts that rest on something unproved (see {@link #writeReport}): contract
+     * name to what it rests on.
+     */
+    private Map<String, String> conditional(List<Row> rows) throws IOException {
+        final Map<String, String> resultOf = new HashMap<>();
+        rows.forEach(r -> resultOf.put(r.name().replace(' ', '_'), r.result()));
+        final Map<String, String> conditional = new TreeMap<>();
+        for (Row r : rows) {
+            if (!r.result().equals("proved")) {
+                continue;
+            }
+            final List<String> on = new ArrayList<>();
+            for (String used : r.restsOn().split(" ")) {
+                if (!used.isEmpty() && !isStub(used) && !"proved".equals(resultOf.get(used))) {
+                    on.add("open contract " + used.replace('_', ' '));
+                }
+            }
+            final String simple = r.type().substring(r.type().lastIndexOf('.') + 1);
+            if (hasInvariant(r.type()) && !r.method().startsWith(simple + "(")) {
+                // The invariant is established by the constructors' contracts, whose preconditions
+                // the factories (static methods returning the class) discharge: all must be proved.
+                final List<String> factories = factories(r.type(), simple);
+                rows.stream().filter(k -> k.type().equals(r.type()) && !k.result().equals("proved")
+                        && !k.contract().contains("exceptional_behavior")
+                        && (k.method().startsWith(simple + "(")
+                            || factories.stream().anyMatch(f -> k.method().startsWith(f + "("))))
+                    .forEach(k -> on.add("the invariant of " + simple + ", established through " + k.method()
+                        + " whose contract is " + k.result()));
+            }
+            if (!on.isEmpty()) {
+                conditional.put(r.name(), String.join("; ", on));
+            }
+        }
+        return conditional;
+    }
+
+    /** The names of the static methods of the class that return an instance of it. */
+    private List<String> factories(String type, String simple) throws IOException {
+        final Path source = root.resolve("src").resolve(type.replace('.', '/') + ".java");
+        final List<String> names = new ArrayList<>();
+        if (Files.exists(source)) {
+            final var m = Pattern.compile("static\\s+" + simple + "\\s+(\\w+)\\s*\\(").matcher(Files.readString(source));
+            while (m.find()) {
+                names.add(m.group(1));
+            }
+        }
+        return names;
+    }
+
+    /** Whether the class's source declares a JML class invariant. */
+    private boolean hasInvariant(String type) throws IOException {
+        final Path source = root.resolve("src").resolve(type.replace('.', '/') + ".java");
+        return Files.exists(source)
+            && Pattern.compile("@\\s*(public\\s+|private\\s+|protected\\s+)?invariant\\b").matcher(Files.readString(source)).find();
     }
 
     private static Map<String, Row> readRows(Path file) throws IOException {

@@ -1,0 +1,286 @@
+package ngdref.verification;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+
+/**
+ * The mutation gate (proofs/mutants/README.md): seeded faults in the verified code and in its
+ * contracts, applied one at a time to a copy; CI fails unless every one is rejected.
+ *
+ * <ul>
+ * <li>{@code proofs/mutants/test-mutants.tsv}: the mutated source file is compiled into a
+ *   directory that comes first on the class path, and the listed test classes run in a fresh JVM
+ *   (default tries); the mutant is rejected when a test fails.</li>
+ * <li>{@code proofs/mutants/key-mutants.tsv}: the verified packages and {@code proofs/} are copied,
+ *   the mutation applied, and KeY replays the saved proofs of the contracts matching the listed
+ *   pattern; the mutant is rejected when such a contract no longer replays (or is vacuous). A
+ *   rejection means the recorded proof does not carry over to the mutant, which is what CI's
+ *   replay relies on.</li>
+ * </ul>
+ *
+ * A mutant whose text is not found exactly once, that does not compile, for which no test runs,
+ * or for which KeY cannot load the sources is invalid, and fails the gate too: a gate that
+ * silently skips its mutants would prove nothing.
+ *
+ * <p>Usage (after {@code mvn verify}, and for the KeY part after the replay of {@code -Pkey},
+ * which compiles the runner): {@code java -cp <test class path> ngdref.verification.MutationGate
+ * --root . --test-classpath FILE [--key-classpath FILE] [--only REGEX]}; the class path files hold
+ * one class path line each (Maven's dependency:build-classpath).
+ */
+public final class MutationGate {
+
+    /** One line of a mutant file: the edit, what must reject it, and why it matters. */
+    record Mutant(String kind, String id, String file, String original, String replacement, String checker,
+                  String what) {
+    }
+
+    private final Path root;
+    private final Map<String, String> opt;
+
+    private MutationGate(Map<String, String> opt) {
+        this.opt = opt;
+        this.root = Path.of(opt.getOrDefault("root", ".")).toAbsolutePath().normalize();
+    }
+
+    public static void main(String[] args) throws Exception {
+        final Map<String, String> opt = new HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            opt.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        System.exit(new MutationGate(opt).run());
+    }
+
+    private int run() throws IOException, InterruptedException {
+        final Pattern only = Pattern.compile(opt.getOrDefault("only", "."));
+        final List<Mutant> mutants = new ArrayList<>(read("test", root.resolve("proofs/mutants/test-mutants.tsv")));
+        if (opt.containsKey("key-classpath")) {
+            mutants.addAll(read("key", root.resolve("proofs/mutants/key-mutants.tsv")));
+        }
+        final Map<String, List<Mutant>> groups = new java.util.LinkedHashMap<>();
+        mutants.forEach(m -> groups.computeIfAbsent(m.kind() + " " + m.id(), k -> new ArrayList<>()).add(m));
+        int failures = 0;
+        int count = 0;
+        for (List<Mutant> edits : groups.values()) {
+            final Mutant m = edits.get(0);
+            if (!only.matcher(m.id()).find()) {
+                continue;
+            }
+            count++;
+            final long t0 = System.nanoTime();
+            String outcome;
+            try {
+                outcome = m.kind().equals("test") ? runTests(edits) : runKey(edits);
+            } catch (IllegalStateException e) {
+                outcome = "INVALID: " + e.getMessage();
+            }
+            if (!outcome.startsWith("rejected")) {
+                failures++;
+            }
+            System.out.printf("%-5s %-32s %6.1f s  %s%n", m.kind(), m.id(), (System.nanoTime() - t0) / 1e9, outcome);
+        }
+        System.out.printf("mutation gate: %d of %d mutants rejected%n", count - failures, count);
+        if (count == 0) {
+            System.out.println("FAIL no mutant selected");
+            return 1;
+        }
+        return failures == 0 ? 0 : 1;
+    }
+
+    /** Stands for a line break in the original and replacement columns. */
+    static final String NEWLINE = "{NL}";
+
+    /**
+     * TSV: id, file, original text, replacement, checker, what it breaks; # starts a comment.
+     * Consecutive lines with the same id are one mutant with several edits (the checker and
+     * description of its first line count).
+     */
+    static List<Mutant> read(String kind, Path file) throws IOException {
+        final List<Mutant> list = new ArrayList<>();
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            final String[] f = line.split("\t", -1);
+            if (f.length != 6) {
+                throw new IllegalArgumentException(file + ": expected 6 tab-separated columns: " + line);
+            }
+            list.add(new Mutant(kind, f[0], f[1], f[2].replace(NEWLINE, "\n"), f[3].replace(NEWLINE, "\n"), f[4], f[5]));
+        }
+        return list;
+    }
+
+    /**
+     * Applies the edits to the files under base (a copy); each original text must occur exactly
+     * once in its file. Returns the edited files.
+     */
+    private static List<Path> apply(List<Mutant> edits, Path base) throws IOException {
+        final List<Path> files = new ArrayList<>();
+        for (Mutant m : edits) {
+            final Path file = base.resolve(m.file());
+            if (!Files.exists(file)) {
+                throw new IllegalStateException("no file " + m.file());
+            }
+            Files.writeString(file, mutated(m, Files.readString(file, StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
+            if (!files.contains(file)) {
+                files.add(file);
+            }
+        }
+        return files;
+    }
+
+    /** The mutated text; the original must occur exactly once. */
+    private static String mutated(Mutant m, String text) {
+        final int at = text.indexOf(m.original());
+        if (at < 0 || text.indexOf(m.original(), at + 1) >= 0) {
+            throw new IllegalStateException("the original text must occur exactly once in " + m.file()
+                + (at < 0 ? " (not found)" : " (found more than once)"));
+        }
+        return text.substring(0, at) + m.replacement() + text.substring(at + m.original().length());
+    }
+
+    private String runTests(List<Mutant> edits) throws IOException, InterruptedException {
+        final Mutant m = edits.get(0);
+        final Path tmp = Files.createTempDirectory("ngdref-mutant-");
+        try {
+            // A full copy of src/ (tests that read the sources, e.g. the JML, see the mutant).
+            copyTree(root.resolve("src"), tmp.resolve("src"));
+            final List<Path> sources = apply(edits.stream()
+                .map(e -> new Mutant(e.kind(), e.id(), root.relativize(root.resolve(e.file())).toString().replaceFirst("^src/", ""),
+                    e.original(), e.replacement(), e.checker(), e.what()))
+                .toList(), tmp.resolve("src"));
+            final String deps = Files.readString(Path.of(opt.get("test-classpath"))).trim();
+            final String classes = root.resolve("target/classes").toString();
+            final JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+            final java.io.StringWriter diagnostics = new java.io.StringWriter();
+            final boolean compiled = javac.getTask(diagnostics, null, null,
+                List.of("-d", tmp.resolve("classes").toString(), "-cp", classes + java.io.File.pathSeparator + deps,
+                    "--release", "17", "-proc:none", "-nowarn"),
+                null, javac.getStandardFileManager(null, null, StandardCharsets.UTF_8)
+                    .getJavaFileObjects(sources.stream().map(Path::toFile).toArray(java.io.File[]::new)))
+                .call();
+            if (!compiled) {
+                throw new IllegalStateException("does not compile: " + diagnostics.toString().lines().findFirst().orElse(""));
+            }
+            final List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", String.join(java.io.File.pathSeparator, tmp.resolve("classes").toString(),
+                    root.resolve("target/test-classes").toString(), classes, deps),
+                "-Djqwik.tries.default=" + opt.getOrDefault("tries", "200"),
+                "-Djqwik.database=" + tmp.resolve("jqwik-database"),
+                "-Dngdref.edge.cases=2000",
+                "-Dngdref.source.root=" + tmp.resolve("src"),
+                TestClassRunner.class.getName()));
+            command.addAll(List.of(m.checker().split(",")));
+            final Outcome run = execute(command, tmp, Integer.parseInt(opt.getOrDefault("test-timeout", "300")));
+            return switch (run.exit()) {
+                case 1 -> "rejected (" + firstLine(run.output(), "failed:") + ")";
+                case -1 -> "rejected (timeout)";
+                case 0 -> "SURVIVED: " + m.checker() + " pass on the mutant (" + m.what() + ")";
+                default -> throw new IllegalStateException("no test ran (exit " + run.exit() + "): " + m.checker());
+            };
+        } finally {
+            deleteTree(tmp);
+        }
+    }
+
+    private String runKey(List<Mutant> edits) throws IOException, InterruptedException {
+        final Mutant m = edits.get(0);
+        final Path tmp = Files.createTempDirectory("ngdref-key-mutant-");
+        try {
+            for (String dir : List.of("src/ngdref/metric", "src/ngdref/discrete", "proofs/stubs", "proofs/saved")) {
+                copyTree(root.resolve(dir), tmp.resolve(dir));
+            }
+            for (String file : List.of("proofs/report.tsv", "proofs/open-contracts.tsv", "proofs/cvc5-key.sh")) {
+                Files.copy(root.resolve(file), tmp.resolve(file), java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+            }
+            apply(edits, tmp);
+            final String cp = Files.readString(Path.of(opt.get("key-classpath"))).trim();
+            final Outcome run = execute(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xss16m", "-cp", root.resolve("target/test-classes") + java.io.File.pathSeparator + cp,
+                "ngdref.proofs.KeyRunner", "--root", tmp.toString(), "--mode", "replay", "--only", m.checker(),
+                "--timeout", "60", "--smt-timeout", "10"), tmp, Integer.parseInt(opt.getOrDefault("key-timeout", "600")));
+            if (run.output().contains("FAIL KeY cannot load")) {
+                throw new IllegalStateException(firstLine(run.output(), "FAIL KeY cannot load"));
+            }
+            final Pattern target = Pattern.compile(m.checker());
+            final boolean targetFailed = run.output().lines()
+                .filter(l -> l.startsWith("FAIL "))
+                .anyMatch(l -> target.matcher(l).find());
+            if (run.exit() != 0 && targetFailed) {
+                return "rejected (" + firstLine(run.output(), "FAIL ") + ")";
+            }
+            if (run.exit() == 0) {
+                if (!run.output().contains("proved")) {
+                    throw new IllegalStateException("no contract matches " + m.checker());
+                }
+                return "SURVIVED: the saved proofs of " + m.checker() + " replay on the mutant (" + m.what() + ")";
+            }
+            throw new IllegalStateException("KeY failed, but not on " + m.checker() + ": " + firstLine(run.output(), "FAIL "));
+        } finally {
+            deleteTree(tmp);
+        }
+    }
+
+    private record Outcome(int exit, String output) {
+    }
+
+    /** Runs a command (stderr merged); exit -1 on timeout. */
+    private static Outcome execute(List<String> command, Path dir, int timeoutSeconds) throws IOException, InterruptedException {
+        final Path log = dir.resolve("output.txt");
+        final Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly().waitFor();
+            return new Outcome(-1, Files.readString(log));
+        }
+        return new Outcome(p.exitValue(), Files.readString(log));
+    }
+
+    private static String firstLine(String output, String containing) {
+        return output.lines().filter(l -> l.contains(containing)).findFirst().map(String::trim)
+            .map(l -> l.length() > 200 ? l.substring(0, 200) + "…" : l).orElse("-");
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path f : files.toList()) {
+                final Path t = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(t);
+                } else {
+                    Files.createDirectories(t.getParent());
+                    Files.copy(f, t);
+                }
+            }
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(f -> {
+                try {
+                    Files.delete(f);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+}
