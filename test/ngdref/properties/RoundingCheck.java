@@ -193,15 +193,23 @@ final class RoundingCheck {
         return null;
     }
 
-    /** Null when a refusal (ArithmeticException) of Q is justified: Q rounds to ∞, or to 0 while Q &gt; 0. */
-    static String refusalJustified(Function<Rational, Integer> cmp) {
+    /** Where a quantity lies outside the range of double (what justifies refusing it). */
+    enum OutOfRange {
+        /** Q rounds to ∞: Q &ge; 2^1024 − 2^970. */
+        OVERFLOW,
+        /** Q &gt; 0 rounds to 0: Q &le; 2^-1075. */
+        UNDERFLOW
+    }
+
+    /** Whether Q rounds to ∞, or to 0 while Q &gt; 0; null when its rounding is a finite double or exactly 0. */
+    static OutOfRange outOfRange(Function<Rational, Integer> cmp) {
         if (cmp.apply(OVERFLOW) >= 0) {
-            return null;
+            return OutOfRange.OVERFLOW;
         }
         if (cmp.apply(UNDERFLOW) <= 0 && cmp.apply(Rational.ZERO) > 0) {
-            return null;
+            return OutOfRange.UNDERFLOW;
         }
-        return "refused although the exact value is inside the range of double";
+        return null;
     }
 
     /** 2^k as a double (for generators). */
