@@ -1,10 +1,15 @@
 package ngdref.discrete;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.MathContext;
 import ngdref.metric.OneParameterMetric;
+import ngdref.numerics.GaussLegendre;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.EigenDecomposition;
 import org.junit.jupiter.api.Test;
@@ -86,6 +91,45 @@ class DiscreteTimeTest {
     }
 
     @Test
+    void averageVectorFieldErrorCoefficientAtEveryNodeCount() {
+        // By hand: n = 2: (2!)⁴/(5·(4!)³) = 16/69120 = 1/4320; n = 3: (3!)⁴/(7·(6!)³) = 1296/2612736000
+        // = 1/2016000.
+        assertEquals(1.0 / 4320, new AverageVectorFieldDiscreteGradient(2).errorCoefficient(), 1e-14 / 4320);
+        assertEquals(1.0 / 2016000, new AverageVectorFieldDiscreteGradient(3).errorCoefficient(), 1e-14 / 2016000);
+        // Every n: (n!)⁴/((2n+1)·((2n)!)³) in exact integers, rounded once (the class sums
+        // logarithms; its relative error grows with log C, to about 1e-11 at n = 64).
+        for (int n = 1; n <= 64; n++) {
+            final BigInteger num = factorial(n).pow(4);
+            final BigInteger den = factorial(2 * n).pow(3).multiply(BigInteger.valueOf(2L * n + 1));
+            final double exact = new BigDecimal(num).divide(new BigDecimal(den), MathContext.DECIMAL128).doubleValue();
+            assertEquals(exact, new AverageVectorFieldDiscreteGradient(n).errorCoefficient(), 1e-10 * exact, "n = " + n);
+        }
+        // Independently, what the coefficient means: the n-point rule on [0, 1] misses ∫₀¹ s^(2n) ds
+        // = 1/(2n+1) by exactly C·(2n)! (f⁽²ⁿ⁾ = (2n)! is constant). Nodes and weights from
+        // Commons Math via GaussLegendre, the sum in BigDecimal; n ≤ 5 keeps the difference
+        // (1.4e-6 at n = 5 against 1/11) well above the nodes' rounding.
+        for (int n = 1; n <= 5; n++) {
+            final double[] t = GaussLegendre.nodes(n);
+            final double[] w = GaussLegendre.weights(n);
+            BigDecimal quadrature = BigDecimal.ZERO;
+            for (int k = 0; k < n; k++) {
+                quadrature = quadrature.add(new BigDecimal(w[k]).multiply(new BigDecimal(t[k]).pow(2 * n)));
+            }
+            final double missed = BigDecimal.ONE.divide(BigDecimal.valueOf(2L * n + 1), MathContext.DECIMAL128)
+                    .subtract(quadrature).divide(new BigDecimal(factorial(2 * n)), MathContext.DECIMAL128).doubleValue();
+            assertEquals(missed, new AverageVectorFieldDiscreteGradient(n).errorCoefficient(), 1e-7 * missed, "n = " + n);
+        }
+    }
+
+    private static BigInteger factorial(int n) {
+        BigInteger f = BigInteger.ONE;
+        for (int k = 2; k <= n; k++) {
+            f = f.multiply(BigInteger.valueOf(k));
+        }
+        return f;
+    }
+
+    @Test
     void taylorNeedsAHessian() {
         final Loss noHessian = new Loss() {
             @Override
@@ -142,13 +186,32 @@ class DiscreteTimeTest {
         final double paperBound = HessianCorrectedMetric.learningRateBound(g, yBar, h);
         // (ȳᵀg/gᵀg)/h = (1.1/1.04)/2
         assertEquals(1.1 / 1.04 / 2, paperBound, 1e-15);
-        final HessianCorrectedMetric ok = HessianCorrectedMetric.of(g, yBar, h, 0.9 * ok(g, yBar, h), 1.0);
-        final double[] l = new EigenDecomposition(new Array2DRowRealMatrix(ok.toArray())).getRealEigenvalues();
+        // By hand: M̄ = ȳȳᵀ/ȳᵀg + α(I − ggᵀ/gᵀg), ȳᵀg = 1.1, gᵀg = 1.04, α = ȳᵀȳ/ȳᵀg = 1.25/1.1,
+        // and I − ggᵀ/gᵀg = [[0.04, −0.2], [−0.2, 1]]/1.04. Its λ_min from the 2×2 characteristic
+        // polynomial (trace 2.5/1.1, determinant 1.25/1.04): λ_min ≈ 0.8374, so the bound
+        // λ_min(M̄)/h with h = 2 is ≈ 0.4187 (below the paper's supremum ≈ 0.5288).
+        final double alpha = 1.25 / 1.1;
+        final double[][] mBar = {
+            {1 / 1.1 + alpha * 0.04 / 1.04, 0.5 / 1.1 - alpha * 0.2 / 1.04},
+            {0.5 / 1.1 - alpha * 0.2 / 1.04, 0.25 / 1.1 + alpha / 1.04},
+        };
+        final double bound = smallestEigenvalue2x2(mBar) / 2;
+        assertEquals(0.41868, bound, 1e-5);
+        assertEquals(bound, ok(g, yBar, h), 1e-14 * bound);
+        // Below the bound: M̄ + ηH, entry by entry as by hand, and positive definite (Commons Math).
+        final double eta = 0.9 * bound;
+        final double[][] corrected = HessianCorrectedMetric.of(g, yBar, h, eta, 1.0).toArray();
+        for (int i = 0; i < 2; i++) {
+            for (int j = 0; j < 2; j++) {
+                assertEquals(mBar[i][j] + eta * h[i][j], corrected[i][j], 1e-14, "(M̄ + ηH)[" + i + "][" + j + "]");
+            }
+        }
+        final double[] l = new EigenDecomposition(new Array2DRowRealMatrix(corrected)).getRealEigenvalues();
         for (double v : l) {
             assertTrue(v > 0, "eigenvalue " + v);
         }
         final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> HessianCorrectedMetric.of(g, yBar, h, 1.01 * ok(g, yBar, h), 1.0));
+                () -> HessianCorrectedMetric.of(g, yBar, h, 1.01 * bound, 1.0));
         assertTrue(e.getMessage().contains("violates the learning-rate bound"), e.getMessage());
         // For γ → ∞ the admissible η approaches the paper's bound from below.
         final double large = HessianCorrectedMetric.of(g, yBar, h, 1e-9, 1e8).learningRateBound();
@@ -157,6 +220,13 @@ class DiscreteTimeTest {
 
     private static double ok(double[] g, double[] yBar, double[][] h) {
         return HessianCorrectedMetric.of(g, yBar, h, 1e-12, 1.0).learningRateBound();
+    }
+
+    /** The smaller root of λ² − tr·λ + det for a symmetric 2×2 matrix, without cancellation. */
+    private static double smallestEigenvalue2x2(double[][] m) {
+        final double tr = m[0][0] + m[1][1];
+        final double det = m[0][0] * m[1][1] - m[0][1] * m[1][0];
+        return 2 * det / (tr + Math.sqrt(tr * tr - 4 * det));
     }
 
     @Test
@@ -198,17 +268,48 @@ class DiscreteTimeTest {
         final double[][] hgs = {{0.5, 0.1, 0}, {0.4, 0, 0.1}, {0.6, 0.2, 0}};
         final double eta = 0.1;
         final StochasticMetric m = StochasticMetric.of(gs, ys, hgs, eta, 1.0);
-        final double[] mg = m.apply(m.meanUpdate());
-        final double[] target = m.negativeGradient();
-        for (int i = 0; i < 3; i++) {
-            assertEquals(target[i], mg[i], 1e-14);
-        }
-        final double[] back = m.solve(target);
-        final double[] meanG = m.meanUpdate();
-        for (int i = 0; i < 3; i++) {
-            assertEquals(meanG[i], back[i], 1e-13);
-        }
+        // The sample means by hand (column sums / 3): ⟨g⟩ = ⟨ȳ⟩ = (1, 0.1, 1/30), ⟨Hg⟩ = (0.5, 0.1, 1/30).
+        final double[] meanG = {1, 0.1, 1.0 / 30};
+        final double[] meanHg = {0.5, 0.1, 1.0 / 30};
+        // So ψ = 0 and, with γ = 1, M̄ = I (σ = α = 1); M = I + η·hhᵀ/(hᵀ⟨g⟩) with h = ⟨Hg⟩, and
+        // −∇L(θ_t) = ⟨ȳ⟩ + η⟨Hg⟩ = (1.05, 0.11, 11/300) (Eq. 20).
+        final double[] target = {1.05, 0.11, 11.0 / 300};
+        // The means' stated accuracy, (n + 3)·2^-53·Σₖ|vₖᵢ|/n, is at most 6·2^-53 ≈ 6.7e-16 here.
+        final double tol = 1e-15;
+        assertArrayEquals(meanG, m.meanUpdate(), tol, "⟨g⟩");
+        assertArrayEquals(meanG, m.meanYBar(), tol, "⟨ȳ⟩");
+        assertArrayEquals(meanHg, m.meanHg(), tol, "⟨Hg⟩");
+        assertArrayEquals(target, m.negativeGradient(), 2 * tol, "⟨ȳ⟩ + η⟨Hg⟩");
+        assertArrayEquals(target, m.apply(meanG), 1e-14, "M⟨g⟩ = −∇L(θ_t)");
+        assertArrayEquals(meanG, m.solve(target), 1e-13, "M⁻¹(−∇L(θ_t)) = ⟨g⟩");
+        // Another vector: Me₂ = e₂ + η·h·h₂/(hᵀ⟨g⟩), hᵀ⟨g⟩ = 0.5 + 0.01 + 1/900.
+        final double hg = 0.5 + 0.01 + 1.0 / 900;
+        final double[] me2 = m.apply(new double[] {0, 1, 0});
+        final double[] expected = {eta * 0.5 * 0.1 / hg, 1 + eta * 0.1 * 0.1 / hg, eta * (1.0 / 30) * 0.1 / hg};
+        assertArrayEquals(expected, me2, 1e-15, "Me₂");
         assertEquals(Double.POSITIVE_INFINITY, m.learningRateBound());
+    }
+
+    @Test
+    void stochasticSampleMeansNearTheTopOfTheRange() {
+        // Entries near 2^1023, whose sums overflow: the means are formed on scaled samples.
+        final double big = 0x1.8p1022;   // 1.5·2^1022; the largest double is about 2^1024
+        final double[][] gs = {{big, 1}, {0x1.0p1023, 3}, {big, 2}};
+        final double[][] ys = {{0x1.0p1023, -1}, {0x1.0p1023, 0}, {0x1.0p1022, 4}};
+        final double[][] hgs = {{4, 1}, {2, 0}, {0, 2}};
+        final StochasticMetric m = StochasticMetric.of(gs, ys, hgs, 0.5, 1.0);
+        // By hand: ⟨g⟩ = ((1.5 + 2 + 1.5)/3·2^1022, 2) = (5/3·2^1022, 2), ⟨ȳ⟩ = (5/3·2^1022, 1),
+        // ⟨Hg⟩ = (2, 1).
+        // Stated accuracy of component 0: (n + 3)·2^-53·Σₖ|vₖ₀|/n = 6·2^-53·(5/3)·2^1022.
+        final double fiveThirds = Math.scalb(5.0 / 3, 1022);
+        final double tol = 6 * 0x1.0p-53 * fiveThirds;
+        final double[] meanG = m.meanUpdate();
+        final double[] meanYBar = m.meanYBar();
+        assertEquals(fiveThirds, meanG[0], tol, "⟨g⟩₀");
+        assertEquals(2.0, meanG[1], 1e-15, "⟨g⟩₁");
+        assertEquals(fiveThirds, meanYBar[0], tol, "⟨ȳ⟩₀");
+        assertEquals(1.0, meanYBar[1], 1e-15, "⟨ȳ⟩₁");
+        assertArrayEquals(new double[] {2, 1}, m.meanHg(), 1e-15, "⟨Hg⟩");
     }
 
     @Test

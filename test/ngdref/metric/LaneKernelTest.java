@@ -6,7 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.util.OptionalDouble;
 import java.util.Random;
+import java.util.function.DoubleSupplier;
+import ngdref.oracle.Enclosure;
+import ngdref.oracle.NearestDouble;
 import org.apache.commons.numbers.core.DD;
 import org.junit.jupiter.api.Test;
 
@@ -116,10 +120,15 @@ class LaneKernelTest {
         checkBound(a, b, "1e16, 1, -1e16");
     }
 
+    /**
+     * UpdateGeometry promises correctly rounded cos ψ, gᵀg and yᵀg (its javadoc): each must be
+     * exactly the double nearest to the exact value, decided independently from exact BigDecimal
+     * inner products with the oracle's certified arithmetic ({@code Enclosure}, {@code NearestDouble}).
+     * Where the exact value lies outside the double range the accessor must refuse it instead.
+     */
     @Test
     void geometryIsCorrectlyRoundedAtEveryLengthAndScale() {
         final Random r = new Random(5);
-        final MathContext mc = MathContext.DECIMAL128;
         for (int d : LENGTHS) {
             for (int scale : new int[] {0, 450, -450, 990, -990}) {
                 final double[] g = new double[d];
@@ -132,17 +141,29 @@ class LaneKernelTest {
                     continue;
                 }
                 final UpdateGeometry geo = UpdateGeometry.of(g, y);
-                final BigDecimal gg = exactDot(g, g);
-                final BigDecimal yy = exactDot(y, y);
-                final BigDecimal yg = exactDot(y, g);
-                final double cos = yg.divide(yy.sqrt(mc).multiply(gg.sqrt(mc)), mc).doubleValue();
                 final String what = "D = " + d + ", scale 2^" + scale;
-                assertTrue(Math.abs(cos - geo.cosPsi()) <= Math.ulp(cos), what + ": cos ψ");
-                if (Math.abs(scale) < 500) {
-                    assertTrue(Math.abs(gg.doubleValue() - geo.gDotG()) <= Math.ulp(gg.doubleValue()), what + ": gᵀg");
-                    assertTrue(Math.abs(yg.doubleValue() - geo.yDotG()) <= Math.ulp(yg.doubleValue()), what + ": yᵀg");
-                }
+                final BigDecimal gg = exactDot(g, g);
+                final BigDecimal yg = exactDot(y, g);
+                // cos ψ = yᵀg/(√(yᵀy)·√(gᵀg)) enclosed by the oracle's outward-rounded arithmetic
+                final OptionalDouble cos = Enclosure.point(yg)
+                        .divide(Enclosure.point(exactDot(y, y)).sqrt().multiply(Enclosure.point(gg).sqrt()))
+                        .correctlyRounded();
+                assertTrue(cos.isPresent(), what + ": the oracle could not decide cos ψ");
+                assertEquals(cos.getAsDouble(), geo.cosPsi(), 0.0, what + ": cos ψ");
+                assertCorrectlyRounded(gg, geo::gDotG, what + ": gᵀg");
+                assertCorrectlyRounded(yg, geo::yDotG, what + ": yᵀg");
             }
+        }
+    }
+
+    /** The accessor returns the double nearest to exact, or refuses when that is 0 or ∞. */
+    private static void assertCorrectlyRounded(BigDecimal exact, DoubleSupplier accessor, String what) {
+        final double nearest = NearestDouble.of(exact);
+        if (nearest == 0.0 || Double.isInfinite(nearest)) {
+            final ArithmeticException e = assertThrows(ArithmeticException.class, accessor::getAsDouble, what);
+            assertTrue(e.getMessage().contains(nearest == 0.0 ? "underflows" : "overflows"), what + ": " + e.getMessage());
+        } else {
+            assertEquals(nearest, accessor.getAsDouble(), 0.0, what);
         }
     }
 

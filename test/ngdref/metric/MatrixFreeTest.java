@@ -179,18 +179,111 @@ class MatrixFreeTest {
         }
     }
 
+    /**
+     * g ∥ y (ψ = 0), checked whole against a hand derivation: g = (1, 2, 2), y = 2g, so
+     * yᵀg = 18, σ = yᵀy/yᵀg = 2 and M = σĝĝᵀ + α(I − ĝĝᵀ) with α = γσ, ĝ = (1, 2, 2)/3. The
+     * simple eigenvalues are σ (eigenvector ±ĝ) and α (any unit vector ⊥ g); which is λ_max
+     * depends on γ ≷ 1, so both orders are checked.
+     */
     @Test
     void parallelCaseEigenvectors() {
-        final OneParameterMetric m = OneParameterMetric.ofGamma(new double[] {1, 2, 2}, new double[] {2, 4, 4}, 3.0);
-        final double[][] v = m.simpleEigenvectors();
-        final MetricSpectrum s = m.spectrum();
-        // σ = 2, so the eigenvalues are 2 (along g) and 6 (⊥ g); λ_max = 6.
-        assertEquals(6.0, s.lambdaMax(), 1e-15);
-        assertEquals(2.0, s.lambdaMin(), 1e-15);
-        final double[] mv = m.apply(v[1]);
-        for (int i = 0; i < 3; i++) {
-            assertEquals(2.0 * v[1][i], mv[i], 1e-14);
+        final double[] g = {1, 2, 2};
+        final double[] y = {2, 4, 4};
+        final double[] gHat = {1.0 / 3, 2.0 / 3, 2.0 / 3};
+        for (double gamma : new double[] {3.0, 0.25}) {
+            final OneParameterMetric m = OneParameterMetric.ofGamma(g, y, gamma);
+            final double alpha = 2 * gamma;
+            final MetricSpectrum s = m.spectrum();
+            assertEquals(Math.max(2, alpha), s.lambdaMax(), 1e-15, "γ = " + gamma);
+            assertEquals(Math.min(2, alpha), s.lambdaMin(), 1e-15, "γ = " + gamma);
+            final double[][] v = m.simpleEigenvectors();
+            // Row 0 belongs to λ_max, row 1 to λ_min; the one along g is ±ĝ, the other ⊥ g.
+            final int along = gamma < 1 ? 0 : 1;
+            final int across = 1 - along;
+            final double sign = Math.signum(v[along][0]);
+            for (int i = 0; i < 3; i++) {
+                assertEquals(gHat[i], sign * v[along][i], 1e-15, "γ = " + gamma + ": eigenvector along g, entry " + i);
+            }
+            assertEquals(0.0, v[across][0] + 2 * v[across][1] + 2 * v[across][2], 1e-15, "γ = " + gamma + ": gᵀv ≠ 0");
+            assertEquals(1.0, v[across][0] * v[across][0] + v[across][1] * v[across][1] + v[across][2] * v[across][2],
+                    1e-15, "γ = " + gamma + ": ‖v‖ ≠ 1");
+            // M by hand, M = α·I + (σ − α)·ĝĝᵀ, applied to both rows: Mv = λv in every entry.
+            final double[] lambda = {s.lambdaMax(), s.lambdaMin()};
+            for (int k = 0; k < 2; k++) {
+                final double gv = gHat[0] * v[k][0] + gHat[1] * v[k][1] + gHat[2] * v[k][2];
+                for (int i = 0; i < 3; i++) {
+                    final double mv = alpha * v[k][i] + (2 - alpha) * gHat[i] * gv;
+                    assertEquals(lambda[k] * v[k][i], mv, 1e-14, "γ = " + gamma + ", row " + k + ", entry " + i);
+                }
+            }
         }
+    }
+
+    /**
+     * The dense matrix against the exact one (the oracle's rational M, rounded entry by entry) at
+     * scales where the pair is stored scaled by powers of two: entries near 2^±500 and 2^±990 lie
+     * outside [2^-400, 2^400]. Each entry is a sum of two terms formed with a few roundings each,
+     * of size at most max(σ, α) ≤ λ_max ≤ D·max|Mᵢⱼ|: within 16·D·u·max|Mᵢⱼ| of the exact entry.
+     */
+    @Test
+    void denseMatrixIsExactToRoundingAtExtremeScales() {
+        final Random r = new Random(7);
+        final int[][] scales = {{500, 500}, {-500, -500}, {0, 500}, {500, 0}, {-500, 0}, {0, -500},
+            {990, 990}, {-990, -990}, {300, -300}};
+        for (int[] sc : scales) {
+            final int d = 2 + r.nextInt(5);
+            final double[][] p = pair(r, d);
+            final double[] g = new double[d];
+            final double[] y = new double[d];
+            for (int i = 0; i < d; i++) {
+                g[i] = Math.scalb(p[0][i], sc[0]);
+                y[i] = Math.scalb(p[1][i], sc[1]);
+            }
+            final double gamma = Math.pow(10, 2 * r.nextDouble() - 1);
+            final String what = "g·2^" + sc[0] + ", y·2^" + sc[1] + ", D = " + d;
+            final double[][] exact = roundedEntries(ngdref.oracle.ExplicitFamilyMetric.ofGamma(g, y, gamma));
+            final double[][] dense;
+            try {
+                dense = OneParameterMetric.ofGamma(g, y, gamma).toArray();
+            } catch (ArithmeticException outOfRange) {
+                // Refused only when an exact entry (or α) lies outside the range of double.
+                assertTrue(!allFinite(exact), what + ": refused although every entry is in range: " + outOfRange.getMessage());
+                continue;
+            }
+            double max = 0;
+            for (double[] row : exact) {
+                for (double v : row) {
+                    max = Math.max(max, Math.abs(v));
+                }
+            }
+            for (int i = 0; i < d; i++) {
+                for (int j = 0; j < d; j++) {
+                    assertEquals(exact[i][j], dense[i][j], 16 * d * 0x1.0p-53 * max, what + ": M[" + i + "][" + j + "]");
+                }
+            }
+        }
+    }
+
+    private static double[][] roundedEntries(ngdref.oracle.RationalMatrix m) {
+        final int d = m.dimension();
+        final double[][] a = new double[d][d];
+        for (int i = 0; i < d; i++) {
+            for (int j = 0; j < d; j++) {
+                a[i][j] = ngdref.oracle.NearestDouble.of(m.get(i, j).toBigDecimal(40, java.math.RoundingMode.HALF_EVEN));
+            }
+        }
+        return a;
+    }
+
+    private static boolean allFinite(double[][] m) {
+        for (double[] row : m) {
+            for (double v : row) {
+                if (!Double.isFinite(v)) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     @Test

@@ -15,7 +15,14 @@ import ngdref.discrete.MidpointDiscreteGradient;
 import ngdref.discrete.TaylorDiscreteGradient;
 import ngdref.discrete.TimeVaryingExtension;
 import ngdref.metric.OneParameterMetric;
+import ngdref.oracle.Enclosure;
+import ngdref.oracle.ExactDots;
+import ngdref.oracle.ExplicitFamilyMetric;
+import ngdref.oracle.GradientAngle;
+import ngdref.oracle.Rational;
+import ngdref.oracle.SpanRestriction;
 import net.jqwik.api.Assume;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;
@@ -121,8 +128,20 @@ class DiscreteTimeProperties {
 
     @Property
     void etaBoundMakesTheCorrectedMetricSpdAndIsTight(@ForAll("pairs") Case c, @ForAll @DoubleRange(min = 0.01, max = 10) double h) {
+        etaBound(c, h);
+    }
+
+    /**
+     * The bounds of (17) against values computed here, never against the library's own closed
+     * forms: λ_min(M̄) exactly from the oracle (see {@link #exactLambdaMin}), M̄ for the
+     * definiteness checks built from Eq. (8) in the test, and the paper's bound (ȳᵀg/gᵀg)/h from
+     * the oracle's exact inner products.
+     */
+    private static void etaBound(Case c, double h) {
         final OneParameterMetric mBar = OneParameterMetric.ofGamma(c.g, c.y, c.gamma);
         final int d = c.dimension();
+        final double[][] explicit = explicitFamily(c.g, c.y, c.gamma);
+        final double lmin = exactLambdaMin(c).loRounded();
         // The worst Hessian: H = −h·vvᵀ along M̄'s λ_min eigenvector v (so λ_min(M̄+ηH) = λ_min(M̄) − ηh).
         final double[] v = mBar.simpleEigenvectors()[1];
         final double[][] hh = new double[d][d];
@@ -132,22 +151,86 @@ class DiscreteTimeProperties {
             }
         }
         final double bound = HessianCorrectedMetric.of(c.g, c.y, hh, Double.MIN_NORMAL, c.gamma).learningRateBound();
-        final double lmin = mBar.spectrum().lambdaMin();
-        assertEquals(lmin / h, bound, 1e-10 * bound);
+        // bound = λ_min(M̄)/h': λ_min correctly rounded, h' = −λ_min(H) to about D·u·h.
+        assertEquals(lmin / h, bound, 1e-13 * d * bound, "λ_min(M̄)/h");
         // Below the bound: SPD (checked by an independent dense eigen-decomposition).
         final double[][] ok = HessianCorrectedMetric.of(c.g, c.y, hh, 0.5 * bound, c.gamma).toArray();
         assertTrue(lambdaMin(ok) > 0.4 * lmin, "λ_min(M̄+ηH) = " + lambdaMin(ok));
         // Above it: rejected, and indeed not SPD.
         assertThrows(IllegalArgumentException.class, () -> HessianCorrectedMetric.of(c.g, c.y, hh, 1.5 * bound, c.gamma));
-        final double[][] bad = mBar.toArray();
+        final double[][] bad = explicit;
         for (int i = 0; i < d; i++) {
             for (int j = 0; j < d; j++) {
                 bad[i][j] += 1.5 * bound * hh[i][j];
             }
         }
         assertTrue(lambdaMin(bad) < 0, "M̄ + 1.5·bound·H should be indefinite");
-        // The paper's bound (γ → ∞ supremum) is never below the per-metric bound.
-        assertTrue(HessianCorrectedMetric.learningRateBound(c.g, c.y, hh) >= bound * (1 - 1e-12));
+        // The paper's bound (γ → ∞ supremum) is (ȳᵀg/gᵀg)/h, exactly (h to the accuracy of v's
+        // norm and of the eigenvalue −h of H), and never below the per-metric bound.
+        final ExactDots dots = ExactDots.of(c.g, c.y);
+        final double rho = Enclosure.of(dots.yTg().divide(dots.gTg())).loRounded();
+        final double paper = HessianCorrectedMetric.learningRateBound(c.g, c.y, hh);
+        assertEquals(rho / h, paper, 1e-13 * d * rho / h, "paper's bound (ȳᵀg/gᵀg)/h");
+        assertTrue(paper >= bound * (1 - 1e-12));
+    }
+
+    /**
+     * λ_min of the exact M(γ): the eigenvalues are α = γ·yᵀy/yᵀg on (span{g, y})⊥ and, on the
+     * invariant plane span{g, y}, the roots of the oracle's exact 2×2 characteristic polynomial
+     * t² − tr·t + det (in certified arithmetic); on a line (g ∥ y) the other one is σ = yᵀy/yᵀg.
+     */
+    private static Enclosure exactLambdaMin(Case c) {
+        final ExactDots dots = ExactDots.of(c.g, c.y);
+        final Rational sigma = dots.yTy().divide(dots.yTg());
+        final Rational alpha = sigma.multiply(Rational.of(c.gamma));
+        final Enclosure plane;
+        if (GradientAngle.of(c.g, c.y).sinSquared().signum() == 0) {
+            plane = Enclosure.of(sigma);
+        } else {
+            final SpanRestriction b = SpanRestriction.of(ExplicitFamilyMetric.ofGamma(c.g, c.y, c.gamma), c.g, c.y);
+            final Rational tr = b.trace();
+            final Enclosure root = Enclosure.of(tr.multiply(tr).subtract(Rational.of(4).multiply(b.determinant()))).sqrt();
+            plane = Enclosure.of(tr).subtract(root).multiply(Enclosure.point(new java.math.BigDecimal("0.5")));
+        }
+        final Enclosure a = Enclosure.of(alpha);
+        return Enclosure.of(plane.lo().min(a.lo()), plane.hi().min(a.hi()));
+    }
+
+    /** M(γ) of Eq. (8) entry by entry in double, test-side: yyᵀ/yᵀg + α(I − ggᵀ/gᵀg), α = γ·yᵀy/yᵀg. */
+    private static double[][] explicitFamily(double[] g, double[] y, double gamma) {
+        final int d = g.length;
+        double yg = 0;
+        double yy = 0;
+        double gg = 0;
+        for (int i = 0; i < d; i++) {
+            yg += y[i] * g[i];
+            yy += y[i] * y[i];
+            gg += g[i] * g[i];
+        }
+        final double alpha = gamma * yy / yg;
+        final double[][] m = new double[d][d];
+        for (int i = 0; i < d; i++) {
+            for (int j = 0; j < d; j++) {
+                m[i][j] = y[i] * y[j] / yg + alpha * ((i == j ? 1 : 0) - g[i] * g[j] / gg);
+            }
+        }
+        return m;
+    }
+
+    /** The bound checks on fixed pairs, so that a fault they catch fails every run. */
+    @Example
+    void etaBoundOnFixedCases() {
+        final Case[] cases = {
+            Generators.build(31, 2, 0.4, 0.0, 0.0, 0, 1.0),
+            Generators.build(32, 4, 1.1, 1.5, -0.5, 2, 0.05),
+            Generators.build(33, 7, 0.05, -2.0, 1.0, 1, 20.0),
+            Generators.build(34, 10, 0.8, 0.3, 2.5, 2, 1.0),
+        };
+        final double[] hs = {0.01, 0.7, 3.0, 10.0};
+        for (int k = 0; k < cases.length; k++) {
+            assertTrue(cases[k] != null, "fixed case " + k + " not effective");
+            etaBound(cases[k], hs[k]);
+        }
     }
 
     @net.jqwik.api.Provide

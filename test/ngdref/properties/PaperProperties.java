@@ -3,6 +3,7 @@ package ngdref.properties;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.Random;
 import ngdref.dense.CanonicalForm;
@@ -12,7 +13,15 @@ import ngdref.metric.MetricSpectrum;
 import ngdref.metric.OneParameterMetric;
 import ngdref.metric.OptimalMetric;
 import ngdref.metric.UpdateGeometry;
+import ngdref.oracle.Enclosure;
+import ngdref.oracle.ExactDots;
+import ngdref.oracle.ExplicitFamilyMetric;
+import ngdref.oracle.GradientAngle;
+import ngdref.oracle.Rational;
+import ngdref.oracle.RationalMatrix;
+import ngdref.oracle.Ulps;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -122,15 +131,55 @@ class PaperProperties {
 
     @Property
     void proposition1NoValidMetricBeatsTheOptimalConditionNumber(@ForAll("moderate") Case c, @ForAll long seed) {
+        proposition1(c, seed);
+    }
+
+    private static void proposition1(Case c, long seed) {
         final double kappaOpt = OptimalMetric.minimumConditionNumber(UpdateGeometry.of(c.g, c.y));
-        // Metrics of three kinds: random canonical form, the family at random γ, and M_opt itself.
+        // κ_min = (1+|sin ψ|)/(1−|sin ψ|) from the oracle's exact sin²ψ: the closed form is
+        // correctly rounded.
+        final Enclosure sin = GradientAngle.of(c.g, c.y).absSin();
+        assertCorrectlyRounded(ONE.add(sin).divide(ONE.subtract(sin)), kappaOpt, "κ_min");
+        // Metrics of two kinds, their κ from dense eigenvalues: random canonical forms, and the
+        // family at random γ built here from Eq. (8).
         final double[] l = eigenvalues(randomValidMetric(c, seed));
         final double kappaRandom = l[l.length - 1] / l[0];
+        final double[] f = eigenvalues(explicitFamily(c.g, c.y, c.gamma));
+        final double kappaFamilyDense = f[f.length - 1] / f[0];
         final double kappaFamily = OneParameterMetric.ofGamma(c.g, c.y, c.gamma).spectrum().conditionNumber();
         // Dense eigenvalues carry a relative error of about D·u·κ in λ_min.
-        final double slack = 1 - 1e-12 * c.dimension() * kappaRandom;
-        assertTrue(kappaRandom >= kappaOpt * slack, kappaRandom + " < " + kappaOpt);
-        assertTrue(kappaFamily >= kappaOpt, kappaFamily + " < " + kappaOpt);
+        final double slack = 1e-12 * c.dimension();
+        assertTrue(kappaRandom >= kappaOpt * (1 - slack * kappaRandom), kappaRandom + " < " + kappaOpt);
+        assertTrue(kappaFamilyDense >= kappaOpt * (1 - slack * kappaFamilyDense), kappaFamilyDense + " < " + kappaOpt);
+        assertEquals(kappaFamilyDense, kappaFamily, slack * kappaFamilyDense * kappaFamilyDense, "κ(γ) closed form vs dense");
+    }
+
+    /** M(γ) of Eq. (8) entry by entry in double, test-side: yyᵀ/yᵀg + α(I − ggᵀ/gᵀg), α = γ·yᵀy/yᵀg. */
+    private static double[][] explicitFamily(double[] g, double[] y, double gamma) {
+        final int d = g.length;
+        double yg = 0;
+        double yy = 0;
+        double gg = 0;
+        for (int i = 0; i < d; i++) {
+            yg += y[i] * g[i];
+            yy += y[i] * y[i];
+            gg += g[i] * g[i];
+        }
+        final double alpha = gamma * yy / yg;
+        final double[][] m = new double[d][d];
+        for (int i = 0; i < d; i++) {
+            for (int j = 0; j < d; j++) {
+                m[i][j] = y[i] * y[j] / yg + alpha * ((i == j ? 1 : 0) - g[i] * g[j] / gg);
+            }
+        }
+        return m;
+    }
+
+    private static final Enclosure ONE = Enclosure.point(BigDecimal.ONE);
+
+    /** actual is the correctly rounded value of the enclosed exact one (or, when the enclosure straddles a rounding boundary, one of its two candidates). */
+    private static void assertCorrectlyRounded(Enclosure exact, double actual, String what) {
+        assertEquals(0, Ulps.error(actual, exact).lower(), () -> what + ": " + actual + " is not the correctly rounded " + exact);
     }
 
     @Property
@@ -147,30 +196,59 @@ class PaperProperties {
         final UpdateGeometry geo = UpdateGeometry.of(c.g, c.y);
         final double sup = MetricBounds.lambdaMinSupremum(geo);
         final double inf = MetricBounds.lambdaMaxInfimum(geo);
+        // Both bounds are exact rationals: sup = yᵀg/gᵀg (Prop. 2), inf = yᵀy/yᵀg (Prop. 3).
+        final ExactDots dots = ExactDots.of(c.g, c.y);
+        assertCorrectlyRounded(Enclosure.of(dots.yTg().divide(dots.gTg())), sup, "sup λ_min = yᵀg/gᵀg");
+        assertCorrectlyRounded(Enclosure.of(dots.yTy().divide(dots.yTg())), inf, "inf λ_max = yᵀy/yᵀg");
         final MetricSpectrum s = MetricSpectrum.of(geo, c.gamma);
         // Strict inequalities hold exactly; for ψ = 0 they become equalities.
         assertTrue(s.lambdaMin() <= sup, s.lambdaMin() + " > " + sup);
         assertTrue(s.lambdaMax() >= inf, s.lambdaMax() + " < " + inf);
-        // γ → ∞: λ_min → sup; γ → 0: λ_max → inf (relative gap O(1/γ) and O(γ) resp.).
+        // γ → ∞: λ_min → sup; γ → 0: λ_max → inf (relative gap O(1/γ) and O(γ) resp.). Both limits
+        // are in range (sup and inf were), and so are λ_min(10^12) ≤ sup and λ_max(10^-12) ≥ inf
+        // (within a factor 1 + 10^-8 of them): no accessor may refuse them.
         final double big = 1e12;
         final double small = 1e-12;
-        try {
-            assertEquals(sup, MetricSpectrum.of(geo, big).lambdaMin(), 1e-8 * sup);
-            assertEquals(inf, MetricSpectrum.of(geo, small).lambdaMax(), 1e-8 * inf);
-        } catch (ArithmeticException outOfRange) {
-            // σγ outside the double range for this scale: the limit is not representable.
-        }
+        assertEquals(sup, MetricSpectrum.of(geo, big).lambdaMin(), 1e-8 * sup);
+        assertEquals(inf, MetricSpectrum.of(geo, small).lambdaMax(), 1e-8 * inf);
     }
 
     @Property
     void conditionNumberIsMinimizedAtGammaOne(@ForAll("any") Case c) {
+        conditionNumberAtGammaAndOne(c);
+    }
+
+    /**
+     * κ(γ) and κ(1) against Lemma 1's formula evaluated on the oracle's exact cos²ψ (a rational),
+     * κ(γ) = (1+γ+√((1+γ)²−4γcos²ψ))²/(4γcos²ψ), in certified arithmetic: the closed forms are its
+     * correctly rounded values (or refused when it is beyond the largest double), and the exact
+     * κ(γ) is at least κ(1).
+     */
+    private static void conditionNumberAtGammaAndOne(Case c) {
         final UpdateGeometry geo = UpdateGeometry.of(c.g, c.y);
-        try {
-            final double kappa = MetricSpectrum.of(geo, c.gamma).conditionNumber();
-            assertTrue(kappa >= MetricSpectrum.of(geo, 1.0).conditionNumber(), "κ(γ) = " + kappa);
-        } catch (ArithmeticException overflow) {
-            assertTrue(overflow.getMessage().contains("overflows"), overflow.getMessage());
+        final Rational cos2 = GradientAngle.of(c.g, c.y).cosSquared();
+        final Enclosure exact = lemma1Kappa(cos2, Rational.of(c.gamma));
+        final Enclosure exactAtOne = lemma1Kappa(cos2, Rational.ONE);
+        assertTrue(exact.hi().compareTo(exactAtOne.lo()) >= 0, "exact κ(γ) " + exact + " < κ(1) " + exactAtOne);
+        final double kappaAtOne = MetricSpectrum.of(geo, 1.0).conditionNumber();
+        assertCorrectlyRounded(exactAtOne, kappaAtOne, "κ(1)");
+        if (Double.isInfinite(exact.loRounded())) {
+            final ArithmeticException e = org.junit.jupiter.api.Assertions.assertThrows(ArithmeticException.class,
+                    () -> MetricSpectrum.of(geo, c.gamma).conditionNumber());
+            assertTrue(e.getMessage().contains("overflows"), e.getMessage());
+            return;
         }
+        final double kappa = MetricSpectrum.of(geo, c.gamma).conditionNumber();
+        assertCorrectlyRounded(exact, kappa, "κ(γ)");
+        assertTrue(kappa >= kappaAtOne, "κ(γ) = " + kappa + " < κ(1) = " + kappaAtOne);
+    }
+
+    private static Enclosure lemma1Kappa(Rational cos2, Rational gamma) {
+        final Rational onePlusGamma = Rational.ONE.add(gamma);
+        final Rational fourGammaCos2 = Rational.of(4).multiply(gamma).multiply(cos2);
+        final Enclosure t = Enclosure.of(onePlusGamma).add(
+                Enclosure.of(onePlusGamma.multiply(onePlusGamma).subtract(fourGammaCos2)).sqrt());
+        return t.multiply(t).divide(Enclosure.of(fourGammaCos2));
     }
 
     @Property
@@ -191,39 +269,147 @@ class PaperProperties {
 
     @Property
     void metricBlowsUpAsTheAngleApproachesRightAngle(@ForAll("moderate") Case c) {
-        // Rotate y toward g⊥: ψ_k = π/2 − 10^-k; λ_min falls and κ rises monotonically.
+        metricBlowsUp(c);
+    }
+
+    /**
+     * The case's own pair rotated toward g⊥ in the plane of g and y: y_k = ‖y‖(cos ψ_k ĝ + sin ψ_k ê)
+     * with ê the direction of y's part orthogonal to g (another direction ⊥ g when y ∥ g) and
+     * ψ_k = π/2 − 10^-k, k = 1 … 8. λ_min(M_opt) falls and κ rises monotonically, and (at k = 1,
+     * 4, 7) each equals its exact value from the oracle's enclosures of ‖y‖/‖g‖, cos ψ and |sin ψ| for the stored y_k:
+     * λ_min = (‖y‖/‖g‖)(1 − |sin ψ|)/cos ψ and κ = (1 + |sin ψ|)/(1 − |sin ψ|) (Eq. 9), correctly rounded.
+     */
+    private static void metricBlowsUp(Case c) {
+        final int d = c.dimension();
+        final double ng = org.apache.commons.numbers.core.Norm.EUCLIDEAN.of(c.g);
+        final double ny = org.apache.commons.numbers.core.Norm.EUCLIDEAN.of(c.y);
+        final double[] gHat = new double[d];
+        for (int i = 0; i < d; i++) {
+            gHat[i] = c.g[i] / ng;
+        }
+        double[] e = orthogonalPart(c.y, gHat);
+        if (org.apache.commons.numbers.core.Norm.EUCLIDEAN.of(e) <= 1e-6 * ny) {
+            // y ∥ g: the coordinate axis least aligned with g, made orthogonal to it.
+            int k = 0;
+            for (int i = 1; i < d; i++) {
+                if (Math.abs(gHat[i]) < Math.abs(gHat[k])) {
+                    k = i;
+                }
+            }
+            final double[] axis = new double[d];
+            axis[k] = 1;
+            e = orthogonalPart(axis, gHat);
+        }
+        final double ne = org.apache.commons.numbers.core.Norm.EUCLIDEAN.of(e);
         double previousMin = Double.POSITIVE_INFINITY;
         double previousKappa = 0;
         for (int k = 1; k <= 8; k++) {
-            final Case near = Generators.build(c.g.length * 31L + k, c.dimension(), Math.PI / 2 - Math.pow(10, -k), 0, 0, 0, 1);
-            if (near == null) {
-                return;
+            final double psi = Math.PI / 2 - Math.pow(10, -k);
+            final double[] y = new double[d];
+            for (int i = 0; i < d; i++) {
+                y[i] = ny * (Math.cos(psi) * gHat[i] + Math.sin(psi) * e[i] / ne);
             }
-            final MetricSpectrum s = OptimalMetric.of(near.g, near.y).spectrum();
+            assertTrue(Generators.effective(c.g, y), "yᵀg ≤ 0 at k = " + k);
+            final MetricSpectrum s = OptimalMetric.of(c.g, y).spectrum();
+            if (k % 3 == 1) {   // k = 1, 4, 7: the exact values (about 1 ms each)
+                final GradientAngle angle = GradientAngle.of(c.g, y);
+                final Enclosure sin = angle.absSin();
+                assertCorrectlyRounded(angle.normRatio().multiply(ONE.subtract(sin)).divide(angle.cos()),
+                        s.lambdaMin(), "λ_min at k = " + k);
+                assertCorrectlyRounded(ONE.add(sin).divide(ONE.subtract(sin)), s.conditionNumber(), "κ at k = " + k);
+            }
             assertTrue(s.lambdaMin() < previousMin, "λ_min did not fall at k = " + k);
             assertTrue(s.conditionNumber() > previousKappa, "κ did not rise at k = " + k);
             previousMin = s.lambdaMin();
             previousKappa = s.conditionNumber();
         }
-        assertTrue(previousMin < 1e-7, "λ_min = " + previousMin);
+        // At ψ = π/2 − 10^-8: λ_min ≈ (‖y‖/‖g‖)·10^-8/2 and κ ≈ 4·10^16.
+        assertTrue(previousMin < 1e-7 * ny / ng, "λ_min = " + previousMin);
         assertTrue(previousKappa > 1e15, "κ = " + previousKappa);
+    }
+
+    /** v − (vᵀû)û, projected twice (û a unit vector). */
+    private static double[] orthogonalPart(double[] v, double[] unit) {
+        final double[] e = v.clone();
+        for (int pass = 0; pass < 2; pass++) {
+            double dot = 0;
+            for (int i = 0; i < e.length; i++) {
+                dot += e[i] * unit[i];
+            }
+            for (int i = 0; i < e.length; i++) {
+                e[i] -= dot * unit[i];
+            }
+        }
+        return e;
     }
 
     @Property
     void matrixFreeEqualsDense(@ForAll("moderate") Case c, @ForAll long seed) {
+        matrixFreeAndDenseAgainstTheExactMatrix(c, seed);
+    }
+
+    /**
+     * apply (matrix-free) and toArray (dense) against the oracle's exact rational M(γ) of Eq. (8)
+     * (and its exact product Mx), not against each other: with ‖M‖ the largest absolute row sum,
+     * Mx within 16·D·ulp(‖M‖·max|xᵢ|) and each entry within 16·D·u·max|Mᵢⱼ|.
+     */
+    private static void matrixFreeAndDenseAgainstTheExactMatrix(Case c, long seed) {
+        final int d = c.dimension();
         final OneParameterMetric m = OneParameterMetric.ofGamma(c.g, c.y, c.gamma);
-        final double[][] a = m.toArray();
+        final RationalMatrix exact = ExplicitFamilyMetric.ofGamma(c.g, c.y, c.gamma);
         final Random r = new Random(seed);
-        final double[] x = new double[c.dimension()];
-        for (int i = 0; i < x.length; i++) {
+        final double[] x = new double[d];
+        final Rational[] xr = new Rational[d];
+        for (int i = 0; i < d; i++) {
             x[i] = r.nextGaussian();
+            xr[i] = Rational.of(x[i]);
+        }
+        final double[][] a = m.toArray();
+        final double[][] e = new double[d][d];
+        double norm = 0;
+        double maxEntry = 0;
+        for (int i = 0; i < d; i++) {
+            double row = 0;
+            for (int j = 0; j < d; j++) {
+                e[i][j] = exact.get(i, j).approximate();
+                row += Math.abs(e[i][j]);
+                maxEntry = Math.max(maxEntry, Math.abs(e[i][j]));
+            }
+            norm = Math.max(norm, row);
+        }
+        for (int i = 0; i < d; i++) {
+            for (int j = 0; j < d; j++) {
+                assertEquals(e[i][j], a[i][j], 16 * d * 0x1.0p-53 * maxEntry, "M[" + i + "][" + j + "]");
+            }
         }
         final double[] mx = m.apply(x);
-        final RealMatrix dense = new Array2DRowRealMatrix(a, false);
-        final double[] expected = dense.operate(x);
-        final double scale = dense.getNorm() * Arrays.stream(x).map(Math::abs).max().orElse(0);
-        for (int i = 0; i < x.length; i++) {
-            assertEquals(expected[i], mx[i], 16 * c.dimension() * Math.ulp(scale));
+        final Rational[] exactMx = exact.multiply(xr);
+        final double scale = norm * Arrays.stream(x).map(Math::abs).max().orElse(0);
+        for (int i = 0; i < d; i++) {
+            assertEquals(exactMx[i].approximate(), mx[i], 16 * d * Math.ulp(scale), "(Mx)[" + i + "]");
+        }
+    }
+
+    /**
+     * The independent checks above on fixed cases, so that a fault they catch fails every run
+     * (the properties draw new cases each run): one pair per kind of angle (ψ = 0, moderate,
+     * near π/2, tiny) at mixed scales and several γ.
+     */
+    @Example
+    void independentChecksOnFixedCases() {
+        final Case[] cases = {
+            Generators.build(11, 5, 0.0, 0.5, -1, 2, 2.5),
+            Generators.build(12, 3, 0.7, -1.3, 2, 1, 1.0),
+            Generators.build(13, 8, 1.3, 2.0, 0.3, 2, 0.01),
+            Generators.build(14, 2, 1e-9, 0.0, 0.0, 0, 300.0),
+            Generators.build(15, 12, 1.0, -2.5, -2.0, 1, 0.2),
+        };
+        for (Case c : cases) {
+            assertTrue(c != null, "fixed case not effective");
+            proposition1(c, 21);
+            conditionNumberAtGammaAndOne(c);
+            metricBlowsUp(c);
+            matrixFreeAndDenseAgainstTheExactMatrix(c, 22);
         }
     }
 
