@@ -1,6 +1,7 @@
 package ngdref.metric;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -170,5 +171,21 @@ class ClosedCasesTest {
         assertEquals(1.0, s.lambdaMin());
         assertEquals(1.0, s.conditionNumber());
         assertEquals(1.0, UpdateGeometry.of(g, g.clone()).cosPsi());
+    }
+
+    /**
+     * cos ψ below the subnormal range, by hand: y = (1, 0), g = (2^-1074, 2^10) gives
+     * yᵀg = 2^-1074, ‖y‖ = 1, ‖g‖ = 2^10·√(1 + 2^-2168), so cos ψ ≈ 2^-1084 (refused: it rounds
+     * to 0), |sin ψ| = 1 − O(2^-2168) (rounds to 1.0), 1 − |sin ψ| ≈ 2^-2169 (refused), and
+     * ψ = π/2 − O(2^-1084), whose nearest double is that of π/2, 0x1.921fb54442d18p0.
+     */
+    @Test
+    void angleWhenCosPsiUnderflows() {
+        final UpdateGeometry geo = UpdateGeometry.of(new double[] {0x1p-1074, 0x1p10}, new double[] {1.0, 0.0});
+        assertThrows(ArithmeticException.class, geo::cosPsi);
+        assertThrows(ArithmeticException.class, geo::oneMinusSinPsi);
+        assertEquals(1.0, geo.sinPsi());
+        assertEquals(0x1.921fb54442d18p0, geo.psi());
+        assertEquals(0x1p-1074, geo.yDotG());
     }
 }
