@@ -140,7 +140,7 @@ class DiscreteTimeProperties {
     private static void etaBound(Case c, double h) {
         final OneParameterMetric mBar = OneParameterMetric.ofGamma(c.g, c.y, c.gamma);
         final int d = c.dimension();
-        final double[][] explicit = explicitFamily(c.g, c.y, c.gamma);
+        final double[][] explicit = DenseFamily.of(c.g, c.y, c.gamma);
         final double lmin = exactLambdaMin(c).loRounded();
         // The worst Hessian: H = −h·vvᵀ along M̄'s λ_min eigenvector v (so λ_min(M̄+ηH) = λ_min(M̄) − ηh).
         final double[] v = mBar.simpleEigenvectors()[1];
@@ -194,27 +194,6 @@ class DiscreteTimeProperties {
         }
         final Enclosure a = Enclosure.of(alpha);
         return Enclosure.of(plane.lo().min(a.lo()), plane.hi().min(a.hi()));
-    }
-
-    /** M(γ) of Eq. (8) entry by entry in double, test-side: yyᵀ/yᵀg + α(I − ggᵀ/gᵀg), α = γ·yᵀy/yᵀg. */
-    private static double[][] explicitFamily(double[] g, double[] y, double gamma) {
-        final int d = g.length;
-        double yg = 0;
-        double yy = 0;
-        double gg = 0;
-        for (int i = 0; i < d; i++) {
-            yg += y[i] * g[i];
-            yy += y[i] * y[i];
-            gg += g[i] * g[i];
-        }
-        final double alpha = gamma * yy / yg;
-        final double[][] m = new double[d][d];
-        for (int i = 0; i < d; i++) {
-            for (int j = 0; j < d; j++) {
-                m[i][j] = y[i] * y[j] / yg + alpha * ((i == j ? 1 : 0) - g[i] * g[j] / gg);
-            }
-        }
-        return m;
     }
 
     /** The bound checks on fixed pairs, so that a fault they catch fails every run. */

@@ -144,7 +144,7 @@ class PaperProperties {
         // family at random γ built here from Eq. (8).
         final double[] l = eigenvalues(randomValidMetric(c, seed));
         final double kappaRandom = l[l.length - 1] / l[0];
-        final double[] f = eigenvalues(explicitFamily(c.g, c.y, c.gamma));
+        final double[] f = eigenvalues(DenseFamily.of(c.g, c.y, c.gamma));
         final double kappaFamilyDense = f[f.length - 1] / f[0];
         final double kappaFamily = OneParameterMetric.ofGamma(c.g, c.y, c.gamma).spectrum().conditionNumber();
         // Dense eigenvalues carry a relative error of about D·u·κ in λ_min.
@@ -152,27 +152,6 @@ class PaperProperties {
         assertTrue(kappaRandom >= kappaOpt * (1 - slack * kappaRandom), kappaRandom + " < " + kappaOpt);
         assertTrue(kappaFamilyDense >= kappaOpt * (1 - slack * kappaFamilyDense), kappaFamilyDense + " < " + kappaOpt);
         assertEquals(kappaFamilyDense, kappaFamily, slack * kappaFamilyDense * kappaFamilyDense, "κ(γ) closed form vs dense");
-    }
-
-    /** M(γ) of Eq. (8) entry by entry in double, test-side: yyᵀ/yᵀg + α(I − ggᵀ/gᵀg), α = γ·yᵀy/yᵀg. */
-    private static double[][] explicitFamily(double[] g, double[] y, double gamma) {
-        final int d = g.length;
-        double yg = 0;
-        double yy = 0;
-        double gg = 0;
-        for (int i = 0; i < d; i++) {
-            yg += y[i] * g[i];
-            yy += y[i] * y[i];
-            gg += g[i] * g[i];
-        }
-        final double alpha = gamma * yy / yg;
-        final double[][] m = new double[d][d];
-        for (int i = 0; i < d; i++) {
-            for (int j = 0; j < d; j++) {
-                m[i][j] = y[i] * y[j] / yg + alpha * ((i == j ? 1 : 0) - g[i] * g[j] / gg);
-            }
-        }
-        return m;
     }
 
     private static final Enclosure ONE = Enclosure.point(BigDecimal.ONE);

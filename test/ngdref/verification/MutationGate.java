@@ -158,8 +158,9 @@ public final class MutationGate {
         try {
             // A full copy of src/ (tests that read the sources, e.g. the JML, see the mutant).
             copyTree(root.resolve("src"), tmp.resolve("src"));
+            // the files are named from the repository root, "src/..."; the copy is rooted at src/
             final List<Path> sources = apply(edits.stream()
-                .map(e -> new Mutant(e.kind(), e.id(), root.relativize(root.resolve(e.file())).toString().replaceFirst("^src/", ""),
+                .map(e -> new Mutant(e.kind(), e.id(), e.file().replaceFirst("^src/", ""),
                     e.original(), e.replacement(), e.checker(), e.what()))
                 .toList(), tmp.resolve("src"));
             final String deps = Files.readString(Path.of(opt.get("test-classpath"))).trim();
