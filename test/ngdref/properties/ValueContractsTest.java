@@ -146,8 +146,9 @@ class ValueContractsTest {
 
     @Test
     void openValueContractsHoldOnWholeRangeCases() throws IOException {
+        final Map<String, Function<Built, Double>> accessors = accessors();
         final Map<String, Contract> contracts = new LinkedHashMap<>();
-        for (String name : accessors().keySet()) {
+        for (String name : accessors.keySet()) {
             contracts.put(name, contract(name));
         }
         final List<String> violations = new ArrayList<>();
@@ -158,7 +159,7 @@ class ValueContractsTest {
                 continue;
             }
             final Built built = build(c);
-            for (Map.Entry<String, Function<Built, Double>> a : accessors().entrySet()) {
+            for (Map.Entry<String, Function<Built, Double>> a : accessors.entrySet()) {
                 final Contract k = contracts.get(a.getKey());
                 try {
                     final String broken = k.check(a.getValue().apply(built));

@@ -158,11 +158,7 @@ public final class MutationGate {
         try {
             // A full copy of src/ (tests that read the sources, e.g. the JML, see the mutant).
             copyTree(root.resolve("src"), tmp.resolve("src"));
-            // the files are named from the repository root, "src/..."; the copy is rooted at src/
-            final List<Path> sources = apply(edits.stream()
-                .map(e -> new Mutant(e.kind(), e.id(), e.file().replaceFirst("^src/", ""),
-                    e.original(), e.replacement(), e.checker(), e.what()))
-                .toList(), tmp.resolve("src"));
+            final List<Path> sources = apply(edits, tmp);
             final String deps = Files.readString(Path.of(opt.get("test-classpath"))).trim();
             final String classes = root.resolve("target/classes").toString();
             final JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
