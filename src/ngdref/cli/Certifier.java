@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import ngdref.oracle.Enclosure;
 import ngdref.oracle.ExactDots;
+import ngdref.oracle.ExactSolve;
 import ngdref.oracle.ExplicitFamilyMetric;
 import ngdref.oracle.GradientAngle;
 import ngdref.oracle.Rational;
@@ -95,18 +96,12 @@ final class Certifier {
     /** Certifies the bounds of Propositions 1–3. */
     void bounds(Result out, double[] g, double[] y) {
         guarded(out, () -> {
-            final ExactDots d = ExactDots.of(g, y);
-            final Map<String, Enclosure> e = new LinkedHashMap<>();
-            e.put("lambda_min_sup", Enclosure.of(d.yTg().divide(d.gTg())));
-            e.put("lambda_max_inf", Enclosure.of(d.yTy().divide(d.yTg())));
+            attach(out, bounds(g, y, false));        // Props. 2–3 even when κ_min is a Limit
             if (g.length <= maxDimension) {
-                // Proposition 1's minimum is κ(M_opt): enclose it from the explicit M_opt.
-                final Spectrum s = SpectrumOracle.of(ExplicitFamilyMetric.optimal(g, y));
-                e.put("kappa_min", quotient("kappa_min", s.max(), s.min()));
+                attach(out, bounds(g, y, true));
             } else {
                 out.certifyNote(tooLarge(g.length));
             }
-            attach(out, e);
         });
     }
 
@@ -134,7 +129,56 @@ final class Certifier {
         return out;
     }
 
-    private static Map<String, Enclosure> geometry(double[] g, double[] y) {
+    /**
+     * The enclosures of Propositions 1–3: lambda_min_sup = yᵀg/gᵀg and lambda_max_inf = yᵀy/yᵀg
+     * exactly, and (with the spectrum) kappa_min = κ of the explicit M_opt = M(α = yᵀy/yᵀg),
+     * its extreme eigenvalues refined as in {@link #family} so that κ_min is decided.
+     */
+    static Map<String, Enclosure> bounds(double[] g, double[] y, boolean withSpectrum) {
+        final ExactDots d = ExactDots.of(g, y);
+        final Map<String, Enclosure> e = new LinkedHashMap<>();
+        e.put("lambda_min_sup", Enclosure.of(d.yTg().divide(d.gTg())));
+        e.put("lambda_max_inf", Enclosure.of(d.yTy().divide(d.yTg())));
+        if (withSpectrum) {
+            // Proposition 1's minimum is κ(M_opt): enclose it from the explicit M_opt.
+            final Rational optimal = d.yTy().divide(d.yTg());
+            final Enclosure[] extremes = extremeEigenvalues(ExplicitFamilyMetric.optimal(g, y), g, y, d, optimal);
+            e.put("kappa_min", quotient("kappa_min", extremes[1], extremes[0]));
+        }
+        return e;
+    }
+
+    /**
+     * The exact M(α)·x (alpha NaN: M(γ)), each component from the explicit rational matrix of
+     * Eq. (8), never the closed form of apply.
+     */
+    static Enclosure[] product(double[] g, double[] y, double gamma, double alpha, double[] x) {
+        final Rational[] r = explicit(g, y, gamma, alpha).multiply(ExactDots.exact(x, "x"));
+        final Enclosure[] out = new Enclosure[r.length];
+        for (int i = 0; i < r.length; i++) {
+            out[i] = Enclosure.of(r[i]);
+        }
+        return out;
+    }
+
+    /** The exact M(α)⁻¹·b (alpha NaN: M(γ)) by exact elimination on the explicit rational matrix. */
+    static Enclosure[] solution(double[] g, double[] y, double gamma, double alpha, double[] b) {
+        final Rational[] r = ExactSolve.of(explicit(g, y, gamma, alpha), ExactDots.exact(b, "b"));
+        final Enclosure[] out = new Enclosure[r.length];
+        for (int i = 0; i < r.length; i++) {
+            out[i] = Enclosure.of(r[i]);
+        }
+        return out;
+    }
+
+    private static RationalMatrix explicit(double[] g, double[] y, double gamma, double alpha) {
+        final ExactDots d = ExactDots.of(g, y);
+        final Rational a = Double.isNaN(alpha)
+                ? Rational.of(gamma).multiply(d.yTy()).divide(d.yTg()) : Rational.of(alpha);
+        return ExplicitFamilyMetric.ofAlpha(g, y, a);
+    }
+
+    static Map<String, Enclosure> geometry(double[] g, double[] y) {
         final GradientAngle angle = GradientAngle.of(g, y);
         final ExactDots d = angle.dots();
         final Map<String, Enclosure> e = new LinkedHashMap<>();
@@ -147,7 +191,7 @@ final class Certifier {
         return e;
     }
 
-    private static Map<String, Enclosure> family(double[] g, double[] y, double gamma, double alpha,
+    static Map<String, Enclosure> family(double[] g, double[] y, double gamma, double alpha,
                                                  boolean withSpectrum) {
         final ExactDots d = ExactDots.of(g, y);
         final Rational a = Double.isNaN(alpha)

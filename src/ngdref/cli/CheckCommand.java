@@ -35,15 +35,19 @@ final class CheckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "VECTORS", description = "the vector file (ngdref vectors)")
+    @Parameters(index = "0", paramLabel = "VECTORS", description = "the vector file (ngdref vectors), or a"
+            + " conformance suite directory (spec/conformance/v1) with RESULTS in JSON Lines")
     Path vectors;
 
     @Parameters(index = "1", paramLabel = "RESULTS", description = "the results file (schema in docs/cli.md)")
     Path results;
 
-    @Option(names = "--ulps", paramLabel = "N", defaultValue = "4",
-            description = "tolerance in ulps (default: ${DEFAULT-VALUE})")
-    long ulps;
+    @Option(names = "--ulps", paramLabel = "N",
+            description = "tolerance in ulps (default: 4 for a vector file, 0 for a suite directory)")
+    Long tolerance;
+
+    /** The tolerance in effect. */
+    private long ulps;
 
     @Option(names = "--quantities", split = ",", paramLabel = "Q",
             description = "check only these (default: all of the file's)")
@@ -62,8 +66,13 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        final boolean suite = java.nio.file.Files.isDirectory(vectors);
+        ulps = tolerance != null ? tolerance : suite ? 0 : 4;
         if (ulps < 0) {
             throw new NgdrefCli.UsageException("--ulps must be >= 0, was " + ulps);
+        }
+        if (suite) {
+            return checkSuite();
         }
         final JsonNode expectedRoot = read(vectors, "vector file");
         VectorFile.requireSchema(expectedRoot, "vector file " + vectors, VectorFile.SCHEMA);
@@ -134,6 +143,29 @@ final class CheckCommand implements Callable<Integer> {
         }
         NgdrefCli.requireWritten(out, null);
         return failures.isEmpty() ? NgdrefCli.OK : NgdrefCli.CHECK_FAILED;
+    }
+
+    /** VECTORS is a conformance suite directory: grade the JSON Lines results (SuiteCheck). */
+    private int checkSuite() throws IOException {
+        if (json) {
+            throw new NgdrefCli.UsageException("--json is not available for a suite directory (the text"
+                    + " report is the one clients/python/ngdref_grade.py reproduces)");
+        }
+        if (quantities != null) {
+            for (String q : quantities) {
+                if (!SuiteCheck.QUANTITIES.contains(q)) {
+                    throw new NgdrefCli.UsageException("unknown quantity " + q + "; expected "
+                            + String.join(", ", SuiteCheck.QUANTITIES));
+                }
+            }
+        }
+        final List<JsonNode> cases = SuiteCheck.readSuite(vectors);
+        final List<JsonNode> answers = SuiteCheck.readLines(results, "results file");
+        final SuiteCheck.Report report = SuiteCheck.grade(cases, answers, ulps, quantities);
+        final PrintWriter out = spec.commandLine().getOut();
+        SuiteCheck.writeText(out, report, results.toString(), vectors.toString(), ulps);
+        NgdrefCli.requireWritten(out, null);
+        return report.passed() ? NgdrefCli.OK : NgdrefCli.CHECK_FAILED;
     }
 
     private static JsonNode read(Path p, String what) throws IOException {

@@ -61,8 +61,16 @@ final class VectorsCommand implements Callable<Integer> {
             + " (default: when standard error is a terminal, see the ngdref script)")
     Boolean progress;
 
+    @Option(names = "--suite", paramLabel = "VERSION",
+            description = "write the conformance suite VERSION (only v1) into the directory -o, byte for"
+                    + " byte as committed in spec/conformance/VERSION (the other options do not apply)")
+    String suite;
+
     @Override
     public Integer call() throws IOException {
+        if (suite != null) {
+            return writeSuite();
+        }
         if (count < 1) {
             throw new NgdrefCli.UsageException("--count must be >= 1, was " + count);
         }
@@ -108,6 +116,26 @@ final class VectorsCommand implements Callable<Integer> {
         }
         if (output == null) {
             NgdrefCli.requireWritten(spec.commandLine().getOut(), null);
+        }
+        return NgdrefCli.OK;
+    }
+
+    private int writeSuite() throws IOException {
+        if (!ConformanceSuite.VERSION.equals(suite)) {
+            throw new NgdrefCli.UsageException("--suite " + suite + ": this program writes only --suite "
+                    + ConformanceSuite.VERSION);
+        }
+        if (output == null) {
+            throw new NgdrefCli.UsageException("--suite needs -o DIR (the suite is a directory of files)");
+        }
+        if (Files.exists(output) && !Files.isDirectory(output)) {
+            throw new NgdrefCli.UsageException("-o " + output + " exists and is not a directory");
+        }
+        try (Progress bar = Progress.of(spec.commandLine().getErr(), "vectors --suite: cases",
+                ConformanceSuite.size(), progress)) {
+            ConformanceSuite.write(output, bar::step);
+        } catch (IOException e) {
+            throw new NgdrefCli.OutputException("cannot write the suite into " + output + ": " + e.getMessage(), e);
         }
         return NgdrefCli.OK;
     }
