@@ -8,27 +8,26 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import ngdref.oracle.Enclosure;
 import ngdref.oracle.ExactDots;
-import ngdref.oracle.ExactSolve;
 import ngdref.oracle.ExplicitFamilyMetric;
 import ngdref.oracle.GradientAngle;
 import ngdref.oracle.Rational;
 import ngdref.oracle.RationalMatrix;
 import ngdref.oracle.SpanRestriction;
-import ngdref.oracle.Spectrum;
-import ngdref.oracle.SpectrumOracle;
+import ngdref.oracle.PlaneSpectrum;
 
 /**
  * {@code --certify}: attaches to the reference library's doubles the enclosures of the exact
  * values computed by the independent oracle ({@code ngdref.oracle}), which shares no formula with
  * the library: the inner products are exact rationals, cos ψ and |sin ψ| come from them by exact
- * rational arithmetic and a certified square root ({@link GradientAngle}), and the eigenvalues of M are certified
- * enclosures of the explicit D×D rational matrix of Eq. (8) ({@link SpectrumOracle}), refined by
- * bisection on the exact characteristic polynomial of its restriction to span{g, y}
- * ({@link SpanRestriction}), never the closed form of Lemma 1. λ_d is the exact α (M − αI
- * vanishes on (span{g, y})⊥ by Eq. (8)).
+ * rational arithmetic and a certified square root ({@link GradientAngle}); the eigenvalues of M
+ * come from the explicit D×D rational matrix of Eq. (8): an exact check that every column of
+ * M − αI lies in span{g, y} ({@link PlaneSpectrum}) proves that M is α on the plane's complement,
+ * and the two remaining eigenvalues are bisected on the exact characteristic polynomial of its
+ * restriction to the plane ({@link SpanRestriction}) — never the closed form of Lemma 1. M·x is
+ * the exact product with the explicit matrix, M⁻¹·b an exact solution checked by m·z = b.
  *
- * <p>The explicit matrix costs O(D²) memory and O(D³) time in multi-precision arithmetic, so the
- * eigenvalue enclosures are computed only up to {@link #maxDimension()} (default
+ * <p>The explicit matrix costs O(D²) memory and O(D²) exact integer work, so the eigenvalues,
+ * κ and the vectors are certified only up to {@link #maxDimension()} (default
  * {@value #DEFAULT_MAX_DIMENSION}); above it the result says so in its "certify_note".
  */
 final class Certifier {
@@ -41,8 +40,8 @@ final class Certifier {
     /** Digits of the decimal ends of a root's enclosure (outward rounded). */
     private static final int ROOT_DIGITS = 60;
 
-    private static final Rational RELATIVE = Rational.of(BigInteger.ONE,
-            BigInteger.ONE.shiftLeft(-ROOT_BITS));
+    /** The second, finer level of {@link Extremes#conditionNumber}: about what 100-digit enclosures hold. */
+    private static final int REFINED_BITS = 320;
 
     private final int maxDimension;
     private final boolean strict;
@@ -91,6 +90,39 @@ final class Certifier {
                 out.certifyNote(tooLarge(g.length));
             }
         });
+    }
+
+    /**
+     * Certifies the components of M·x ("mx") and M⁻¹·b ("solve") present in {@code out}, from the
+     * explicit rational matrix (exact product; exact solution checked by m·z = b).
+     */
+    void vectors(Result out, double[] g, double[] y, double gamma, double alpha, double[] x, double[] b) {
+        guarded(out, () -> {
+            if (g.length > maxDimension) {
+                out.certifyNote(appendNote(out.certifyNote(), "D = " + g.length + " > " + maxDimension
+                        + ": mx and solve are not certified (raise --certify-max-dimension)"));
+                return;
+            }
+            for (String key : new String[] {"mx", "solve"}) {
+                final double[] value = out.vectorValue(key);
+                final double[] input = key.equals("mx") ? x : b;
+                if (value == null || input == null) {
+                    continue;
+                }
+                final Enclosure[] exact = key.equals("mx") ? product(g, y, gamma, alpha, input)
+                        : solution(g, y, gamma, alpha, input);
+                final Certificate[] cs = new Certificate[exact.length];
+                for (int i = 0; i < exact.length; i++) {
+                    cs[i] = Certificate.of(value[i], exact[i]);
+                }
+                out.certifyVector(key, cs);
+            }
+        });
+    }
+
+    /** {@code note; more}, or {@code more} when there is no note yet. */
+    static String appendNote(String note, String more) {
+        return note == null ? more : note + "; " + more;
     }
 
     /** Certifies the bounds of Propositions 1–3. */
@@ -142,8 +174,8 @@ final class Certifier {
         if (withSpectrum) {
             // Proposition 1's minimum is κ(M_opt): enclose it from the explicit M_opt.
             final Rational optimal = d.yTy().divide(d.yTg());
-            final Enclosure[] extremes = extremeEigenvalues(ExplicitFamilyMetric.optimal(g, y), g, y, d, optimal);
-            e.put("kappa_min", quotient("kappa_min", extremes[1], extremes[0]));
+            final Extremes x = Extremes.of(ExplicitFamilyMetric.optimal(g, y), g, y, optimal);
+            e.put("kappa_min", x.conditionNumber("kappa_min"));
         }
         return e;
     }
@@ -161,9 +193,16 @@ final class Certifier {
         return out;
     }
 
-    /** The exact M(α)⁻¹·b (alpha NaN: M(γ)) by exact elimination on the explicit rational matrix. */
+    /**
+     * The exact M(α)⁻¹·b (alpha NaN: M(γ)), checked by m·z = b on the explicit rational matrix
+     * ({@link PlaneSpectrum#solve}).
+     */
     static Enclosure[] solution(double[] g, double[] y, double gamma, double alpha, double[] b) {
-        final Rational[] r = ExactSolve.of(explicit(g, y, gamma, alpha), ExactDots.exact(b, "b"));
+        final ExactDots d = ExactDots.of(g, y);
+        final Rational a = Double.isNaN(alpha)
+                ? Rational.of(gamma).multiply(d.yTy()).divide(d.yTg()) : Rational.of(alpha);
+        final RationalMatrix m = ExplicitFamilyMetric.ofAlpha(g, y, a);
+        final Rational[] r = PlaneSpectrum.of(m, a, g, y).solve(m, g, y, ExactDots.exact(b, "b"));
         final Enclosure[] out = new Enclosure[r.length];
         for (int i = 0; i < r.length; i++) {
             out[i] = Enclosure.of(r[i]);
@@ -202,75 +241,125 @@ final class Certifier {
         e.put("lambda_d", Enclosure.of(a));
         if (withSpectrum) {
             final RationalMatrix m = ExplicitFamilyMetric.ofAlpha(g, y, a);
-            final Enclosure[] extremes = extremeEigenvalues(m, g, y, d, a);
-            e.put("lambda_max", extremes[1]);
-            e.put("lambda_min", extremes[0]);
-            e.put("kappa", quotient("kappa", extremes[1], extremes[0]));
+            final Extremes x = Extremes.of(m, g, y, a);
+            e.put("lambda_max", x.max());
+            e.put("lambda_min", x.min());
+            e.put("kappa", x.conditionNumber("kappa"));
         }
         return e;
     }
 
     /**
-     * Enclosures of λ_min and λ_max of the explicit matrix m = M(α), each to a relative width of
-     * about 2^{@value #ROOT_BITS}, so that 40-digit decimals are meaningful.
+     * λ_min and λ_max of the explicit matrix m = M(α), as enclosures of relative width about
+     * 2^−bits (bits = {@value #ROOT_BITS} first, so that 40-digit decimals are meaningful), or as
+     * exact rationals when they are rational; O(D²) exact work.
      *
-     * <p>Two certificates that must agree. (1) {@link SpectrumOracle} encloses every eigenvalue
-     * of the explicit matrix (it stops refining as soon as the correctly rounded double is
-     * decided, which may leave fewer than 30 digits). (2) M maps the plane span{g, y} into itself
-     * (checked exactly by {@link SpanRestriction}), and λ_min &le; α &le; λ_max because
-     * M − αI = yyᵀ/(yᵀg) − α·ggᵀ/(gᵀg) has one positive and one negative eigenvalue and D − 2
-     * zeros; so λ_min and λ_max are the two roots of the restriction's exact characteristic
-     * polynomial p(t) = t² − tr·t + det (the eigenvalues of M on the plane, a subset of its
-     * spectrum containing the extremes). With v = tr/2, p(v) &le; 0 &lt; p(0) = det = p(2v), so
-     * the roots are isolated in (0, v] and [v, 2v) and bisected on exact rationals. The result
-     * must intersect (1)'s enclosure, else the oracle is inconsistent and an exception is thrown.
-     * When y is a multiple c·g of g (no plane), M = c·ĝĝᵀ + α(I − ĝĝᵀ) exactly and the
-     * extremes are the rationals c = yᵀg/gᵀg and α.
+     * <p>The certificate, all exact: (1) every column of m − αI lies in span{g, y}
+     * ({@link PlaneSpectrum}), so m = αI on the plane's orthogonal complement and every eigenvalue
+     * of m is α or an eigenvalue of m on the plane; (2) hence m maps the plane into itself, and
+     * its restriction ({@link SpanRestriction}, from the same combinations) has the two roots of
+     * its exact characteristic polynomial p(t) = t² − tr·t + det as eigenvalues; (3) p(α) &le; 0,
+     * so α lies between the roots and the extremes of the spectrum are the roots themselves. The
+     * roots are rational exactly when tr² − 4·det is the square of a rational (then they are
+     * computed exactly); otherwise, with v = tr/2, p(v) &lt; 0 &lt; p(0) = det = p(2v), so they
+     * are isolated in (0, v) and (v, 2v) and enclosed by a certified candidate or exact
+     * bisection. When y is a multiple of g (no plane), (1) holds with span{g} and the extremes
+     * are α and the eigenvalue on g, exactly. Any failed check is an oracle inconsistency and
+     * throws. (The general explicit-matrix enclosure {@link ngdref.oracle.SpectrumOracle},
+     * O(D³), is compared with this in PlaneSpectrumTest; it is not on this path.)
+     *
+     * @param min λ_min's enclosure
+     * @param max λ_max's enclosure
+     * @param exactMin λ_min when it is rational (else null)
+     * @param exactMax λ_max when it is rational (else null)
+     * @param span the restriction to refine the roots further (null when both are exact)
      */
-    private static Enclosure[] extremeEigenvalues(RationalMatrix m, double[] g, double[] y,
-                                                  ExactDots d, Rational a) {
-        final Spectrum s = SpectrumOracle.of(m);
-        final Enclosure[] out;
-        final Rational gram = d.gTg().multiply(d.yTy()).subtract(d.yTg().multiply(d.yTg()));
-        if (gram.signum() == 0) {
-            final Rational c = d.yTg().divide(d.gTg());
-            out = new Enclosure[] {Enclosure.of(c.min(a)), Enclosure.of(c.max(a))};
-        } else {
-            final SpanRestriction span = SpanRestriction.of(m, g, y);
-            final Rational two = Rational.of(2);
-            final Rational v = span.trace().divide(two);
-            if (span.characteristicValue(v).signum() == 0) {
-                out = new Enclosure[] {Enclosure.of(v), Enclosure.of(v)};   // a double root
-            } else {
-                out = new Enclosure[] {root(span, Rational.ZERO, v), root(span, v, v.multiply(two))};
+    private record Extremes(Enclosure min, Enclosure max, Rational exactMin, Rational exactMax,
+                            SpanRestriction span) {
+
+        static Extremes of(RationalMatrix m, double[] g, double[] y, Rational a) {
+            final PlaneSpectrum plane = PlaneSpectrum.of(m, a, g, y);
+            if (plane.isLine()) {
+                return exact(plane.eigenvalueOnG().min(a), plane.eigenvalueOnG().max(a));
             }
+            final SpanRestriction span = plane.restriction();
+            if (span.characteristicValue(a).signum() > 0) {
+                throw new IllegalStateException("oracle inconsistency: α = " + a.approximate()
+                        + " is not between the eigenvalues of M on span{g, y}");
+            }
+            final Rational discriminant = span.trace().multiply(span.trace())
+                    .subtract(span.determinant().multiply(Rational.of(4)));
+            final Rational root = exactSquareRoot(discriminant);
+            if (root != null) {
+                final Rational two = Rational.of(2);
+                return exact(span.trace().subtract(root).divide(two), span.trace().add(root).divide(two));
+            }
+            return refined(span, -ROOT_BITS);
         }
-        if (!out[0].intersects(s.min()) || !out[1].intersects(s.max())) {
-            throw new IllegalStateException("oracle inconsistency: the span polynomial's roots "
-                    + out[0] + ", " + out[1] + " are outside the explicit-matrix enclosures "
-                    + s.min() + ", " + s.max());
+
+        private static Extremes exact(Rational min, Rational max) {
+            return new Extremes(Enclosure.of(min), Enclosure.of(max), min, max, null);
         }
-        return out;
+
+        private static Extremes refined(SpanRestriction span, int bits) {
+            final Rational v = span.trace().divide(Rational.of(2));
+            return new Extremes(root(span, Rational.ZERO, v, bits), root(span, v, v.multiply(Rational.of(2)), bits),
+                    null, null, span);
+        }
+
+        /**
+         * κ = λ_max/λ_min, decided: exactly when both are rational, else from the enclosures,
+         * refined once to 2^−{@value #REFINED_BITS} when the first ones do not decide the
+         * rounding; a {@link Limit} when even that does not (never a guess).
+         */
+        Enclosure conditionNumber(String name) {
+            if (exactMin != null) {
+                return Enclosure.of(exactMax.divide(exactMin));
+            }
+            final Enclosure first = quotient(name, max, min);
+            if (first.correctlyRounded().isPresent()) {
+                return first;
+            }
+            final Extremes finer = refined(span, REFINED_BITS);
+            final Enclosure second = quotient(name, finer.max(), finer.min());
+            if (second.correctlyRounded().isEmpty()) {
+                throw new Limit(name + ": the enclosure " + second + " of λ_max/λ_min straddles a rounding"
+                        + " boundary of double even with the eigenvalues to 2^-" + REFINED_BITS);
+            }
+            return second;
+        }
+    }
+
+    /** The exact square root of a non-negative rational, or null when it is irrational. */
+    private static Rational exactSquareRoot(Rational r) {
+        if (r.signum() < 0) {
+            return null;
+        }
+        final BigInteger n = r.numerator().sqrt();
+        final BigInteger d = r.denominator().sqrt();
+        return n.multiply(n).equals(r.numerator()) && d.multiply(d).equals(r.denominator())
+                ? Rational.of(n, d) : null;
     }
 
     /**
-     * The single root of p in (lo, hi), where p(lo) and p(hi) have opposite signs: first a
-     * candidate r from 130-digit arithmetic, certified by the exact signs of p at r(1 ∓ 2^-158)
-     * (an interval in (lo, hi) where p changes sign holds exactly this root); if that fails,
-     * bisection on exact rationals.
+     * The single root of p in (lo, hi), where p(lo) and p(hi) have opposite signs, to a relative
+     * width of about 2^−bits: first a candidate r from high-precision decimal arithmetic,
+     * certified by the exact signs of p at r(1 ∓ 2^(2−bits)) (an interval in (lo, hi) where p
+     * changes sign holds exactly this root); if that fails, bisection on exact rationals.
      */
-    private static Enclosure root(SpanRestriction p, Rational lo, Rational hi) {
+    private static Enclosure root(SpanRestriction p, Rational lo, Rational hi, int bits) {
         final int signLo = p.characteristicValue(lo).signum();
-        final Enclosure quick = certifiedCandidate(p, lo, hi, signLo);
+        final Enclosure quick = certifiedCandidate(p, lo, hi, signLo, bits);
         if (quick != null) {
             return quick;
         }
+        final Rational relative = Rational.of(BigInteger.ONE, BigInteger.ONE.shiftLeft(bits));
         final Rational half = Rational.of(1).divide(Rational.of(2));
         Rational a = lo;
         Rational b = hi;
-        for (int step = 0; step < 4000; step++) {
+        for (int step = 0; step < 25 * bits; step++) {
             final Rational width = b.subtract(a);
-            if (a.signum() > 0 && width.compareTo(a.multiply(RELATIVE)) <= 0) {
+            if (a.signum() > 0 && width.compareTo(a.multiply(relative)) <= 0) {
                 break;
             }
             final Rational mid = a.add(b).multiply(half);
@@ -284,15 +373,22 @@ final class Certifier {
                 b = mid;
             }
         }
-        return Enclosure.of(a.toBigDecimal(ROOT_DIGITS, RoundingMode.FLOOR),
-                b.toBigDecimal(ROOT_DIGITS, RoundingMode.CEILING));
+        return Enclosure.of(a.toBigDecimal(digits(bits), RoundingMode.FLOOR),
+                b.toBigDecimal(digits(bits), RoundingMode.CEILING));
+    }
+
+    /** Decimal digits of a root's ends at a relative width of 2^−bits (60 at the first level). */
+    private static int digits(int bits) {
+        return bits * ROOT_DIGITS / -ROOT_BITS;
     }
 
     /** See {@link #root}; null when the candidate cannot be certified. */
-    private static Enclosure certifiedCandidate(SpanRestriction p, Rational lo, Rational hi, int signLo) {
-        final MathContext mc = new MathContext(130);
-        final BigDecimal t = p.trace().toBigDecimal(130, RoundingMode.HALF_EVEN);
-        final BigDecimal det = p.determinant().toBigDecimal(130, RoundingMode.HALF_EVEN);
+    private static Enclosure certifiedCandidate(SpanRestriction p, Rational lo, Rational hi, int signLo,
+                                                int bits) {
+        final int precision = digits(bits) + 70;                 // 130 digits at the first level
+        final MathContext mc = new MathContext(precision);
+        final BigDecimal t = p.trace().toBigDecimal(precision, RoundingMode.HALF_EVEN);
+        final BigDecimal det = p.determinant().toBigDecimal(precision, RoundingMode.HALF_EVEN);
         final BigDecimal v = t.divide(BigDecimal.valueOf(2), mc);
         final BigDecimal disc = v.multiply(v, mc).subtract(det, mc);
         if (disc.signum() < 0 || v.signum() <= 0) {
@@ -303,7 +399,7 @@ final class Certifier {
         final boolean upper = lo.signum() > 0;
         final BigDecimal r = upper ? big : det.divide(big, mc);
         final BigDecimal eps = new BigDecimal(BigInteger.ONE)
-                .divide(new BigDecimal(BigInteger.ONE.shiftLeft(158)), mc);
+                .divide(new BigDecimal(BigInteger.ONE.shiftLeft(bits - 2)), mc);
         final Rational a = rational(r.multiply(BigDecimal.ONE.subtract(eps), mc)).max(lo);
         final Rational b = rational(r.multiply(BigDecimal.ONE.add(eps), mc)).min(hi);
         if (a.compareTo(b) >= 0) {
@@ -321,8 +417,8 @@ final class Certifier {
         if (sa != signLo || sb == signLo) {
             return null;
         }
-        return Enclosure.of(a.toBigDecimal(ROOT_DIGITS, RoundingMode.FLOOR),
-                b.toBigDecimal(ROOT_DIGITS, RoundingMode.CEILING));
+        return Enclosure.of(a.toBigDecimal(digits(bits), RoundingMode.FLOOR),
+                b.toBigDecimal(digits(bits), RoundingMode.CEILING));
     }
 
     /** The exact rational value of a decimal. */

@@ -157,12 +157,16 @@ final class JsonOutput {
                 final Result.Scalar s = (Result.Scalar) e;
                 writeDouble(gen, s.value(), s.certificate());
             } else if (e instanceof Result.Vector) {
-                final double[] v = ((Result.Vector) e).value();
+                final Result.Vector vector = (Result.Vector) e;
+                final double[] v = vector.value();
                 gen.writeStartObject();
                 gen.writeFieldName("dec");
                 writeDecimals(gen, v);
                 gen.writeFieldName("hex");
                 writeHexes(gen, v);
+                if (vector.certificates() != null) {
+                    writeCertificates(gen, vector.certificates());
+                }
                 gen.writeEndObject();
             } else if (e instanceof Result.Matrix) {
                 final double[][] m = ((Result.Matrix) e).value();
@@ -206,23 +210,58 @@ final class JsonOutput {
         if (c != null) {
             gen.writeStringField("exact", c.exact().toString());
             gen.writeStringField("err", c.errorBound().toString());
-            if (c.correctlyRounded().isPresent()) {
-                gen.writeStringField("rounded", Numbers.hex(c.correctlyRounded().getAsDouble()));
-            } else {
-                gen.writeNullField("rounded");
-            }
-            if (c.ulpsLower() < 0) {
-                gen.writeNullField("ulps");
-            } else if (c.ulpsLower() == c.ulpsUpper()) {
-                gen.writeNumberField("ulps", c.ulpsLower());
-            } else {
-                gen.writeArrayFieldStart("ulps");
-                gen.writeNumber(c.ulpsLower());
-                gen.writeNumber(c.ulpsUpper());
-                gen.writeEndArray();
-            }
+            gen.writeFieldName("rounded");
+            writeRounded(gen, c);
+            gen.writeFieldName("ulps");
+            writeUlps(gen, c);
         }
         gen.writeEndObject();
+    }
+
+    /** A certified vector's "exact", "err", "rounded" and "ulps", one array element per component. */
+    private static void writeCertificates(JsonGenerator gen, Certificate[] cs) throws IOException {
+        gen.writeArrayFieldStart("exact");
+        for (Certificate c : cs) {
+            gen.writeString(c.exact().toString());
+        }
+        gen.writeEndArray();
+        gen.writeArrayFieldStart("err");
+        for (Certificate c : cs) {
+            gen.writeString(c.errorBound().toString());
+        }
+        gen.writeEndArray();
+        gen.writeArrayFieldStart("rounded");
+        for (Certificate c : cs) {
+            writeRounded(gen, c);
+        }
+        gen.writeEndArray();
+        gen.writeArrayFieldStart("ulps");
+        for (Certificate c : cs) {
+            writeUlps(gen, c);
+        }
+        gen.writeEndArray();
+    }
+
+    private static void writeRounded(JsonGenerator gen, Certificate c) throws IOException {
+        if (c.correctlyRounded().isPresent()) {
+            gen.writeString(Numbers.hex(c.correctlyRounded().getAsDouble()));
+        } else {
+            gen.writeNull();
+        }
+    }
+
+    /** The ulp error: a number, a [lower, upper] pair when undecided, null without a value. */
+    private static void writeUlps(JsonGenerator gen, Certificate c) throws IOException {
+        if (c.ulpsLower() < 0) {
+            gen.writeNull();
+        } else if (c.ulpsLower() == c.ulpsUpper()) {
+            gen.writeNumber(c.ulpsLower());
+        } else {
+            gen.writeStartArray();
+            gen.writeNumber(c.ulpsLower());
+            gen.writeNumber(c.ulpsUpper());
+            gen.writeEndArray();
+        }
     }
 
     /** A finite double as a JSON number (shortest round-trip), a non-finite one as a string. */

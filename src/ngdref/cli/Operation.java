@@ -129,8 +129,12 @@ enum Operation {
             }
             if (c != null) {
                 c.family(out, f.g, f.y, f.gamma(), f.alpha());
-                out.certifyNote(appendNote(out.certifyNote(),
-                        "vectors and matrices are not certified, only scalars"));
+                c.vectors(out, f.g, f.y, f.gamma(), f.alpha(), x, b);
+                if (dense || vectors) {
+                    out.certifyNote(Certifier.appendNote(out.certifyNote(),
+                            (dense && vectors ? "the matrix and the eigenvectors are" : dense ? "the matrix is"
+                                    : "the eigenvectors are") + " not certified (the scalars, mx and solve are)"));
+                }
             }
             return out;
         }
@@ -234,7 +238,7 @@ enum Operation {
             }
             if (c != null) {
                 c.family(out, g, yBar, gamma, Double.NaN);
-                out.certifyNote(appendNote(out.certifyNote(), "the spectrum of M̄ is certified for the"
+                out.certifyNote(Certifier.appendNote(out.certifyNote(), "the spectrum of M̄ is certified for the"
                         + " computed ȳ; θ_next, ȳ and the η bounds are not certified"));
             }
             return out;
@@ -465,9 +469,5 @@ enum Operation {
             out[i] = s;
         }
         return out;
-    }
-
-    private static String appendNote(String note, String more) {
-        return note == null ? more : note + "; " + more;
     }
 }

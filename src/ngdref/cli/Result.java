@@ -28,12 +28,13 @@ final class Result {
     }
 
     /**
-     * A vector of doubles.
+     * A vector of doubles, optionally with the oracle's certificate of each component.
      *
      * @param key member name
      * @param value the entries
+     * @param certificates one per entry, or null
      */
-    record Vector(String key, double[] value) implements Entry {
+    record Vector(String key, double[] value, Certificate[] certificates) implements Entry {
     }
 
     /**
@@ -93,7 +94,7 @@ final class Result {
     }
 
     Result vector(String key, double[] value) {
-        entries.add(new Vector(key, value));
+        entries.add(new Vector(key, value, null));
         return this;
     }
 
@@ -158,6 +159,26 @@ final class Result {
                 entries.set(i, new Scalar(key, ((Scalar) e).value(), certificate));
             }
         }
+    }
+
+    /** Attaches per-component certificates to the vector named key (no-op when there is none). */
+    void certifyVector(String key, Certificate[] certificates) {
+        for (int i = 0; i < entries.size(); i++) {
+            final Entry e = entries.get(i);
+            if (e instanceof Vector && e.key().equals(key)) {
+                entries.set(i, new Vector(key, ((Vector) e).value(), certificates));
+            }
+        }
+    }
+
+    /** The vector named key, or null when absent. */
+    double[] vectorValue(String key) {
+        for (Entry e : entries) {
+            if (e instanceof Vector && e.key().equals(key)) {
+                return ((Vector) e).value();
+            }
+        }
+        return null;
     }
 
     /** The scalar named key, or NaN when absent. */

@@ -71,9 +71,13 @@ final class TextOutput {
                     out.println("  " + pad("", LABEL) + "oracle " + describe(s.certificate()));
                 }
             } else if (e instanceof Result.Vector) {
-                final double[] v = ((Result.Vector) e).value();
+                final Result.Vector vector = (Result.Vector) e;
+                final double[] v = vector.value();
                 out.println("  " + label + decimals(v));
                 out.println("  " + pad("", LABEL) + hexes(v));
+                if (vector.certificates() != null) {
+                    out.println("  " + pad("", LABEL) + "oracle " + describe(vector.certificates()));
+                }
             } else if (e instanceof Result.Matrix) {
                 final double[][] m = ((Result.Matrix) e).value();
                 out.println("  " + label);
@@ -98,6 +102,20 @@ final class TextOutput {
         if (result.certifyNote() != null) {
             out.println("  note: " + result.certifyNote());
         }
+    }
+
+    /** A certified vector in one line: the worst component error and how many are not exact. */
+    private static String describe(Certificate[] cs) {
+        long max = 0;
+        int inexact = 0;
+        int undecided = 0;
+        for (Certificate c : cs) {
+            max = Math.max(max, c.ulpsUpper());
+            inexact += c.ulpsUpper() > 0 ? 1 : 0;
+            undecided += c.correctlyRounded().isPresent() ? 0 : 1;
+        }
+        return cs.length + " components certified: max error " + max + " ulp, " + inexact
+                + " not correctly rounded" + (undecided > 0 ? ", " + undecided + " with the rounding undecided" : "");
     }
 
     private static String describe(Certificate c) {

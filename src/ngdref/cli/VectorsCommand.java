@@ -94,11 +94,11 @@ final class VectorsCommand implements Callable<Integer> {
                     + " λ_d = α is the eigenvalue on (span{g, y})⊥ (multiplicity D − 2; for D = 2 it"
                     + " is α all the same); κ = λ_max/λ_min; cos ψ = yᵀg/(‖y‖‖g‖); sin_psi = |sin ψ|");
             member(out, "oracle", "ngdref.oracle: exact rational inputs and inner products; cos ψ and"
-                    + " |sin ψ| from exact rationals and a certified square root; λ_max and λ_min as"
-                    + " certified enclosures of the explicit D×D rational matrix (congruence with"
-                    + " Gershgorin discs, or bisection on exact inertia) refined by exact bisection"
-                    + " on the characteristic polynomial of its restriction to span{g, y}; λ_d = α"
-                    + " exactly; κ = λ_max/λ_min in interval arithmetic; 'hex' is the correctly"
+                    + " |sin ψ| from exact rationals and a certified square root; λ_max and λ_min from"
+                    + " the explicit D×D rational matrix: an exact check that every column of M − αI"
+                    + " lies in span{g, y} (so M is α on its complement), then exact bisection on the"
+                    + " characteristic polynomial of M restricted to span{g, y}; λ_d = α exactly;"
+                    + " κ = λ_max/λ_min in interval arithmetic (exact when both are rational); 'hex' is the correctly"
                     + " rounded double (nearest, ties to even) of the exact value, 'exact' its "
                     + Certificate.DIGITS + "-digit decimal and 'err' a certified bound on |exact value − 'exact'|");
             out.write("\"quantities\": " + JsonOutput.MAPPER.writeValueAsString(VectorFile.QUANTITIES) + ",\n");

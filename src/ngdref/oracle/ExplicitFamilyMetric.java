@@ -1,5 +1,7 @@
 package ngdref.oracle;
 
+import java.math.BigInteger;
+
 /**
  * The one-parameter family of metrics, Eq. (8), built as an explicit exact matrix:
  * {@code M(α) = y yᵀ/(yᵀg) + α (I − g gᵀ/(gᵀg))}, and its γ-parametrisation Eq. (22),
@@ -40,12 +42,38 @@ public final class ExplicitFamilyMetric {
         }
         final Rational[] eg = ExactDots.exact(g, "g");
         final Rational[] ey = ExactDots.exact(y, "y");
-        final ExactDots dots = effective(g, y);
+        effective(g, y);
         final int n = eg.length;
-        final RationalMatrix yyT = RationalMatrix.outer(ey, ey).scale(Rational.ONE.divide(dots.yTg()));
-        final RationalMatrix projector = RationalMatrix.identity(n)
-                .subtract(RationalMatrix.outer(eg, eg).scale(Rational.ONE.divide(dots.gTg())));
-        return yyT.add(projector.scale(alpha));
+        // Integer vectors G = sg·g, Y = sy·y (sg, sy the least common denominators). Then
+        // yyᵀ/(yᵀg) = sg·YYᵀ/(sy·YᵀG) and ggᵀ/(gᵀg) = GGᵀ/GᵀG, so with α = p/q every entry of
+        // M(α) is [A·YᵢYⱼ + B·(δᵢⱼ·GᵀG − GᵢGⱼ)] / (sy·YᵀG·q·GᵀG), A = sg·q·GᵀG, B = p·sy·YᵀG:
+        // one common denominator, four integer products per entry, no reduction.
+        final BigInteger sg = RationalMatrix.commonDenominator(eg);
+        final BigInteger sy = RationalMatrix.commonDenominator(ey);
+        final BigInteger[] gi = RationalMatrix.scaled(eg, sg);
+        final BigInteger[] yi = RationalMatrix.scaled(ey, sy);
+        BigInteger yg = BigInteger.ZERO;
+        BigInteger gg = BigInteger.ZERO;
+        for (int i = 0; i < n; i++) {
+            yg = yg.add(yi[i].multiply(gi[i]));
+            gg = gg.add(gi[i].multiply(gi[i]));
+        }
+        final BigInteger q = alpha.denominator();
+        final BigInteger a = sg.multiply(q).multiply(gg);
+        final BigInteger b = alpha.numerator().multiply(sy).multiply(yg);
+        final BigInteger[][] num = new BigInteger[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = i; j < n; j++) {
+                BigInteger projector = gi[i].multiply(gi[j]).negate();
+                if (i == j) {
+                    projector = projector.add(gg);
+                }
+                final BigInteger v = a.multiply(yi[i].multiply(yi[j])).add(b.multiply(projector));
+                num[i][j] = v;
+                num[j][i] = v;
+            }
+        }
+        return RationalMatrix.ofCommonDenominator(num, sy.multiply(yg).multiply(q).multiply(gg));
     }
 
     /**

@@ -1,5 +1,7 @@
 package ngdref.oracle;
 
+import java.math.BigInteger;
+
 /**
  * The 2×2 matrix B of a metric M restricted to the invariant plane span{g, y}, in the exact
  * (non-orthogonal) basis (g, y): {@code M [g y] = [g y] B}, and its characteristic polynomial
@@ -18,6 +20,11 @@ public final class SpanRestriction {
         this.b = b;
     }
 
+    /** Package-private: B given in the basis (g, y), certified by the caller ({@link PlaneSpectrum}). */
+    static SpanRestriction ofBasisMatrix(Rational[][] b) {
+        return new SpanRestriction(b);
+    }
+
     /**
      * The restriction of {@code m} to span{g, y}.
      *
@@ -29,33 +36,63 @@ public final class SpanRestriction {
         if (m == null) {
             throw new IllegalArgumentException("m is null");
         }
-        final Rational[] eg = MetricIdentities.vector(g, "g", m.dimension());
-        final Rational[] ey = MetricIdentities.vector(y, "y", m.dimension());
-        final Rational gg = ExactDots.dot(eg, eg);
-        final Rational gy = ExactDots.dot(eg, ey);
-        final Rational yy = ExactDots.dot(ey, ey);
-        final Rational det = gg.multiply(yy).subtract(gy.multiply(gy));
+        final int n = m.dimension();
+        final Rational[] eg = MetricIdentities.vector(g, "g", n);
+        final Rational[] ey = MetricIdentities.vector(y, "y", n);
+        // In integers: G = sg·g, Y = sy·y, and the images den·M·G, den·M·Y (m = num/den).
+        final BigInteger sg = RationalMatrix.commonDenominator(eg);
+        final BigInteger sy = RationalMatrix.commonDenominator(ey);
+        final BigInteger[] gi = RationalMatrix.scaled(eg, sg);
+        final BigInteger[] yi = RationalMatrix.scaled(ey, sy);
+        final BigInteger gg = dot(gi, gi);
+        final BigInteger gy = dot(gi, yi);
+        final BigInteger yy = dot(yi, yi);
+        final BigInteger det = gg.multiply(yy).subtract(gy.multiply(gy));
         if (det.signum() == 0) {
             throw new IllegalArgumentException("g and y are linearly dependent: span{g, y} is not a plane");
         }
-        final Rational[][] out = new Rational[2][2];
-        final Rational[][] images = {m.multiply(eg), m.multiply(ey)};
+        // Coordinates of den·M·V in the basis (G, Y), V = G then Y: the Gram system
+        // [gg gy; gy yy] (a, c) = (Gᵀw, Yᵀw), by Cramer's rule: det·w = a'·G + c'·Y exactly.
+        final BigInteger[][] coordinates = new BigInteger[2][2];
+        final BigInteger[][] basis = {gi, yi};
         for (int col = 0; col < 2; col++) {
-            final Rational[] v = images[col];
-            final Rational rg = ExactDots.dot(eg, v);
-            final Rational ry = ExactDots.dot(ey, v);
-            // Gram system [gg gy; gy yy] (a, c) = (gᵀv, yᵀv), solved by Cramer's rule.
-            final Rational a = rg.multiply(yy).subtract(ry.multiply(gy)).divide(det);
-            final Rational c = gg.multiply(ry).subtract(gy.multiply(rg)).divide(det);
-            for (int i = 0; i < v.length; i++) {
-                if (!a.multiply(eg[i]).add(c.multiply(ey[i])).equals(v[i])) {
+            final BigInteger[] w = new BigInteger[n];
+            for (int i = 0; i < n; i++) {
+                BigInteger s = BigInteger.ZERO;
+                for (int j = 0; j < n; j++) {
+                    s = s.add(m.numerator(i, j).multiply(basis[col][j]));
+                }
+                w[i] = s;
+            }
+            final BigInteger rg = dot(gi, w);
+            final BigInteger ry = dot(yi, w);
+            final BigInteger a = rg.multiply(yy).subtract(ry.multiply(gy));
+            final BigInteger c = gg.multiply(ry).subtract(gy.multiply(rg));
+            for (int i = 0; i < n; i++) {
+                if (!det.multiply(w[i]).equals(a.multiply(gi[i]).add(c.multiply(yi[i])))) {
                     throw new IllegalArgumentException("span{g, y} is not invariant under m");
                 }
             }
-            out[0][col] = a;
-            out[1][col] = c;
+            coordinates[0][col] = a;
+            coordinates[1][col] = c;
         }
+        // M·G = (a_G·G + c_G·Y)/(det·den); in the basis (g, y) of the doubles, g = G/sg and
+        // y = Y/sy, so B = [[a_G, a_Y·sg/sy], [c_G·sy/sg, c_Y]] / (det·den).
+        final Rational scale = Rational.of(BigInteger.ONE, det.multiply(m.denominator()));
+        final Rational ratio = Rational.of(sg, sy);
+        final Rational[][] out = {
+            {Rational.of(coordinates[0][0]).multiply(scale), Rational.of(coordinates[0][1]).multiply(scale).multiply(ratio)},
+            {Rational.of(coordinates[1][0]).multiply(scale).divide(ratio), Rational.of(coordinates[1][1]).multiply(scale)},
+        };
         return new SpanRestriction(out);
+    }
+
+    private static BigInteger dot(BigInteger[] a, BigInteger[] b) {
+        BigInteger s = BigInteger.ZERO;
+        for (int i = 0; i < a.length; i++) {
+            s = s.add(a[i].multiply(b[i]));
+        }
+        return s;
     }
 
     /**

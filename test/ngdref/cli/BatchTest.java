@@ -204,6 +204,21 @@ class BatchTest {
     }
 
     @Test
+    void certifiedMetricAnswersCarryTheOracleOfEveryComponent() {
+        // M = yyᵀ/(yᵀg) + α(I − ggᵀ/gᵀg) with g = (1, 0, 0), y = (1, 1, 0), α = 2:
+        // M = [[1, 1, 0], [1, 3, 0], [0, 0, 2]], so M·(1, 2, 3) = (3, 7, 6) and M⁻¹·(1, 1, 0) = (1, 0, 0);
+        // b = (0, 1, 0) gives M⁻¹b = (−1/2, 1/2, 0).
+        final CliRun run = CliRun.withInput("{\"op\": \"metric\", \"g\": [1, 0, 0], \"y\": [1, 1, 0],"
+                + " \"x\": [1, 2, 3], \"b\": [0, 1, 0], \"dense\": false}\n", "batch", "--certify");
+        final JsonNode result = run.lines()[0].get("result");
+        assertEquals("[\"3\",\"7\",\"6\"]", result.get("mx").get("exact").toString());
+        assertEquals("[\"-0.5\",\"0.5\",\"0\"]", result.get("solve").get("exact").toString());
+        assertEquals("[0,0,0]", result.get("solve").get("ulps").toString());
+        assertEquals("[\"-0x1.0p-1\",\"0x1.0p-1\",\"0x0.0p0\"]", result.get("solve").get("rounded").toString());
+        assertFalse(run.lines()[0].has("certify_note"), run.out());
+    }
+
+    @Test
     void aQuantityOutsideTheRangeIsRefusedAloneAndTheOthersAreAnswered() {
         // g = (1e-300, 0), y = (1e300, 1e300): ψ = π/4, so κ = κ_min = (1+√½)/(1−√½) = 3 + 2√2,
         // but λ_max ≈ 2.8e600 and λ_min ≈ 0.5e600 are beyond the double range: refused by name.

@@ -151,6 +151,46 @@ class ConformanceSuiteTest {
     }
 
     @Test
+    void theOracleDecidesEveryDoubleOfEveryAnswerToTheSuite() {
+        // --certify on the suite's requests: every scalar and every component of mx and solve
+        // decided (a "rounded" double), nothing left undecided, and the note only for ψ.
+        final CliRun run = CliRun.withInput(
+                String.join("\n", requests()) + "\n", "batch", "--certify");
+        int certified = 0;
+        for (JsonNode answer : run.lines()) {
+            if (answer.has("certify_note")) {
+                assertTrue(answer.get("certify_note").asText().startsWith("ψ itself is not certified"),
+                        answer.toString());
+            }
+            if (!answer.has("result")) {
+                continue;
+            }
+            final var members = answer.get("result").fields();
+            while (members.hasNext()) {
+                final var m = members.next();
+                final JsonNode rounded = m.getValue().get("rounded");
+                if (m.getKey().equals("psi") || m.getValue().has("error") || !m.getValue().isObject()) {
+                    continue;
+                }
+                assertTrue(rounded != null, answer.get("id") + "." + m.getKey() + " has no certificate");
+                for (JsonNode r : rounded.isArray() ? rounded : List.of(rounded)) {
+                    assertTrue(r.isTextual(), answer.get("id") + "." + m.getKey() + " undecided: " + m.getValue());
+                    certified++;
+                }
+            }
+        }
+        assertTrue(certified > 1500, "certified doubles: " + certified);
+    }
+
+    private static List<String> requests() {
+        try {
+            return Files.readAllLines(SUITE.resolve(ConformanceSuite.REQUESTS));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
     void gradingRejectsEveryKindOfFault() {
         // A value one ulp off: fails at 0 ulp, passes at 1.
         final JsonNode valueCase = firstWithValue("lambda_min");

@@ -2,10 +2,10 @@ package ngdref.oracle;
 
 /**
  * The exact solution of a nonsingular rational linear system by Gaussian elimination on
- * rationals (no rounding anywhere): the oracle's M⁻¹·b, from the explicit matrix, sharing nothing
- * with a closed-form inverse.
+ * rationals (no rounding anywhere), O(D³): the test's independent check of
+ * {@link PlaneSpectrum#solve}.
  */
-public final class ExactSolve {
+final class ExactSolve {
 
     private ExactSolve() {
     }
@@ -18,7 +18,7 @@ public final class ExactSolve {
      * @return x (a new array)
      * @throws IllegalArgumentException if a dimension differs or {@code m} is singular
      */
-    public static Rational[] of(RationalMatrix m, Rational[] b) {
+    static Rational[] of(RationalMatrix m, Rational[] b) {
         final int n = m.dimension();
         if (b == null || b.length != n) {
             throw new IllegalArgumentException("b must have length " + n);

@@ -1,0 +1,123 @@
+package ngdref.oracle;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The oracle's O(D²) certificate (M − αI has its range in span{g, y}) against the general
+ * O(D³) explicit-matrix enclosure ({@link SpectrumOracle}) and exact elimination
+ * ({@link ExactSolve}), and the certificate's ability to fail.
+ */
+class PlaneSpectrumTest {
+
+    private static final MathContext MC = new MathContext(60);
+
+    @Test
+    void theRestrictionsRootsAreTheExtremeEigenvaluesOfTheExplicitMatrix() {
+        final Random r = new Random(11);
+        for (int trial = 0; trial < 40; trial++) {
+            final int d = 2 + r.nextInt(7);
+            final double[] g = new double[d];
+            final double[] y = new double[d];
+            for (int i = 0; i < d; i++) {
+                g[i] = Math.scalb(r.nextGaussian(), r.nextInt(21) - 10);
+                y[i] = g[i] * (1 + r.nextGaussian()) + Math.scalb(r.nextGaussian(), r.nextInt(21) - 10);
+            }
+            final ExactDots dots = ExactDots.of(g, y);
+            if (dots.yTg().signum() <= 0) {
+                continue;
+            }
+            final Rational alpha = Rational.of(Math.scalb(1.0 + r.nextDouble(), r.nextInt(41) - 20));
+            final RationalMatrix m = ExplicitFamilyMetric.ofAlpha(g, y, alpha);
+            final SpanRestriction span = PlaneSpectrum.of(m, alpha, g, y).restriction();
+            // The same plane restriction as the direct O(D²) product of SpanRestriction.of.
+            final SpanRestriction direct = SpanRestriction.of(m, g, y);
+            for (int i = 0; i < 2; i++) {
+                for (int j = 0; j < 2; j++) {
+                    assertEquals(direct.get(i, j), span.get(i, j));
+                }
+            }
+            // Its roots are the extremes of the spectrum of the explicit matrix.
+            final BigDecimal t = span.trace().toBigDecimal(60, RoundingMode.HALF_EVEN);
+            final BigDecimal det = span.determinant().toBigDecimal(60, RoundingMode.HALF_EVEN);
+            final BigDecimal half = t.divide(BigDecimal.valueOf(2), MC);
+            final BigDecimal root = half.multiply(half, MC).subtract(det, MC).sqrt(MC);
+            final Spectrum s = SpectrumOracle.of(m);
+            assertTrue(near(s.max(), half.add(root, MC)), s.max() + " vs " + half.add(root, MC));
+            assertTrue(near(s.min(), half.subtract(root, MC)), s.min() + " vs " + half.subtract(root, MC));
+            assertTrue(span.characteristicValue(alpha).signum() <= 0, "α between the roots");
+        }
+    }
+
+    /** x within 1e-40 (relative) of the enclosure. */
+    private static boolean near(Enclosure e, BigDecimal x) {
+        final BigDecimal slack = x.abs().multiply(new BigDecimal("1e-40"));
+        return e.lo().subtract(slack).compareTo(x) <= 0 && x.compareTo(e.hi().add(slack)) <= 0;
+    }
+
+    @Test
+    void solveIsExactEliminationAndIsCheckedAgainstTheMatrix() {
+        final Random r = new Random(5);
+        for (int trial = 0; trial < 30; trial++) {
+            final int d = 2 + r.nextInt(6);
+            final double[] g = new double[d];
+            final double[] y = new double[d];
+            final double[] b = new double[d];
+            for (int i = 0; i < d; i++) {
+                g[i] = r.nextGaussian();
+                y[i] = trial % 5 == 0 ? 0.5 * g[i] : g[i] + r.nextGaussian();   // every 5th: y ∥ g
+                b[i] = Math.scalb(r.nextGaussian(), r.nextInt(11) - 5);
+            }
+            if (ExactDots.of(g, y).yTg().signum() <= 0) {
+                continue;
+            }
+            final Rational alpha = Rational.of(0.25 + r.nextDouble());
+            final RationalMatrix m = ExplicitFamilyMetric.ofAlpha(g, y, alpha);
+            final PlaneSpectrum p = PlaneSpectrum.of(m, alpha, g, y);
+            assertEquals(trial % 5 == 0, p.isLine());
+            final Rational[] eb = ExactDots.exact(b, "b");
+            assertArrayEquals(ExactSolve.of(m, eb), p.solve(m, g, y, eb));
+        }
+    }
+
+    @Test
+    void onALineTheEigenvalueOnGIsExact() {
+        final double[] g = {1, 2, 2};
+        final double[] y = {3, 6, 6};                       // y = 3g: M g = y = 3g
+        final Rational alpha = Rational.of(5);
+        final PlaneSpectrum p = PlaneSpectrum.of(ExplicitFamilyMetric.ofAlpha(g, y, alpha), alpha, g, y);
+        assertTrue(p.isLine());
+        assertEquals(Rational.of(3), p.eigenvalueOnG());
+    }
+
+    @Test
+    void aMatrixOutsideTheFamilyFailsTheCertificate() {
+        final double[] g = {1, 0, 0, 1};
+        final double[] y = {1, 1, 0, 0};
+        final Rational alpha = Rational.of(2);
+        final RationalMatrix m = ExplicitFamilyMetric.ofAlpha(g, y, alpha);
+        // Perturb the (2, 3) and (3, 2) entries by 2^-60: still symmetric, no longer α on the complement.
+        final Rational[][] entries = new Rational[4][4];
+        for (int i = 0; i < 4; i++) {
+            for (int j = 0; j < 4; j++) {
+                entries[i][j] = m.get(i, j);
+            }
+        }
+        final Rational eps = Rational.of(BigInteger.ONE, BigInteger.ONE.shiftLeft(60));
+        entries[2][3] = entries[2][3].add(eps);
+        entries[3][2] = entries[3][2].add(eps);
+        final RationalMatrix perturbed = RationalMatrix.of(entries);
+        assertThrows(IllegalArgumentException.class, () -> PlaneSpectrum.of(perturbed, alpha, g, y));
+        // The wrong α fails too: M − (α + ε)I is not zero on the complement.
+        assertThrows(IllegalArgumentException.class, () -> PlaneSpectrum.of(m, alpha.add(eps), g, y));
+    }
+}
