@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import ngdref.oracle.Enclosure;
 import ngdref.oracle.ExactDots;
+import ngdref.oracle.ExactSolution;
 import ngdref.oracle.ExplicitFamilyMetric;
 import ngdref.oracle.GradientAngle;
 import ngdref.oracle.Rational;
@@ -24,7 +25,8 @@ import ngdref.oracle.PlaneSpectrum;
  * M − αI lies in span{g, y} ({@link PlaneSpectrum}) proves that M is α on the plane's complement,
  * and the two remaining eigenvalues are bisected on the exact characteristic polynomial of its
  * restriction to the plane ({@link SpanRestriction}) — never the closed form of Lemma 1. M·x is
- * the exact product with the explicit matrix, M⁻¹·b an exact solution checked by m·z = b.
+ * the exact product with the explicit matrix, M⁻¹·b an exact solution checked by m·z = b
+ * ({@link ExactSolution}).
  *
  * <p>The explicit matrix costs O(D²) memory and O(D²) exact integer work, so the eigenvalues,
  * κ and the vectors are certified only up to {@link #maxDimension()} (default
@@ -84,9 +86,12 @@ final class Certifier {
     /** Certifies λ_max, λ_min, λ_d, κ, α and γ of M(γ) (alpha NaN) or M(α) (gamma NaN). */
     void family(Result out, double[] g, double[] y, double gamma, double alpha) {
         guarded(out, () -> {
-            final Map<String, Enclosure> e = family(g, y, gamma, alpha, g.length <= maxDimension);
+            // The eigenvalues only when the answer has them (metric's answer has γ and α only).
+            final boolean wanted = !Double.isNaN(out.value("lambda_max")) || !Double.isNaN(out.value("lambda_min"))
+                    || !Double.isNaN(out.value("kappa"));
+            final Map<String, Enclosure> e = family(g, y, gamma, alpha, wanted && g.length <= maxDimension);
             attach(out, e);
-            if (!e.containsKey("lambda_max")) {
+            if (wanted && !e.containsKey("lambda_max")) {
                 out.certifyNote(tooLarge(g.length));
             }
         });
@@ -103,14 +108,18 @@ final class Certifier {
                         + ": mx and solve are not certified (raise --certify-max-dimension)"));
                 return;
             }
+            final ExplicitMetric[] explicit = new ExplicitMetric[1];      // built once, when needed
             for (String key : new String[] {"mx", "solve"}) {
                 final double[] value = out.vectorValue(key);
                 final double[] input = key.equals("mx") ? x : b;
                 if (value == null || input == null) {
                     continue;
                 }
-                final Enclosure[] exact = key.equals("mx") ? product(g, y, gamma, alpha, input)
-                        : solution(g, y, gamma, alpha, input);
+                if (explicit[0] == null) {
+                    explicit[0] = new ExplicitMetric(g, y, gamma, alpha);
+                }
+                final Enclosure[] exact = key.equals("mx") ? explicit[0].product(input)
+                        : explicit[0].solution(input);
                 final Certificate[] cs = new Certificate[exact.length];
                 for (int i = 0; i < exact.length; i++) {
                     cs[i] = Certificate.of(value[i], exact[i]);
@@ -181,40 +190,47 @@ final class Certifier {
     }
 
     /**
-     * The exact M(α)·x (alpha NaN: M(γ)), each component from the explicit rational matrix of
-     * Eq. (8), never the closed form of apply.
+     * M(α) (alpha NaN: M(γ)) as the explicit rational matrix of Eq. (8): what M·x (exact product)
+     * and M⁻¹·b (exact solution checked by M·z = b) are computed from.
      */
-    static Enclosure[] product(double[] g, double[] y, double gamma, double alpha, double[] x) {
-        final Rational[] r = explicit(g, y, gamma, alpha).multiply(ExactDots.exact(x, "x"));
-        final Enclosure[] out = new Enclosure[r.length];
-        for (int i = 0; i < r.length; i++) {
-            out[i] = Enclosure.of(r[i]);
-        }
-        return out;
-    }
+    static final class ExplicitMetric {
+        private final double[] g;
+        private final double[] y;
+        private final Rational alpha;
+        private final RationalMatrix m;
 
-    /**
-     * The exact M(α)⁻¹·b (alpha NaN: M(γ)), checked by m·z = b on the explicit rational matrix
-     * ({@link PlaneSpectrum#solve}).
-     */
-    static Enclosure[] solution(double[] g, double[] y, double gamma, double alpha, double[] b) {
-        final ExactDots d = ExactDots.of(g, y);
-        final Rational a = Double.isNaN(alpha)
-                ? Rational.of(gamma).multiply(d.yTy()).divide(d.yTg()) : Rational.of(alpha);
-        final RationalMatrix m = ExplicitFamilyMetric.ofAlpha(g, y, a);
-        final Rational[] r = PlaneSpectrum.of(m, a, g, y).solve(m, g, y, ExactDots.exact(b, "b"));
-        final Enclosure[] out = new Enclosure[r.length];
-        for (int i = 0; i < r.length; i++) {
-            out[i] = Enclosure.of(r[i]);
+        ExplicitMetric(double[] g, double[] y, double gamma, double alpha) {
+            final ExactDots d = ExactDots.of(g, y);
+            this.alpha = Double.isNaN(alpha)
+                    ? Rational.of(gamma).multiply(d.yTy()).divide(d.yTg()) : Rational.of(alpha);
+            this.g = g;
+            this.y = y;
+            this.m = ExplicitFamilyMetric.ofAlpha(g, y, this.alpha);
         }
-        return out;
-    }
 
-    private static RationalMatrix explicit(double[] g, double[] y, double gamma, double alpha) {
-        final ExactDots d = ExactDots.of(g, y);
-        final Rational a = Double.isNaN(alpha)
-                ? Rational.of(gamma).multiply(d.yTy()).divide(d.yTg()) : Rational.of(alpha);
-        return ExplicitFamilyMetric.ofAlpha(g, y, a);
+        /** The exact M·x, each component from the explicit matrix. */
+        Enclosure[] product(double[] x) {
+            return enclosures(m.product(ExactDots.exact(x, "x")));
+        }
+
+        /** The exact M⁻¹·b, checked by M·z = b with the explicit matrix ({@link ExactSolution}). */
+        Enclosure[] solution(double[] b) {
+            return enclosures(ExactSolution.of(m, alpha, g, y, ExactDots.exact(b, "b")));
+        }
+
+        /**
+         * Enclosures of exact quotients: one integer division each (no reduction); the exact
+         * rational only when that enclosure does not decide the rounding (an exact midpoint).
+         */
+        private static Enclosure[] enclosures(RationalMatrix.Quotients q) {
+            final Enclosure[] out = new Enclosure[q.numerators().length];
+            for (int i = 0; i < out.length; i++) {
+                final Enclosure fast = Enclosure.ofQuotient(q.numerators()[i], q.denominator());
+                out[i] = fast.correctlyRounded().isPresent() ? fast
+                        : Enclosure.of(Rational.of(q.numerators()[i], q.denominator()));
+            }
+            return out;
+        }
     }
 
     static Map<String, Enclosure> geometry(double[] g, double[] y) {
@@ -283,7 +299,7 @@ final class Certifier {
                 return exact(plane.eigenvalueOnG().min(a), plane.eigenvalueOnG().max(a));
             }
             final SpanRestriction span = plane.restriction();
-            if (span.characteristicValue(a).signum() > 0) {
+            if (span.characteristicSign(a) > 0) {
                 throw new IllegalStateException("oracle inconsistency: α = " + a.approximate()
                         + " is not between the eigenvalues of M on span{g, y}");
             }
@@ -348,7 +364,7 @@ final class Certifier {
      * changes sign holds exactly this root); if that fails, bisection on exact rationals.
      */
     private static Enclosure root(SpanRestriction p, Rational lo, Rational hi, int bits) {
-        final int signLo = p.characteristicValue(lo).signum();
+        final int signLo = p.characteristicSign(lo);
         final Enclosure quick = certifiedCandidate(p, lo, hi, signLo, bits);
         if (quick != null) {
             return quick;
@@ -363,7 +379,7 @@ final class Certifier {
                 break;
             }
             final Rational mid = a.add(b).multiply(half);
-            final int sm = p.characteristicValue(mid).signum();
+            final int sm = p.characteristicSign(mid);
             if (sm == 0) {
                 return Enclosure.of(mid);
             }
@@ -405,8 +421,8 @@ final class Certifier {
         if (a.compareTo(b) >= 0) {
             return null;
         }
-        final int sa = p.characteristicValue(a).signum();
-        final int sb = p.characteristicValue(b).signum();
+        final int sa = p.characteristicSign(a);
+        final int sb = p.characteristicSign(b);
         if (sa == 0) {
             return Enclosure.of(a);
         }

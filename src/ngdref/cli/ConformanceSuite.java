@@ -271,14 +271,13 @@ final class ConformanceSuite {
             if (e.get("alpha").has("refused")) {
                 return error("out_of_range");
             }
+            final Certifier.ExplicitMetric explicit = new Certifier.ExplicitMetric(g, y, gamma(in), in.alpha());
             for (String q : List.of("mx", "solve")) {
                 final double[] v = q.equals("mx") ? in.x() : in.b();
                 if (v == null) {
                     continue;
                 }
-                final Enclosure[] exact = q.equals("mx")
-                        ? Certifier.product(g, y, gamma(in), in.alpha(), v)
-                        : Certifier.solution(g, y, gamma(in), in.alpha(), v);
+                final Enclosure[] exact = q.equals("mx") ? explicit.product(v) : explicit.solution(v);
                 final ObjectNode vector = vector(exact);
                 if (vector == null) {
                     return null;

@@ -133,7 +133,8 @@ enum Operation {
                 if (dense || vectors) {
                     out.certifyNote(Certifier.appendNote(out.certifyNote(),
                             (dense && vectors ? "the matrix and the eigenvectors are" : dense ? "the matrix is"
-                                    : "the eigenvectors are") + " not certified (the scalars, mx and solve are)"));
+                                    : "the eigenvectors are") + " not certified: the oracle encloses scalars and"
+                                    + " the components of mx and solve, not matrices or eigenvectors"));
                 }
             }
             return out;

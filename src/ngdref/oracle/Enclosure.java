@@ -29,6 +29,9 @@ public final class Enclosure {
 
     private final BigDecimal lo;
     private final BigDecimal hi;
+    /** The nearest doubles of the ends, computed once on first use (NaN: not yet). */
+    private double loNearest = Double.NaN;
+    private double hiNearest = Double.NaN;
 
     private Enclosure(BigDecimal lo, BigDecimal hi) {
         this.lo = lo;
@@ -93,6 +96,35 @@ public final class Enclosure {
         return new Enclosure(r.toBigDecimal(DIGITS, RoundingMode.FLOOR), r.toBigDecimal(DIGITS, RoundingMode.CEILING));
     }
 
+    /**
+     * An enclosure of {@code n/d} (d &gt; 0, the fraction need not be reduced) to about
+     * {@link #DIGITS} digits from one integer division: the point when the division at that
+     * scale is exact, else the two neighbouring decimals. Unlike {@link #of(Rational)} a
+     * terminating value longer than DIGITS digits is not a point (use that one when the rounding
+     * of such a value must be decided).
+     *
+     * @throws IllegalArgumentException if an argument is null or {@code d <= 0}
+     */
+    public static Enclosure ofQuotient(BigInteger n, BigInteger d) {
+        if (n == null || d == null || d.signum() <= 0) {
+            throw new IllegalArgumentException("need n and d > 0, were " + n + " and " + d);
+        }
+        if (n.signum() == 0) {
+            return point(BigDecimal.ZERO);
+        }
+        // n/d ≈ 2^(bits(n) − bits(d)): a decimal scale s with about DIGITS + 2 digits in n·10^s/d.
+        final int e10 = (int) Math.floor((n.bitLength() - d.bitLength()) * 0.30102999566398120);
+        final int s = DIGITS + 2 - e10;
+        final BigInteger[] qr = s >= 0 ? n.multiply(BigInteger.TEN.pow(s)).divideAndRemainder(d)
+                : n.divideAndRemainder(d.multiply(BigInteger.TEN.pow(-s)));
+        final BigDecimal q = new BigDecimal(qr[0], s);      // truncated toward zero
+        if (qr[1].signum() == 0) {
+            return point(q);
+        }
+        final BigDecimal step = BigDecimal.ONE.scaleByPowerOfTen(-s);
+        return n.signum() > 0 ? new Enclosure(q, q.add(step)) : new Enclosure(q.subtract(step), q);
+    }
+
     /** The lower end. */
     public BigDecimal lo() {
         return lo;
@@ -140,12 +172,18 @@ public final class Enclosure {
 
     /** The double nearest to {@link #lo()} (ties to even). */
     public double loRounded() {
-        return NearestDouble.of(lo);
+        if (Double.isNaN(loNearest)) {
+            loNearest = NearestDouble.of(lo);
+        }
+        return loNearest;
     }
 
     /** The double nearest to {@link #hi()} (ties to even). */
     public double hiRounded() {
-        return NearestDouble.of(hi);
+        if (Double.isNaN(hiNearest)) {
+            hiNearest = lo == hi ? loRounded() : NearestDouble.of(hi);
+        }
+        return hiNearest;
     }
 
     /**
@@ -217,6 +255,30 @@ public final class Enclosure {
             throw new ArithmeticException("sqrt of an enclosure with a negative lower end: " + this);
         }
         return new Enclosure(sqrt(lo, false), sqrt(hi, true));
+    }
+
+    /**
+     * An enclosure of {@code sqrt(r)}: the exact root (a point when its decimal expansion
+     * terminates, as for every dyadic square) when {@code r} is the square of a rational, else
+     * {@code Enclosure.of(r).sqrt()}. An irrational root is never a rounding midpoint of double, so
+     * only exact roots need the exact path to decide their rounding.
+     *
+     * @throws IllegalArgumentException if {@code r} is null
+     * @throws ArithmeticException if {@code r < 0}
+     */
+    public static Enclosure sqrtOf(Rational r) {
+        if (r == null) {
+            throw new IllegalArgumentException("r is null");
+        }
+        if (r.signum() < 0) {
+            throw new ArithmeticException("sqrt of a negative rational: " + r);
+        }
+        final BigInteger n = r.numerator().sqrt();
+        final BigInteger d = r.denominator().sqrt();
+        if (n.multiply(n).equals(r.numerator()) && d.multiply(d).equals(r.denominator())) {
+            return of(Rational.of(n, d));
+        }
+        return of(r).sqrt();
     }
 
     /** The smallest enclosure containing this and {@code o}. */

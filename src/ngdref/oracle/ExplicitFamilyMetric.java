@@ -62,17 +62,21 @@ public final class ExplicitFamilyMetric {
         final BigInteger a = sg.multiply(q).multiply(gg);
         final BigInteger b = alpha.numerator().multiply(sy).multiply(yg);
         final BigInteger[][] num = new BigInteger[n][n];
-        for (int i = 0; i < n; i++) {
+        final BigInteger bgg = b.multiply(gg);
+        final java.util.stream.IntStream rows = java.util.stream.IntStream.range(0, n);
+        (n >= PlaneSpectrum.PARALLEL_DIMENSION ? rows.parallel() : rows).forEach(i -> {
+            final BigInteger ayi = a.multiply(yi[i]);
+            final BigInteger bgi = b.multiply(gi[i]);
             for (int j = i; j < n; j++) {
-                BigInteger projector = gi[i].multiply(gi[j]).negate();
+                // Task i alone writes (i, j) and (j, i) for j >= i: no two tasks share a cell.
+                BigInteger v = ayi.multiply(yi[j]).subtract(bgi.multiply(gi[j]));
                 if (i == j) {
-                    projector = projector.add(gg);
+                    v = v.add(bgg);
                 }
-                final BigInteger v = a.multiply(yi[i].multiply(yi[j])).add(b.multiply(projector));
                 num[i][j] = v;
                 num[j][i] = v;
             }
-        }
+        });
         return RationalMatrix.ofCommonDenominator(num, sy.multiply(yg).multiply(q).multiply(gg));
     }
 

@@ -5,8 +5,8 @@ package ngdref.oracle;
  * g: {@code cos ψ = yᵀg/(‖y‖‖g‖)}, {@code |sin ψ| = sqrt(1 − cos²ψ)} and {@code ‖y‖/‖g‖}.
  *
  * <p>{@code cos²ψ = (yᵀg)²/(yᵀy · gᵀg)} and {@code sin²ψ = 1 − cos²ψ} are exact rationals (no
- * cancellation: the subtraction is exact); only the final square roots are enclosed, by exact
- * integer square roots ({@link Enclosure#sqrt()}).
+ * cancellation: the subtraction is exact); only the final square roots are enclosed, exactly when
+ * the rational is a square, else by exact integer square roots ({@link Enclosure#sqrtOf}).
  */
 public final class GradientAngle {
 
@@ -52,17 +52,17 @@ public final class GradientAngle {
 
     /** An enclosure of {@code cos ψ} (negative when {@code yᵀg < 0}). */
     public Enclosure cos() {
-        final Enclosure c = Enclosure.of(cosSquared).sqrt();
+        final Enclosure c = Enclosure.sqrtOf(cosSquared);
         return dots.yTg().signum() < 0 ? c.negate() : c;
     }
 
     /** An enclosure of {@code |sin ψ|}. */
     public Enclosure absSin() {
-        return Enclosure.of(sinSquared()).sqrt();
+        return Enclosure.sqrtOf(sinSquared());
     }
 
     /** An enclosure of {@code ‖y‖/‖g‖ = sqrt(yᵀy/gᵀg)}. */
     public Enclosure normRatio() {
-        return Enclosure.of(dots.yTy().divide(dots.gTg())).sqrt();
+        return Enclosure.sqrtOf(dots.yTy().divide(dots.gTg()));
     }
 }

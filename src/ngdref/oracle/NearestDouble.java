@@ -19,6 +19,9 @@ public final class NearestDouble {
     private static final BigDecimal OVERFLOW = new BigDecimal(
             BigInteger.ONE.shiftLeft(1024).subtract(BigInteger.ONE.shiftLeft(970)));
 
+    /** 1/2, exact: multiplying by it halves a decimal exactly and faster than an exact division. */
+    private static final BigDecimal HALF = new BigDecimal("0.5");
+
     private NearestDouble() {
     }
 
@@ -45,7 +48,7 @@ public final class NearestDouble {
         while (true) {
             final BigDecimal exact = new BigDecimal(d);
             if (d > 0) {
-                final BigDecimal low = exact.add(new BigDecimal(Math.nextDown(d))).divide(BigDecimal.valueOf(2));
+                final BigDecimal low = exact.add(new BigDecimal(Math.nextDown(d))).multiply(HALF);
                 final int c = a.compareTo(low);
                 if (c < 0) {
                     d = Math.nextDown(d);
@@ -57,7 +60,7 @@ public final class NearestDouble {
                 }
             }
             if (d < Double.MAX_VALUE) {
-                final BigDecimal high = exact.add(new BigDecimal(Math.nextUp(d))).divide(BigDecimal.valueOf(2));
+                final BigDecimal high = exact.add(new BigDecimal(Math.nextUp(d))).multiply(HALF);
                 final int c = a.compareTo(high);
                 if (c > 0) {
                     d = Math.nextUp(d);

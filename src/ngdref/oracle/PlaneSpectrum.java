@@ -13,6 +13,9 @@ import java.math.BigInteger;
  */
 public final class PlaneSpectrum {
 
+    /** From this dimension on, the columns are checked in parallel (the common fork-join pool). */
+    static final int PARALLEL_DIMENSION = 48;
+
     private final Rational alpha;
     private final Rational onLine;
     private final SpanRestriction restriction;
@@ -65,10 +68,14 @@ public final class PlaneSpectrum {
         final BigInteger sy = RationalMatrix.commonDenominator(ey);
         final BigInteger[] gi = RationalMatrix.scaled(eg, sg);
         final BigInteger[] yi = RationalMatrix.scaled(ey, sy);
-        // The columns of (m − αI)·den·q are the integers N_ij = num_ij·q − δ_ij·p·den, α = p/q.
+        // With α = p/q, the columns of (m − αI)·den·q are the integers N_ij = num_ij·q − δ_ij·p·den.
         final BigInteger p = alpha.numerator();
         final BigInteger q = alpha.denominator();
-        final BigInteger shift = p.multiply(m.denominator());
+        // When q divides den (as for ofAlpha's matrices) the columns of (m − αI)·den are the
+        // integers num_ij − δ_ij·p·(den/q), one product fewer per entry; else scale by q.
+        final BigInteger[] qr = m.denominator().divideAndRemainder(q);
+        final boolean divides = qr[1].signum() == 0;
+        final BigInteger shift = divides ? p.multiply(qr[0]) : p.multiply(m.denominator());
         int pivot = 0;
         for (int i = 1; i < n; i++) {
             if (gi[i].abs().compareTo(gi[pivot].abs()) > 0) {
@@ -88,41 +95,71 @@ public final class PlaneSpectrum {
                 minor = d;
             }
         }
-        final BigInteger[] column = new BigInteger[n];
-        // Σⱼ aⱼGⱼ, Σⱼ aⱼYⱼ, Σⱼ bⱼGⱼ, Σⱼ bⱼYⱼ (or, on a line, Σⱼ N_pivot,j·Gⱼ).
+        // Column j of N: minor·N_j = aⱼ·G + bⱼ·Y (on a line: g_pivot·N_j = N_pivot,j·G), with aⱼ,
+        // bⱼ from rows pivot and second (Cramer). Checked on the lower triangle i >= j only: with
+        // R = G·aᵀ + Y·bᵀ symmetric (checked below in O(D)), N's symmetry gives the rest, since
+        // minor·N_ij = minor·N_ji = R_ji = R_ij for i < j. The columns are independent, so large
+        // matrices use both cores.
+        final BigInteger[] coefficientA = new BigInteger[n];
+        final BigInteger[] coefficientB = new BigInteger[n];
+        final int r = second;
+        final BigInteger det2 = minor;
+        final int pv = pivot;
+        final java.util.stream.IntStream columns = java.util.stream.IntStream.range(0, n);
+        (n >= PARALLEL_DIMENSION ? columns.parallel() : columns).forEach(j -> {
+            final BigInteger cp = entry(m, pv, j, divides, q, shift);
+            if (r < 0) {
+                // y ∥ g: column = a·g, i.e. N_ij·g_pivot = N_pivot,j·g_i.
+                for (int i = j; i < n; i++) {
+                    if (!entry(m, i, j, divides, q, shift).multiply(gi[pv]).equals(cp.multiply(gi[i]))) {
+                        throw notInSpan(j);
+                    }
+                }
+                coefficientA[j] = cp;
+                return;
+            }
+            final BigInteger cr = entry(m, r, j, divides, q, shift);
+            final BigInteger a = cp.multiply(yi[r]).subtract(cr.multiply(yi[pv]));
+            final BigInteger b = gi[pv].multiply(cr).subtract(gi[r].multiply(cp));
+            for (int i = j; i < n; i++) {
+                if (!det2.multiply(entry(m, i, j, divides, q, shift)).equals(a.multiply(gi[i]).add(b.multiply(yi[i])))) {
+                    throw notInSpan(j);
+                }
+            }
+            coefficientA[j] = a;
+            coefficientB[j] = b;
+        });
+        if (second < 0) {
+            // R = G·aᵀ is symmetric iff a ∥ G: g_pivot·aᵢ = a_pivot·gᵢ for every i.
+            for (int i = 0; i < n; i++) {
+                if (!gi[pivot].multiply(coefficientA[i]).equals(coefficientA[pivot].multiply(gi[i]))) {
+                    throw notInSpan(i);
+                }
+            }
+        } else {
+            // R = G·aᵀ + Y·bᵀ is symmetric iff a = c11·G + c12·Y and b = c21·G + c22·Y with
+            // c12 = c21 (R − Rᵀ = (c12 − c21)(G·Yᵀ − Y·Gᵀ)); the c's by Cramer, times minor.
+            final BigInteger[] ca = inSpan(coefficientA, gi, yi, pivot, second, minor);
+            final BigInteger[] cb = inSpan(coefficientB, gi, yi, pivot, second, minor);
+            if (!ca[1].equals(cb[0])) {
+                throw new IllegalArgumentException("M − αI restricted to span{g, y} is not symmetric:"
+                        + " M is not α on the orthogonal complement of the plane");
+            }
+        }
+        // Σⱼ aⱼGⱼ, Σⱼ aⱼYⱼ, Σⱼ bⱼGⱼ, Σⱼ bⱼYⱼ (on a line, Σⱼ N_pivot,j·Gⱼ).
         BigInteger aG = BigInteger.ZERO;
         BigInteger aY = BigInteger.ZERO;
         BigInteger bG = BigInteger.ZERO;
         BigInteger bY = BigInteger.ZERO;
         for (int j = 0; j < n; j++) {
-            for (int i = 0; i < n; i++) {
-                final BigInteger v = m.numerator(i, j).multiply(q);
-                column[i] = i == j ? v.subtract(shift) : v;
+            aG = aG.add(coefficientA[j].multiply(gi[j]));
+            if (second >= 0) {
+                aY = aY.add(coefficientA[j].multiply(yi[j]));
+                bG = bG.add(coefficientB[j].multiply(gi[j]));
+                bY = bY.add(coefficientB[j].multiply(yi[j]));
             }
-            if (second < 0) {
-                // y ∥ g: column = a·g, i.e. N_ij·g_pivot = N_pivot,j·g_i for every i.
-                for (int i = 0; i < n; i++) {
-                    if (!column[i].multiply(gi[pivot]).equals(column[pivot].multiply(gi[i]))) {
-                        throw notInSpan(j);
-                    }
-                }
-                aG = aG.add(column[pivot].multiply(gi[j]));
-                continue;
-            }
-            // Cramer on rows (pivot, second): minor·column = a'·g + b'·y with integer a', b'.
-            final BigInteger a = column[pivot].multiply(yi[second]).subtract(column[second].multiply(yi[pivot]));
-            final BigInteger b = gi[pivot].multiply(column[second]).subtract(gi[second].multiply(column[pivot]));
-            for (int i = 0; i < n; i++) {
-                if (!minor.multiply(column[i]).equals(a.multiply(gi[i]).add(b.multiply(yi[i])))) {
-                    throw notInSpan(j);
-                }
-            }
-            aG = aG.add(a.multiply(gi[j]));
-            aY = aY.add(a.multiply(yi[j]));
-            bG = bG.add(b.multiply(gi[j]));
-            bY = bY.add(b.multiply(yi[j]));
         }
-        final BigInteger k = m.denominator().multiply(q);
+        final BigInteger k = divides ? m.denominator() : m.denominator().multiply(q);
         if (second < 0) {
             // (m − αI)·G = (Σ N_pivot,j·Gⱼ)/(G_pivot·k)·G.
             return new PlaneSpectrum(alpha, alpha.add(Rational.of(aG, gi[pivot].multiply(k))), null);
@@ -138,59 +175,26 @@ public final class PlaneSpectrum {
         }));
     }
 
+    /** Entry (i, j) of N = (m − αI)·den (or ·den·q when q does not divide den). */
+    private static BigInteger entry(RationalMatrix m, int i, int j, boolean divides, BigInteger q, BigInteger shift) {
+        final BigInteger v = divides ? m.numerator(i, j) : m.numerator(i, j).multiply(q);
+        return i == j ? v.subtract(shift) : v;
+    }
+
     /**
-     * The exact solution z of {@code m·z = b}, O(D²): a candidate from the certified structure —
-     * b splits into its projection b_S on the plane (exact Gram solve) and b − b_S, on which m is
-     * α; so z = (b − b_S)/α + (m on the plane)⁻¹·b_S — then {@code m·z = b} checked exactly with
-     * the explicit matrix, which makes z the solution whatever produced it.
-     *
-     * @param m the matrix this structure was certified for
-     * @param g the update
-     * @param y the negative gradient
-     * @param b the right-hand side
-     * @return z (a new array)
-     * @throws IllegalStateException if the check fails (an oracle inconsistency)
+     * The integers (c1, c2) with minor·v = c1·G + c2·Y, checked for every entry; throws when v is
+     * not in span{G, Y}.
      */
-    public Rational[] solve(RationalMatrix m, double[] g, double[] y, Rational[] b) {
-        final int n = m.dimension();
-        final Rational[] eg = MetricIdentities.vector(g, "g", n);
-        final Rational[] ey = MetricIdentities.vector(y, "y", n);
-        final Rational gg = ExactDots.dot(eg, eg);
-        final Rational rg = ExactDots.dot(eg, b);
-        final Rational[] z = new Rational[n];
-        if (isLine()) {
-            final Rational u = rg.divide(gg);                     // b_S = u·g, m·g = λ_g·g
-            final Rational p = u.divide(onLine);
-            for (int i = 0; i < n; i++) {
-                z[i] = b[i].subtract(u.multiply(eg[i])).divide(alpha).add(p.multiply(eg[i]));
-            }
-        } else {
-            final Rational gy = ExactDots.dot(eg, ey);
-            final Rational yy = ExactDots.dot(ey, ey);
-            final Rational ry = ExactDots.dot(ey, b);
-            final Rational det = gg.multiply(yy).subtract(gy.multiply(gy));
-            final Rational u = rg.multiply(yy).subtract(ry.multiply(gy)).divide(det);
-            final Rational w = gg.multiply(ry).subtract(gy.multiply(rg)).divide(det);
-            // m [g y] = [g y] B: the plane part of z has coordinates B⁻¹ (u, w).
-            final Rational b00 = restriction.get(0, 0);
-            final Rational b01 = restriction.get(0, 1);
-            final Rational b10 = restriction.get(1, 0);
-            final Rational b11 = restriction.get(1, 1);
-            final Rational detB = restriction.determinant();
-            final Rational p = u.multiply(b11).subtract(b01.multiply(w)).divide(detB);
-            final Rational r = b00.multiply(w).subtract(b10.multiply(u)).divide(detB);
-            for (int i = 0; i < n; i++) {
-                final Rational rest = b[i].subtract(u.multiply(eg[i])).subtract(w.multiply(ey[i]));
-                z[i] = rest.divide(alpha).add(p.multiply(eg[i])).add(r.multiply(ey[i]));
+    private static BigInteger[] inSpan(BigInteger[] v, BigInteger[] gi, BigInteger[] yi, int pivot, int second,
+                                       BigInteger minor) {
+        final BigInteger c1 = v[pivot].multiply(yi[second]).subtract(v[second].multiply(yi[pivot]));
+        final BigInteger c2 = gi[pivot].multiply(v[second]).subtract(gi[second].multiply(v[pivot]));
+        for (int i = 0; i < v.length; i++) {
+            if (!minor.multiply(v[i]).equals(c1.multiply(gi[i]).add(c2.multiply(yi[i])))) {
+                throw notInSpan(i);
             }
         }
-        final Rational[] check = m.multiply(z);
-        for (int i = 0; i < n; i++) {
-            if (!check[i].equals(b[i])) {
-                throw new IllegalStateException("oracle inconsistency: (m·z)[" + i + "] differs from b[" + i + "]");
-            }
-        }
-        return z;
+        return new BigInteger[] {c1, c2};
     }
 
     private static IllegalArgumentException notInSpan(int column) {

@@ -176,14 +176,45 @@ public final class RationalMatrix {
         final BigInteger[] nv = scaled(v, dv);
         final BigInteger d = den.multiply(dv);
         final Rational[] out = new Rational[n];
-        for (int i = 0; i < n; i++) {
+        final java.util.stream.IntStream rows = java.util.stream.IntStream.range(0, n);
+        (n >= PlaneSpectrum.PARALLEL_DIMENSION ? rows.parallel() : rows).forEach(i -> {
             BigInteger s = BigInteger.ZERO;
             for (int j = 0; j < n; j++) {
                 s = s.add(num[i][j].multiply(nv[j]));
             }
             out[i] = Rational.of(s, d);
-        }
+        });
         return out;
+    }
+
+    /**
+     * Exact rationals numerators[i]/denominator sharing one positive denominator, unreduced.
+     *
+     * @param numerators the numerators
+     * @param denominator the common denominator (&gt; 0)
+     */
+    public record Quotients(BigInteger[] numerators, BigInteger denominator) {
+    }
+
+    /** The product {@code M v}, exact, over one common denominator (no reduction: no gcd). */
+    public Quotients product(Rational[] v) {
+        checkVector(v, "v");
+        final int n = num.length;
+        if (v.length != n) {
+            throw new IllegalArgumentException("v must have length " + n + ", was " + v.length);
+        }
+        final BigInteger dv = commonDenominator(v);
+        final BigInteger[] nv = scaled(v, dv);
+        final BigInteger[] out = new BigInteger[n];
+        final java.util.stream.IntStream rows = java.util.stream.IntStream.range(0, n);
+        (n >= PlaneSpectrum.PARALLEL_DIMENSION ? rows.parallel() : rows).forEach(i -> {
+            BigInteger s = BigInteger.ZERO;
+            for (int j = 0; j < n; j++) {
+                s = s.add(num[i][j].multiply(nv[j]));
+            }
+            out[i] = s;
+        });
+        return new Quotients(out, den.multiply(dv));
     }
 
     /** {@code this + o}, exact. */
@@ -330,7 +361,13 @@ public final class RationalMatrix {
     }
 
     static BigInteger lcm(BigInteger a, BigInteger b) {
-        return a.equals(b) ? a : a.divide(a.gcd(b)).multiply(b);
+        if (a.equals(b)) {
+            return a;
+        }
+        if (a.bitCount() == 1 && b.bitCount() == 1) {
+            return a.compareTo(b) > 0 ? a : b;       // powers of two, as for every double
+        }
+        return a.divide(a.gcd(b)).multiply(b);
     }
 
     static BigInteger commonDenominator(Rational[] v) {
@@ -344,7 +381,10 @@ public final class RationalMatrix {
     static BigInteger[] scaled(Rational[] v, BigInteger d) {
         final BigInteger[] out = new BigInteger[v.length];
         for (int i = 0; i < v.length; i++) {
-            out[i] = v[i].numerator().multiply(d.divide(v[i].denominator()));
+            final BigInteger den = v[i].denominator();
+            out[i] = d.bitCount() == 1 && den.bitCount() == 1
+                    ? v[i].numerator().shiftLeft(d.getLowestSetBit() - den.getLowestSetBit())
+                    : v[i].numerator().multiply(d.divide(den));
         }
         return out;
     }

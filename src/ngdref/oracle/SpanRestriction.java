@@ -15,9 +15,13 @@ import java.math.BigInteger;
 public final class SpanRestriction {
 
     private final Rational[][] b;
+    private final Rational trace;
+    private final Rational determinant;
 
     private SpanRestriction(Rational[][] b) {
         this.b = b;
+        this.trace = b[0][0].add(b[1][1]);
+        this.determinant = b[0][0].multiply(b[1][1]).subtract(b[0][1].multiply(b[1][0]));
     }
 
     /** Package-private: B given in the basis (g, y), certified by the caller ({@link PlaneSpectrum}). */
@@ -105,12 +109,12 @@ public final class SpanRestriction {
 
     /** {@code tr(B)}. */
     public Rational trace() {
-        return b[0][0].add(b[1][1]);
+        return trace;
     }
 
     /** {@code det(B)}. */
     public Rational determinant() {
-        return b[0][0].multiply(b[1][1]).subtract(b[0][1].multiply(b[1][0]));
+        return determinant;
     }
 
     /** The coefficients {@code {c0, c1, c2}} of {@code det(tI − B) = c2 t² + c1 t + c0}. */
@@ -120,6 +124,20 @@ public final class SpanRestriction {
 
     /** {@code det(tI − B)} at a rational t, exact. */
     public Rational characteristicValue(Rational t) {
-        return t.multiply(t).subtract(trace().multiply(t)).add(determinant());
+        return t.multiply(t).subtract(trace.multiply(t)).add(determinant);
+    }
+
+    /**
+     * The sign of {@code det(tI − B)} at a rational t = n/d, in integers only (no reduction):
+     * with tr = a/b and det = c/e, sign(n²·b·e − a·e·n·d + c·b·d²) (b, d, e &gt; 0).
+     */
+    public int characteristicSign(Rational t) {
+        final java.math.BigInteger n = t.numerator();
+        final java.math.BigInteger d = t.denominator();
+        final java.math.BigInteger be = trace.denominator().multiply(determinant.denominator());
+        return n.multiply(n).multiply(be)
+                .subtract(trace.numerator().multiply(determinant.denominator()).multiply(n).multiply(d))
+                .add(determinant.numerator().multiply(trace.denominator()).multiply(d).multiply(d))
+                .signum();
     }
 }

@@ -3,7 +3,7 @@ package ngdref.oracle;
 /**
  * The exact solution of a nonsingular rational linear system by Gaussian elimination on
  * rationals (no rounding anywhere), O(D³): the test's independent check of
- * {@link PlaneSpectrum#solve}.
+ * {@link ExactSolution}.
  */
 final class ExactSolve {
 

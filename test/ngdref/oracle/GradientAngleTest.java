@@ -59,4 +59,18 @@ class GradientAngleTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> GradientAngle.of(new double[] {1, 0}, null))
                 .getMessage().contains("y is null"));
     }
+
+    @Test
+    void aRootExactlyOnASubnormalMidpointIsDecidedTiesToEven() {
+        // ‖y‖/‖g‖ = 3·2^-1074 / 2 = 1.5·2^-1074: the midpoint between 2^-1074 and 2^-1073, whose
+        // ~750-digit decimal no 100-digit enclosure holds; the exact root decides it (ties to even).
+        final GradientAngle a = GradientAngle.of(new double[] {2, 0}, new double[] {3 * Double.MIN_VALUE, 0});
+        org.junit.jupiter.api.Assertions.assertTrue(a.normRatio().isPoint());
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.OptionalDouble.of(2 * Double.MIN_VALUE),
+                a.normRatio().correctlyRounded());
+        // Irrational roots still come as enclosures: √2/2 for ψ = π/4.
+        final GradientAngle b = GradientAngle.of(new double[] {1, 0}, new double[] {1, 1});
+        org.junit.jupiter.api.Assertions.assertFalse(b.cos().isPoint());
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.OptionalDouble.of(Math.sqrt(0.5)), b.cos().correctlyRounded());
+    }
 }

@@ -1,6 +1,5 @@
 package ngdref.oracle;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -65,7 +64,7 @@ class PlaneSpectrumTest {
     }
 
     @Test
-    void solveIsExactEliminationAndIsCheckedAgainstTheMatrix() {
+    void exactSolutionIsExactEliminationAndIsCheckedAgainstTheMatrix() {
         final Random r = new Random(5);
         for (int trial = 0; trial < 30; trial++) {
             final int d = 2 + r.nextInt(6);
@@ -82,11 +81,25 @@ class PlaneSpectrumTest {
             }
             final Rational alpha = Rational.of(0.25 + r.nextDouble());
             final RationalMatrix m = ExplicitFamilyMetric.ofAlpha(g, y, alpha);
-            final PlaneSpectrum p = PlaneSpectrum.of(m, alpha, g, y);
-            assertEquals(trial % 5 == 0, p.isLine());
+            assertEquals(trial % 5 == 0, PlaneSpectrum.of(m, alpha, g, y).isLine());
             final Rational[] eb = ExactDots.exact(b, "b");
-            assertArrayEquals(ExactSolve.of(m, eb), p.solve(m, g, y, eb));
+            final RationalMatrix.Quotients z = ExactSolution.of(m, alpha, g, y, eb);
+            final Rational[] exact = ExactSolve.of(m, eb);
+            for (int i = 0; i < d; i++) {
+                assertEquals(exact[i], Rational.of(z.numerators()[i], z.denominator()));
+                assertTrue(Enclosure.ofQuotient(z.numerators()[i], z.denominator()).intersects(Enclosure.of(exact[i])));
+            }
         }
+    }
+
+    @Test
+    void aSolutionThatDoesNotSolveTheExplicitMatrixIsRefused() {
+        final double[] g = {1, 0, 0};
+        final double[] y = {1, 1, 0};
+        final Rational alpha = Rational.of(2);
+        final RationalMatrix wrong = ExplicitFamilyMetric.ofAlpha(g, y, Rational.of(3));   // M(3), not M(2)
+        assertThrows(IllegalStateException.class, () -> ExactSolution.of(wrong, alpha, g, y,
+                ExactDots.exact(new double[] {1, 2, 3}, "b")));
     }
 
     @Test
