@@ -129,7 +129,7 @@ def answer(request, method):
     cos = (y @ g) / (ny * ng)
     sin = np.sqrt(1.0 - cos * cos)
     if op == "geometry":
-        return {"cos_psi": cos, "sin_psi": sin, "norm_ratio": ny / ng,
+        return {"cos_psi": cos, "sin_psi": sin, "psi": np.arctan2(sin, cos), "norm_ratio": ny / ng,
                 "y_dot_g": y @ g, "y_dot_y": y @ y, "g_dot_g": g @ g}
     if op == "bounds":
         return {"kappa_min": (1 + sin) / (1 - sin), "lambda_min_sup": ny / ng * cos,

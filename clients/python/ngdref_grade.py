@@ -21,7 +21,7 @@ import os
 import struct
 import sys
 
-QUANTITIES = ["y_dot_g", "y_dot_y", "g_dot_g", "cos_psi", "sin_psi", "norm_ratio", "gamma",
+QUANTITIES = ["y_dot_g", "y_dot_y", "g_dot_g", "cos_psi", "sin_psi", "psi", "norm_ratio", "gamma",
               "alpha", "lambda_max", "lambda_min", "lambda_d", "kappa", "kappa_min",
               "lambda_min_sup", "lambda_max_inf", "mx", "solve", "error"]
 REQUESTS = "requests.jsonl"

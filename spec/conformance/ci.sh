@@ -2,8 +2,8 @@
 # The conformance suite in CI (.ci/run step 6; spec/conformance/v1/README.md):
 #   1. the committed files match their SHA256SUMS;
 #   2. `ngdref vectors --suite v1` regenerates them byte for byte;
-#   3. the reference library passes: every scalar, refusal and error kind at 0 ulp, M·x and M⁻¹·b
-#      components at 2 ulp;
+#   3. the reference library passes: every scalar but ψ, every refusal and error kind at 0 ulp;
+#      ψ at 3 ulp (the bound spec/ACCURACY.md states), the components of M·x and M⁻¹·b at 2 ulp;
 #   4. the Python grader's unit tests pass, and it prints exactly what `ngdref check` prints (same
 #      bytes, same exit code) on the library's results and on two NumPy implementations';
 #   5. the NumPy eigvalsh implementation fails the suite on lambda_min and on an edge category.
@@ -31,6 +31,7 @@ echo "3. the reference library"
 ngdref batch < "$suite/requests.jsonl" > "$out/library.jsonl"
 scalars=y_dot_g,y_dot_y,g_dot_g,cos_psi,sin_psi,norm_ratio,gamma,alpha,lambda_max,lambda_min,lambda_d,kappa,kappa_min,lambda_min_sup,lambda_max_inf,error
 ngdref check "$suite" "$out/library.jsonl" --ulps 0 --quantities "$scalars" | tail -1
+ngdref check "$suite" "$out/library.jsonl" --ulps 3 --quantities psi | tail -1
 ngdref check "$suite" "$out/library.jsonl" --ulps 2 --quantities mx,solve | tail -1
 
 echo "4. the Python grader"

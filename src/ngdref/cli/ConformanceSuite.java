@@ -230,7 +230,7 @@ final class ConformanceSuite {
         final double[] y = in.y();
         switch (in.op()) {
             case "geometry":
-                scalars = Certifier.geometry(g, y);
+                scalars = Certifier.geometry(g, y, true);
                 break;
             case "spectrum": {
                 final Map<String, Enclosure> f = Certifier.family(g, y, gamma(in), in.alpha(), true);

@@ -26,7 +26,7 @@ final class SuiteCheck {
 
     /** The rows of the table, in this order (those the suite has). */
     static final List<String> QUANTITIES = List.of("y_dot_g", "y_dot_y", "g_dot_g", "cos_psi", "sin_psi",
-            "norm_ratio", "gamma", "alpha", "lambda_max", "lambda_min", "lambda_d", "kappa", "kappa_min",
+            "psi", "norm_ratio", "gamma", "alpha", "lambda_max", "lambda_min", "lambda_d", "kappa", "kappa_min",
             "lambda_min_sup", "lambda_max_inf", "mx", "solve", "error");
 
     /** One graded value outside the tolerance, refused, missing or of the wrong kind. */

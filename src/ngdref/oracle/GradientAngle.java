@@ -61,6 +61,18 @@ public final class GradientAngle {
         return Enclosure.sqrtOf(sinSquared());
     }
 
+    /**
+     * An enclosure of ψ = atan2(|sin ψ|, cos ψ) ∈ [0, π/2] ({@link AngleEnclosure}).
+     *
+     * @throws IllegalArgumentException if {@code yᵀg < 0} (ψ &gt; π/2 is not an effective update)
+     */
+    public Enclosure psi() {
+        if (dots.yTg().signum() < 0) {
+            throw new IllegalArgumentException("yᵀg < 0: ψ > π/2 is not enclosed here");
+        }
+        return AngleEnclosure.of(cosSquared);
+    }
+
     /** An enclosure of {@code ‖y‖/‖g‖ = sqrt(yᵀy/gᵀg)}. */
     public Enclosure normRatio() {
         return Enclosure.sqrtOf(dots.yTy().divide(dots.gTg()));

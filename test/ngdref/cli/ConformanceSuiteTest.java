@@ -140,28 +140,30 @@ class ConformanceSuiteTest {
     }
 
     @Test
-    void theLibraryPassesEveryScalarAtZeroUlpAndTheVectorsAtTwo() {
+    void theLibraryPassesEveryScalarAtZeroUlpAndPsiAndTheVectorsAtTwo() {
+        // ψ, M·x and M⁻¹·b are not correctly rounded by the library: ψ within 3 ulp (ACCURACY.md),
+        // the vectors within 2 ulp on this suite (measured; no bound is stated yet).
+        final List<String> notCorrectlyRounded = List.of("psi", "mx", "solve");
         final List<String> scalars = new ArrayList<>(SuiteCheck.QUANTITIES);
-        scalars.removeAll(List.of("mx", "solve"));
+        scalars.removeAll(notCorrectlyRounded);
         final SuiteCheck.Report exact = SuiteCheck.grade(cases, library, 0, scalars);
         assertTrue(exact.passed(), () -> exact.failures.toString());
-        final SuiteCheck.Report vectors = SuiteCheck.grade(cases, library, 2, List.of("mx", "solve"));
+        final SuiteCheck.Report psi = SuiteCheck.grade(cases, library, 3, List.of("psi"));       // the stated bound
+        assertTrue(psi.passed(), () -> psi.failures.toString());
+        final SuiteCheck.Report vectors = SuiteCheck.grade(cases, library, 2, List.of("mx", "solve"));  // measured
         assertTrue(vectors.passed(), () -> vectors.failures.toString());
-        assertTrue(vectors.checked.get("mx") > 100 && vectors.checked.get("solve") > 100);
+        assertTrue(vectors.checked.get("mx") > 100 && vectors.checked.get("solve") > 100 && psi.checked.get("psi") > 50);
     }
 
     @Test
     void theOracleDecidesEveryDoubleOfEveryAnswerToTheSuite() {
-        // --certify on the suite's requests: every scalar and every component of mx and solve
-        // decided (a "rounded" double), nothing left undecided, and the note only for ψ.
+        // --certify on the suite's requests: every scalar (ψ included) and every component of mx
+        // and solve decided (a "rounded" double), nothing left undecided, no note.
         final CliRun run = CliRun.withInput(
                 String.join("\n", requests()) + "\n", "batch", "--certify");
         int certified = 0;
         for (JsonNode answer : run.lines()) {
-            if (answer.has("certify_note")) {
-                assertTrue(answer.get("certify_note").asText().startsWith("ψ itself is not certified"),
-                        answer.toString());
-            }
+            assertFalse(answer.has("certify_note"), answer.toString());
             if (!answer.has("result")) {
                 continue;
             }
@@ -169,7 +171,7 @@ class ConformanceSuiteTest {
             while (members.hasNext()) {
                 final var m = members.next();
                 final JsonNode rounded = m.getValue().get("rounded");
-                if (m.getKey().equals("psi") || m.getValue().has("error") || !m.getValue().isObject()) {
+                if (m.getValue().has("error") || !m.getValue().isObject()) {
                     continue;
                 }
                 assertTrue(rounded != null, answer.get("id") + "." + m.getKey() + " has no certificate");

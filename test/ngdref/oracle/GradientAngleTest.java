@@ -73,4 +73,27 @@ class GradientAngleTest {
         org.junit.jupiter.api.Assertions.assertFalse(b.cos().isPoint());
         org.junit.jupiter.api.Assertions.assertEquals(java.util.OptionalDouble.of(Math.sqrt(0.5)), b.cos().correctlyRounded());
     }
+
+    @Test
+    void psiIsEnclosedAndDecidedOverTheWholeRange() {
+        // ψ = π/4, π/3 (cos ψ = 1/2), π/2 − 2^-1000 (to double precision π/2), 1e-300 and 2^-1074:
+        // expected doubles from the known values (π/4, π/3, π/2 by their correctly rounded doubles
+        // 0x1.921fb54442d18p-1, 0x1.0c152382d7366p0, 0x1.921fb54442d18p0; tiny ψ = sin ψ to double).
+        final double[][][] cases = {
+            {{1, 0}, {1, 1}}, {{1, 2, 3}, {3, -1, 2}}, {{1, 0}, {0x1p-1000, 1}},
+            {{1, 0}, {1, 1e-300}}, {{1, 0}, {1, Double.MIN_VALUE}}};
+        final double[] expected = {0x1.921fb54442d18p-1, 0x1.0c152382d7366p0, 0x1.921fb54442d18p0, 1e-300,
+            Double.MIN_VALUE};
+        for (int i = 0; i < cases.length; i++) {
+            final Enclosure psi = GradientAngle.of(cases[i][0], cases[i][1]).psi();
+            org.junit.jupiter.api.Assertions.assertEquals(java.util.OptionalDouble.of(expected[i]),
+                    psi.correctlyRounded(), psi.toString());
+            // at least 40 digits: width below 1e-44 relative
+            org.junit.jupiter.api.Assertions.assertTrue(psi.width().compareTo(
+                    psi.hi().abs().multiply(new java.math.BigDecimal("1e-44"))) < 0, psi.toString());
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(GradientAngle.of(new double[] {1, 0}, new double[] {2, 0}).psi().isPoint());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> GradientAngle.of(new double[] {1, 0}, new double[] {-1, 1}).psi());
+    }
 }
