@@ -83,50 +83,50 @@ final class CaseGenerator {
         switch (kind) {
             case RANDOM: {
                 final int d = dimension(rng);
-                g = gaussian(rng, d);
-                y = gaussian(rng, d);
-                gamma = rng.nextBoolean() ? 1.0 : pow10(rng, -3, 3);
+                g = SeededDraws.gaussian(rng, d);
+                y = SeededDraws.gaussian(rng, d);
+                gamma = rng.nextBoolean() ? 1.0 : SeededDraws.pow10(rng, -3, 3);
                 break;
             }
             case PSI_NEAR_ZERO: {
                 final int d = dimension(rng);
-                g = gaussian(rng, d);
-                final double[] n = gaussian(rng, d);
+                g = SeededDraws.gaussian(rng, d);
+                final double[] n = SeededDraws.gaussian(rng, d);
                 final double t = StrictMath.pow(10, -20 * rng.nextDouble());
                 final double s = StrictMath.scalb(1.0, rng.nextInt(-4, 5));
                 y = new double[d];
                 for (int i = 0; i < d; i++) {
                     y[i] = s * (g[i] + t * n[i]);
                 }
-                gamma = rng.nextInt(3) == 0 ? pow10(rng, -12, 12) : 1.0;
+                gamma = rng.nextInt(3) == 0 ? SeededDraws.pow10(rng, -12, 12) : 1.0;
                 break;
             }
             case PSI_NEAR_HALF_PI: {
                 final int d = dimension(rng);
-                g = gaussian(rng, d);
-                final double[] e = gaussian(rng, d);
-                final double gg = dot(g, g);
-                final double c = dot(e, g) / gg;
+                g = SeededDraws.gaussian(rng, d);
+                final double[] e = SeededDraws.gaussian(rng, d);
+                final double gg = SeededDraws.dot(g, g);
+                final double c = SeededDraws.dot(e, g) / gg;
                 for (int i = 0; i < d; i++) {
                     e[i] -= c * g[i];                   // e ⊥ g up to rounding
                 }
                 final double delta = StrictMath.pow(10, -8 - 8 * rng.nextDouble());
-                final double scale = delta * StrictMath.sqrt(dot(e, e) / gg);
+                final double scale = delta * StrictMath.sqrt(SeededDraws.dot(e, e) / gg);
                 y = new double[d];
                 for (int i = 0; i < d; i++) {
                     y[i] = e[i] + scale * g[i];         // cos ψ ≈ δ
                 }
-                gamma = rng.nextBoolean() ? 1.0 : pow10(rng, -6, 6);
+                gamma = rng.nextBoolean() ? 1.0 : SeededDraws.pow10(rng, -6, 6);
                 break;
             }
             case NORM_RATIO: {
                 final int d = dimension(rng);
-                g = gaussian(rng, d);
-                y = gaussian(rng, d);
+                g = SeededDraws.gaussian(rng, d);
+                y = SeededDraws.gaussian(rng, d);
                 final int k = round % 4 == 0 ? 150 : round % 4 == 1 ? -150 : rng.nextInt(-150, 151);
                 scale(y, StrictMath.pow(10, k));
                 scale(g, StrictMath.pow(10, rng.nextInt(-20, 21)));
-                gamma = rng.nextBoolean() ? 1.0 : pow10(rng, -3, 3);
+                gamma = rng.nextBoolean() ? 1.0 : SeededDraws.pow10(rng, -3, 3);
                 break;
             }
             case MIXED_MAGNITUDES: {
@@ -134,31 +134,31 @@ final class CaseGenerator {
                 g = new double[d];
                 y = new double[d];
                 for (int i = 0; i < d; i++) {
-                    g[i] = gaussian(rng) * StrictMath.scalb(1.0, rng.nextInt(-300, 301));
-                    y[i] = rng.nextInt(10) < 7 ? g[i] * (1 + 0.5 * gaussian(rng))
-                            : gaussian(rng) * StrictMath.scalb(1.0, rng.nextInt(-300, 301));
+                    g[i] = SeededDraws.gaussian(rng) * StrictMath.scalb(1.0, rng.nextInt(-300, 301));
+                    y[i] = rng.nextInt(10) < 7 ? g[i] * (1 + 0.5 * SeededDraws.gaussian(rng))
+                            : SeededDraws.gaussian(rng) * StrictMath.scalb(1.0, rng.nextInt(-300, 301));
                 }
-                gamma = rng.nextBoolean() ? 1.0 : pow10(rng, -3, 3);
+                gamma = rng.nextBoolean() ? 1.0 : SeededDraws.pow10(rng, -3, 3);
                 break;
             }
             case GAMMA_EXTREME: {
                 final int d = dimension(rng);
-                g = gaussian(rng, d);
-                y = gaussian(rng, d);
-                gamma = round % 4 == 0 ? 1e-12 : round % 4 == 1 ? 1e12 : pow10(rng, -12, 12);
+                g = SeededDraws.gaussian(rng, d);
+                y = SeededDraws.gaussian(rng, d);
+                gamma = round % 4 == 0 ? 1e-12 : round % 4 == 1 ? 1e12 : SeededDraws.pow10(rng, -12, 12);
                 break;
             }
             default: {
                 final int d = round % 2 == 0 ? 2 : maxDimension;
-                g = gaussian(rng, d);
-                y = gaussian(rng, d);
-                gamma = rng.nextBoolean() ? 1.0 : pow10(rng, -2, 2);
+                g = SeededDraws.gaussian(rng, d);
+                y = SeededDraws.gaussian(rng, d);
+                gamma = rng.nextBoolean() ? 1.0 : SeededDraws.pow10(rng, -2, 2);
                 break;
             }
         }
         // An effective update has yᵀg > 0, decided exactly; a negative pair is turned around.
         final int sign = ExactDots.of(g, y).yTg().signum();
-        if (sign == 0 || isZero(g) || isZero(y)) {
+        if (sign == 0 || SeededDraws.isZero(g) || SeededDraws.isZero(y)) {
             return null;
         }
         if (sign < 0) {
@@ -174,53 +174,13 @@ final class CaseGenerator {
 
     /** Log-uniform D in [2, maxDimension]. */
     private int dimension(SplittableRandom rng) {
-        if (maxDimension == 2) {
-            return 2;
-        }
-        final double u = rng.nextDouble() * StrictMath.log(maxDimension - 1.0);
-        return (int) Math.min(maxDimension, 1 + Math.round(StrictMath.exp(u)));
-    }
-
-    private static double pow10(SplittableRandom rng, int lo, int hi) {
-        return StrictMath.pow(10, lo + (hi - lo) * rng.nextDouble());
-    }
-
-    /** A standard normal deviate by Box–Muller, in StrictMath. */
-    private static double gaussian(SplittableRandom rng) {
-        final double u1 = 1.0 - rng.nextDouble();          // (0, 1]
-        final double u2 = rng.nextDouble();
-        return StrictMath.sqrt(-2 * StrictMath.log(u1)) * StrictMath.cos(2 * StrictMath.PI * u2);
-    }
-
-    private static double[] gaussian(SplittableRandom rng, int d) {
-        final double[] v = new double[d];
-        for (int i = 0; i < d; i++) {
-            v[i] = gaussian(rng);
-        }
-        return v;
-    }
-
-    private static double dot(double[] a, double[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s = StrictMath.fma(a[i], b[i], s);
-        }
-        return s;
+        return SeededDraws.dimension(rng, maxDimension);
     }
 
     private static void scale(double[] v, double s) {
         for (int i = 0; i < v.length; i++) {
             v[i] *= s;
         }
-    }
-
-    private static boolean isZero(double[] v) {
-        for (double x : v) {
-            if (x != 0.0) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** A 64-bit seed for (seed, index, attempt) (SplittableRandom mixes it further). */

@@ -37,7 +37,7 @@ final class SuiteInputs {
             case OUT_OF_RANGE:
                 return oriented(outOfRange(i, rng), true);
             case EXTREME_PARAMETERS: {
-                final Input in = gaussian("spectrum", dimension(rng, 16), rng);
+                final Input in = gaussian("spectrum", SeededDraws.dimension(rng, 16), rng);
                 return oriented(i % 2 == 0 ? in.withGamma(positiveWide(rng)) : in.withAlpha(positiveWide(rng)), true);
             }
             case APPLY_SOLVE:
@@ -68,16 +68,16 @@ final class SuiteInputs {
 
     private static Input normal(int i, SplittableRandom rng) {
         final String op = i % 4 == 3 ? "bounds" : i % 4 == 2 ? "geometry" : "spectrum";
-        final Input in = gaussian(op, dimension(rng, 64), rng);
-        final Input p = i % 4 == 1 ? in.withAlpha(pow10(rng, -3, 3))
-                : op.equals("spectrum") && rng.nextBoolean() ? in.withGamma(pow10(rng, -3, 3)) : in;
+        final Input in = gaussian(op, SeededDraws.dimension(rng, 64), rng);
+        final Input p = i % 4 == 1 ? in.withAlpha(SeededDraws.pow10(rng, -3, 3))
+                : op.equals("spectrum") && rng.nextBoolean() ? in.withGamma(SeededDraws.pow10(rng, -3, 3)) : in;
         return oriented(p, true);
     }
 
     private static Input nearParallel(String op, int i, SplittableRandom rng) {
-        final int d = dimension(rng, 24);
-        final double[] g = gaussian(rng, d);
-        final double[] n = gaussian(rng, d);
+        final int d = SeededDraws.dimension(rng, 24);
+        final double[] g = SeededDraws.gaussian(rng, d);
+        final double[] n = SeededDraws.gaussian(rng, d);
         final double t = i % 8 == 0 ? 0.0 : StrictMath.pow(10, -20 * rng.nextDouble());
         final double s = StrictMath.scalb(1.0, rng.nextInt(-4, 5));
         final double[] y = new double[d];
@@ -85,23 +85,23 @@ final class SuiteInputs {
             y[k] = s * (g[k] + t * n[k]);
         }
         final Input in = Input.of(op, g, y);
-        return op.equals("spectrum") && rng.nextInt(3) == 0 ? in.withGamma(pow10(rng, -12, 12)) : in;
+        return op.equals("spectrum") && rng.nextInt(3) == 0 ? in.withGamma(SeededDraws.pow10(rng, -12, 12)) : in;
     }
 
     private static Input nearOrthogonal(String op, int i, SplittableRandom rng) {
-        final int d = dimension(rng, 24);
-        final double[] g = gaussian(rng, d);
+        final int d = SeededDraws.dimension(rng, 24);
+        final double[] g = SeededDraws.gaussian(rng, d);
         final double[] y;
         if (i % 2 == 0) {
             // y = e + δ‖e‖/‖g‖·g with e ⊥ g up to rounding: cos ψ ≈ δ ∈ [1e−16, 1e−8].
-            final double[] e = gaussian(rng, d);
-            final double gg = dot(g, g);
-            final double c = dot(e, g) / gg;
+            final double[] e = SeededDraws.gaussian(rng, d);
+            final double gg = SeededDraws.dot(g, g);
+            final double c = SeededDraws.dot(e, g) / gg;
             for (int k = 0; k < d; k++) {
                 e[k] -= c * g[k];
             }
             final double delta = StrictMath.pow(10, -8 - 8 * rng.nextDouble());
-            final double scale = delta * StrictMath.sqrt(dot(e, e) / gg);
+            final double scale = delta * StrictMath.sqrt(SeededDraws.dot(e, e) / gg);
             y = new double[d];
             for (int k = 0; k < d; k++) {
                 y[k] = e[k] + scale * g[k];
@@ -112,34 +112,34 @@ final class SuiteInputs {
                 g[k] = 0.0;
             }
             g[0] = Math.abs(g[0]) + 0.5;
-            y = gaussian(rng, d);
+            y = SeededDraws.gaussian(rng, d);
             y[0] = StrictMath.scalb(1.0 + rng.nextDouble(), -rng.nextInt(20, 1071));
         }
         final Input in = Input.of(op, g, y);
-        return op.equals("spectrum") && rng.nextBoolean() ? in.withGamma(pow10(rng, -6, 6)) : in;
+        return op.equals("spectrum") && rng.nextBoolean() ? in.withGamma(SeededDraws.pow10(rng, -6, 6)) : in;
     }
 
     private static Input mixed(String op, SplittableRandom rng) {
-        final int d = dimension(rng, 16);
+        final int d = SeededDraws.dimension(rng, 16);
         final double[] g = new double[d];
         final double[] y = new double[d];
         for (int k = 0; k < d; k++) {
             g[k] = rng.nextInt(10) == 0 ? 0.0 : signedWide(rng);
             if (rng.nextInt(10) < 7) {
-                final double v = g[k] * (1 + 0.5 * gaussian(rng));
+                final double v = g[k] * (1 + 0.5 * SeededDraws.gaussian(rng));
                 y[k] = Double.isFinite(v) ? v : 0.5 * g[k];
             } else {
                 y[k] = signedWide(rng);
             }
         }
         final Input in = Input.of(op, g, y);
-        return op.equals("spectrum") && rng.nextBoolean() ? in.withGamma(pow10(rng, -3, 3)) : in;
+        return op.equals("spectrum") && rng.nextBoolean() ? in.withGamma(SeededDraws.pow10(rng, -3, 3)) : in;
     }
 
     /** g at scale 2^p, y at scale 2^q: ‖y‖/‖g‖ ≈ 2^(q−p). */
     private static Input scaled(String op, int d, int p, int q, SplittableRandom rng) {
-        final double[] g = gaussian(rng, d);
-        final double[] y = gaussian(rng, d);
+        final double[] g = SeededDraws.gaussian(rng, d);
+        final double[] y = SeededDraws.gaussian(rng, d);
         for (int k = 0; k < d; k++) {
             g[k] = StrictMath.scalb(g[k], p);
             y[k] = StrictMath.scalb(y[k], q);
@@ -148,7 +148,7 @@ final class SuiteInputs {
     }
 
     private static Input subnormal(int i, SplittableRandom rng) {
-        final int d = dimension(rng, 8);
+        final int d = SeededDraws.dimension(rng, 8);
         final int p = rng.nextInt(0, 61);
         switch (i % 5) {
             case 0:       // ‖y‖/‖g‖ and yᵀg/… subnormal
@@ -167,7 +167,7 @@ final class SuiteInputs {
     }
 
     private static Input nearOverflow(int i, SplittableRandom rng) {
-        final int d = dimension(rng, 8);
+        final int d = SeededDraws.dimension(rng, 8);
         final int q = rng.nextInt(500, 1019);
         switch (i % 5) {
             case 0:       // ‖y‖/‖g‖ ≈ 2^(1020..1025)
@@ -186,7 +186,7 @@ final class SuiteInputs {
     }
 
     private static Input outOfRange(int i, SplittableRandom rng) {
-        final int d = dimension(rng, 8);
+        final int d = SeededDraws.dimension(rng, 8);
         switch (i % 5) {
             case 0:       // yᵀy overflows (and ‖y‖/‖g‖ with it when g is small)
                 return scaled("geometry", d, -rng.nextInt(0, 600), rng.nextInt(600, 1020), rng);
@@ -203,7 +203,7 @@ final class SuiteInputs {
     }
 
     private static Input applySolve(int i, SplittableRandom rng) {
-        final int d = dimension(rng, 12);
+        final int d = SeededDraws.dimension(rng, 12);
         final Input base = i % 4 == 3 ? nearParallel("metric", 1, rng) : gaussian("metric", d, rng);
         final Input in = oriented(base, true);
         if (in == null) {
@@ -221,17 +221,17 @@ final class SuiteInputs {
                 x = new double[n];
                 b = new double[n];
                 for (int k = 0; k < n; k++) {
-                    x[k] = StrictMath.scalb(gaussian(rng), rng.nextInt(-200, 201));
-                    b[k] = StrictMath.scalb(gaussian(rng), rng.nextInt(-200, 201));
+                    x[k] = StrictMath.scalb(SeededDraws.gaussian(rng), rng.nextInt(-200, 201));
+                    b[k] = StrictMath.scalb(SeededDraws.gaussian(rng), rng.nextInt(-200, 201));
                 }
                 break;
             default:
-                x = gaussian(rng, n);
-                b = gaussian(rng, n);
+                x = SeededDraws.gaussian(rng, n);
+                b = SeededDraws.gaussian(rng, n);
                 break;
         }
         final Input p = i % 3 == 0 ? in.withAlpha(StrictMath.scalb(1.0 + rng.nextDouble(), rng.nextInt(-300, 301)))
-                : in.withGamma(pow10(rng, -6, 6));
+                : in.withGamma(SeededDraws.pow10(rng, -6, 6));
         return p.withVectors(x, b);
     }
 
@@ -244,7 +244,7 @@ final class SuiteInputs {
             case 2:
                 return oriented(mixed(op, rng), true);
             default:
-                return oriented(gaussian(op, dimension(rng, 64), rng), true);
+                return oriented(gaussian(op, SeededDraws.dimension(rng, 64), rng), true);
         }
     }
 
@@ -275,7 +275,7 @@ final class SuiteInputs {
     }
 
     private static Input invalid(int i, SplittableRandom rng) {
-        final double[] g = gaussian(rng, 3);
+        final double[] g = SeededDraws.gaussian(rng, 3);
         final double[] y = g.clone();
         final String[] ops = {"geometry", "spectrum", "bounds", "metric"};
         final String op = ops[i % 4];
@@ -327,7 +327,7 @@ final class SuiteInputs {
 
     /** y turned around when yᵀg &lt; 0 (when {@code flip}); null when yᵀg = 0 or, without flip, &lt; 0. */
     private static Input oriented(Input in, boolean flip) {
-        if (isZero(in.g()) || isZero(in.y())) {
+        if (SeededDraws.isZero(in.g()) || SeededDraws.isZero(in.y())) {
             return null;
         }
         final double[] y = ConformanceSuite.orient(in.g(), in.y());
@@ -338,13 +338,7 @@ final class SuiteInputs {
     }
 
     private static Input gaussian(String op, int d, SplittableRandom rng) {
-        return Input.of(op, gaussian(rng, d), gaussian(rng, d));
-    }
-
-    /** Log-uniform D in [2, max]. */
-    private static int dimension(SplittableRandom rng, int max) {
-        final double u = rng.nextDouble() * StrictMath.log(max - 1.0);
-        return (int) Math.min(max, 1 + Math.round(StrictMath.exp(u)));
+        return Input.of(op, SeededDraws.gaussian(rng, d), SeededDraws.gaussian(rng, d));
     }
 
     /** A finite double with exponent field uniform over [0, 2046] (subnormals and 0 included). */
@@ -362,47 +356,11 @@ final class SuiteInputs {
         return rng.nextBoolean() ? v : -v;
     }
 
-    private static double pow10(SplittableRandom rng, int lo, int hi) {
-        return StrictMath.pow(10, lo + (hi - lo) * rng.nextDouble());
-    }
-
-    /** A standard normal deviate by Box–Muller, in StrictMath. */
-    private static double gaussian(SplittableRandom rng) {
-        final double u1 = 1.0 - rng.nextDouble();
-        final double u2 = rng.nextDouble();
-        return StrictMath.sqrt(-2 * StrictMath.log(u1)) * StrictMath.cos(2 * StrictMath.PI * u2);
-    }
-
-    private static double[] gaussian(SplittableRandom rng, int d) {
-        final double[] v = new double[d];
-        for (int k = 0; k < d; k++) {
-            v[k] = gaussian(rng);
-        }
-        return v;
-    }
-
-    private static double dot(double[] a, double[] b) {
-        double s = 0;
-        for (int k = 0; k < a.length; k++) {
-            s = StrictMath.fma(a[k], b[k], s);
-        }
-        return s;
-    }
-
     private static double[] negate(double[] v) {
         final double[] out = new double[v.length];
         for (int k = 0; k < v.length; k++) {
             out[k] = -v[k];
         }
         return out;
-    }
-
-    private static boolean isZero(double[] v) {
-        for (double x : v) {
-            if (x != 0.0) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -32,21 +32,22 @@ public final class ExactSolution {
             throw new IllegalArgumentException("m, alpha and b (of m's dimension) are required");
         }
         final int n = m.dimension();
-        final Rational[] eg = MetricIdentities.vector(g, "g", n);
-        final Rational[] ey = MetricIdentities.vector(y, "y", n);
-        final BigInteger sg = RationalMatrix.commonDenominator(eg);
-        final BigInteger sy = RationalMatrix.commonDenominator(ey);
-        final BigInteger sb = RationalMatrix.commonDenominator(b);
-        final BigInteger[] gi = RationalMatrix.scaled(eg, sg);
-        final BigInteger[] yi = RationalMatrix.scaled(ey, sy);
-        final BigInteger[] bi = RationalMatrix.scaled(b, sb);
+        final IntegerVector gv = IntegerVector.of(g, "g", n);
+        final IntegerVector yv = IntegerVector.of(y, "y", n);
+        final IntegerVector bv = IntegerVector.of(b);
+        final BigInteger sg = gv.scale();
+        final BigInteger sy = yv.scale();
+        final BigInteger sb = bv.scale();
+        final BigInteger[] gi = gv.entries();
+        final BigInteger[] yi = yv.entries();
+        final BigInteger[] bi = bv.entries();
         // In the integer vectors G = sg·g, Y = sy·y, B = sb·b:
         // z = c0·B + c1·G + c2·Y with three rationals.
-        final Rational gg = Rational.of(dot(gi, gi));
-        final Rational gy = Rational.of(dot(gi, yi));
-        final Rational yy = Rational.of(dot(yi, yi));
-        final Rational bg = Rational.of(dot(gi, bi), sb);
-        final Rational by = Rational.of(dot(yi, bi), sb);
+        final Rational gg = Rational.of(IntegerVector.dot(gi, gi));
+        final Rational gy = Rational.of(IntegerVector.dot(gi, yi));
+        final Rational yy = Rational.of(IntegerVector.dot(yi, yi));
+        final Rational bg = Rational.of(IntegerVector.dot(gi, bi), sb);
+        final Rational by = Rational.of(IntegerVector.dot(yi, bi), sb);
         final Rational c0 = Rational.ONE.divide(alpha.multiply(Rational.of(sb)));
         final Rational c1;
         final Rational c2;
@@ -97,13 +98,5 @@ public final class ExactSolution {
             }
         });
         return new RationalMatrix.Quotients(zi, k);             // k > 0: an lcm of denominators
-    }
-
-    private static BigInteger dot(BigInteger[] a, BigInteger[] b) {
-        BigInteger s = BigInteger.ZERO;
-        for (int i = 0; i < a.length; i++) {
-            s = s.add(a[i].multiply(b[i]));
-        }
-        return s;
     }
 }

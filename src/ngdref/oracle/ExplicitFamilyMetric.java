@@ -48,16 +48,14 @@ public final class ExplicitFamilyMetric {
         // yyᵀ/(yᵀg) = sg·YYᵀ/(sy·YᵀG) and ggᵀ/(gᵀg) = GGᵀ/GᵀG, so with α = p/q every entry of
         // M(α) is [A·YᵢYⱼ + B·(δᵢⱼ·GᵀG − GᵢGⱼ)] / (sy·YᵀG·q·GᵀG), A = sg·q·GᵀG, B = p·sy·YᵀG:
         // one common denominator, four integer products per entry, no reduction.
-        final BigInteger sg = RationalMatrix.commonDenominator(eg);
-        final BigInteger sy = RationalMatrix.commonDenominator(ey);
-        final BigInteger[] gi = RationalMatrix.scaled(eg, sg);
-        final BigInteger[] yi = RationalMatrix.scaled(ey, sy);
-        BigInteger yg = BigInteger.ZERO;
-        BigInteger gg = BigInteger.ZERO;
-        for (int i = 0; i < n; i++) {
-            yg = yg.add(yi[i].multiply(gi[i]));
-            gg = gg.add(gi[i].multiply(gi[i]));
-        }
+        final IntegerVector gv = IntegerVector.of(eg);
+        final IntegerVector yv = IntegerVector.of(ey);
+        final BigInteger sg = gv.scale();
+        final BigInteger sy = yv.scale();
+        final BigInteger[] gi = gv.entries();
+        final BigInteger[] yi = yv.entries();
+        final BigInteger yg = IntegerVector.dot(yi, gi);
+        final BigInteger gg = IntegerVector.dot(gi, gi);
         final BigInteger q = alpha.denominator();
         final BigInteger a = sg.multiply(q).multiply(gg);
         final BigInteger b = alpha.numerator().multiply(sy).multiply(yg);

@@ -62,12 +62,12 @@ public final class PlaneSpectrum {
         }
         m.requireSymmetric("m");
         final int n = m.dimension();
-        final Rational[] eg = MetricIdentities.vector(g, "g", n);
-        final Rational[] ey = MetricIdentities.vector(y, "y", n);
-        final BigInteger sg = RationalMatrix.commonDenominator(eg);
-        final BigInteger sy = RationalMatrix.commonDenominator(ey);
-        final BigInteger[] gi = RationalMatrix.scaled(eg, sg);
-        final BigInteger[] yi = RationalMatrix.scaled(ey, sy);
+        final IntegerVector gv = IntegerVector.of(g, "g", n);
+        final IntegerVector yv = IntegerVector.of(y, "y", n);
+        final BigInteger sg = gv.scale();
+        final BigInteger sy = yv.scale();
+        final BigInteger[] gi = gv.entries();
+        final BigInteger[] yi = yv.entries();
         // With α = p/q, the columns of (m − αI)·den·q are the integers N_ij = num_ij·q − δ_ij·p·den.
         final BigInteger p = alpha.numerator();
         final BigInteger q = alpha.denominator();

@@ -167,23 +167,11 @@ public final class RationalMatrix {
 
     /** The product {@code M v}, exact. */
     public Rational[] multiply(Rational[] v) {
-        checkVector(v, "v");
-        final int n = num.length;
-        if (v.length != n) {
-            throw new IllegalArgumentException("v must have length " + n + ", was " + v.length);
+        final Quotients q = product(v);
+        final Rational[] out = new Rational[q.numerators().length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = Rational.of(q.numerators()[i], q.denominator());
         }
-        final BigInteger dv = commonDenominator(v);
-        final BigInteger[] nv = scaled(v, dv);
-        final BigInteger d = den.multiply(dv);
-        final Rational[] out = new Rational[n];
-        final java.util.stream.IntStream rows = java.util.stream.IntStream.range(0, n);
-        (n >= PlaneSpectrum.PARALLEL_DIMENSION ? rows.parallel() : rows).forEach(i -> {
-            BigInteger s = BigInteger.ZERO;
-            for (int j = 0; j < n; j++) {
-                s = s.add(num[i][j].multiply(nv[j]));
-            }
-            out[i] = Rational.of(s, d);
-        });
         return out;
     }
 

@@ -41,16 +41,16 @@ public final class SpanRestriction {
             throw new IllegalArgumentException("m is null");
         }
         final int n = m.dimension();
-        final Rational[] eg = MetricIdentities.vector(g, "g", n);
-        final Rational[] ey = MetricIdentities.vector(y, "y", n);
         // In integers: G = sg·g, Y = sy·y, and the images den·M·G, den·M·Y (m = num/den).
-        final BigInteger sg = RationalMatrix.commonDenominator(eg);
-        final BigInteger sy = RationalMatrix.commonDenominator(ey);
-        final BigInteger[] gi = RationalMatrix.scaled(eg, sg);
-        final BigInteger[] yi = RationalMatrix.scaled(ey, sy);
-        final BigInteger gg = dot(gi, gi);
-        final BigInteger gy = dot(gi, yi);
-        final BigInteger yy = dot(yi, yi);
+        final IntegerVector gv = IntegerVector.of(g, "g", n);
+        final IntegerVector yv = IntegerVector.of(y, "y", n);
+        final BigInteger sg = gv.scale();
+        final BigInteger sy = yv.scale();
+        final BigInteger[] gi = gv.entries();
+        final BigInteger[] yi = yv.entries();
+        final BigInteger gg = IntegerVector.dot(gi, gi);
+        final BigInteger gy = IntegerVector.dot(gi, yi);
+        final BigInteger yy = IntegerVector.dot(yi, yi);
         final BigInteger det = gg.multiply(yy).subtract(gy.multiply(gy));
         if (det.signum() == 0) {
             throw new IllegalArgumentException("g and y are linearly dependent: span{g, y} is not a plane");
@@ -68,8 +68,8 @@ public final class SpanRestriction {
                 }
                 w[i] = s;
             }
-            final BigInteger rg = dot(gi, w);
-            final BigInteger ry = dot(yi, w);
+            final BigInteger rg = IntegerVector.dot(gi, w);
+            final BigInteger ry = IntegerVector.dot(yi, w);
             final BigInteger a = rg.multiply(yy).subtract(ry.multiply(gy));
             final BigInteger c = gg.multiply(ry).subtract(gy.multiply(rg));
             for (int i = 0; i < n; i++) {
@@ -89,14 +89,6 @@ public final class SpanRestriction {
             {Rational.of(coordinates[1][0]).multiply(scale).divide(ratio), Rational.of(coordinates[1][1]).multiply(scale)},
         };
         return new SpanRestriction(out);
-    }
-
-    private static BigInteger dot(BigInteger[] a, BigInteger[] b) {
-        BigInteger s = BigInteger.ZERO;
-        for (int i = 0; i < a.length; i++) {
-            s = s.add(a[i].multiply(b[i]));
-        }
-        return s;
     }
 
     /**
