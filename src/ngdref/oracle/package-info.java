@@ -20,6 +20,13 @@
  *   Indust. Appl. Math. 35 (2018); for small D bisection on exact inertia counts by fraction-free
  *   elimination ({@link ngdref.oracle.ExactInertia}, after E. H. Bareiss, Math. Comp. 22, 1968).
  *   Lemma 1 is never used.</li>
+ * <li>the fast certificates used by {@code --certify}, the test vectors and the conformance suite
+ *   (O(D²) exact integer work on the explicit matrix): every column of M − αI in span{g, y}, so M
+ *   is α on the complement and its other two eigenvalues are those of its restriction to the
+ *   plane ({@link ngdref.oracle.PlaneSpectrum}); M⁻¹·b as a candidate checked by M·z = b
+ *   ({@link ngdref.oracle.ExactSolution}); ψ from the exact cos²ψ by exact Taylor bounds of sin or
+ *   cos ({@link ngdref.oracle.AngleEnclosure}). The general enclosure above is compared with
+ *   them in the tests.</li>
  * </ul>
  * Results are {@link ngdref.oracle.Enclosure}s with exact decimal ends; the correctly rounded
  * double ({@link ngdref.oracle.NearestDouble}, ties to even) is given only when the enclosure
