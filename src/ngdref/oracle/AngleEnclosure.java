@@ -90,9 +90,9 @@ public final class AngleEnclosure {
     /** sign(t − ψ) from sin²t vs sin²ψ (0 &lt; t &le; 1.57). */
     private static int compareBySin(BigInteger n, int k, Rational sinSquared, int bits) {
         for (int terms = firstTerms(n, k, true, bits); terms < 2000; terms *= 2) {
-            final BigInteger[] s = series(n, k, terms, true);  // two consecutive partial sums / s[2]
-            final BigInteger lo = s[0].min(s[1]);
-            final BigInteger hi = s[0].max(s[1]);
+            final BigInteger[] s = coarsened(series(n, k, terms, true), bits);   // [lo, hi] / s[2]
+            final BigInteger lo = s[0];
+            final BigInteger hi = s[1];
             if (lo.signum() > 0 && squareCompare(lo, s[2], sinSquared) > 0) {
                 return 1;                                     // sin t > sin ψ
             }
@@ -106,9 +106,9 @@ public final class AngleEnclosure {
     /** sign(t − ψ) from cos t vs cos ψ = √c (0 &lt; t &lt; 3.4). */
     private static int compareByCos(BigInteger n, int k, Rational cosSquared, int bits) {
         for (int terms = firstTerms(n, k, false, bits); terms < 2000; terms *= 2) {
-            final BigInteger[] s = series(n, k, terms, false);
-            final BigInteger lo = s[0].min(s[1]);
-            final BigInteger hi = s[0].max(s[1]);
+            final BigInteger[] s = coarsened(series(n, k, terms, false), bits);
+            final BigInteger lo = s[0];
+            final BigInteger hi = s[1];
             if (hi.signum() <= 0) {
                 return 1;                                     // cos t ≤ 0: t ≥ π/2 > ψ
             }
@@ -125,6 +125,21 @@ public final class AngleEnclosure {
     /** sign((x/d)² − r) for x &ge; 0, d &gt; 0, in integers: sign(x²·den(r) − num(r)·d²). */
     private static int squareCompare(BigInteger x, BigInteger d, Rational r) {
         return x.multiply(x).multiply(r.denominator()).compareTo(r.numerator().multiply(d.multiply(d)));
+    }
+
+    /**
+     * Two consecutive partial sums {a, b} over the denominator d, each rounded outward to about
+     * {@code bits + 64} bits by dropping powers of two that d has: min(a, b) down, max(a, b) up.
+     * The bracket still contains the sum, and the squares in {@link #squareCompare} stay small.
+     */
+    private static BigInteger[] coarsened(BigInteger[] s, int bits) {
+        final int shift = Math.min(s[2].getLowestSetBit(), s[2].bitLength() - (bits + 64));
+        if (shift <= 0) {
+            return new BigInteger[] {s[0].min(s[1]), s[0].max(s[1]), s[2]};
+        }
+        final BigInteger lo = s[0].min(s[1]).shiftRight(shift);                 // floor
+        final BigInteger hi = s[0].max(s[1]).shiftRight(shift).add(BigInteger.ONE);  // ≥ ceiling
+        return new BigInteger[] {lo, hi, s[2].shiftRight(shift)};
     }
 
     /**
@@ -203,7 +218,9 @@ public final class AngleEnclosure {
                     ? sc[0].subtract(target, mc).divide(sc[1], mc)
                     : target.subtract(sc[1], mc).divide(sc[0], mc);   // t + (cos t − c)/sin t
             t = t.subtract(step, mc);
-            if (step.signum() == 0 || step.abs().compareTo(t.abs().movePointLeft(mc.getPrecision() - 3)) < 0) {
+            // Newton converges quadratically (|f''/2f'| ≤ 1 on the side used): after a step below
+            // 10^−(p/2 − 3)·t the error is below about 10^−(p − 6)·t, ample for the certificate.
+            if (step.signum() == 0 || step.abs().compareTo(t.abs().movePointLeft(mc.getPrecision() / 2 - 3)) < 0) {
                 break;
             }
         }
