@@ -128,12 +128,14 @@ public final class AngleEnclosure {
     }
 
     /**
-     * Two consecutive partial sums {a, b} over the denominator d, each rounded outward to about
-     * {@code bits + 64} bits by dropping powers of two that d has: min(a, b) down, max(a, b) up.
-     * The bracket still contains the sum, and the squares in {@link #squareCompare} stay small.
+     * Two consecutive partial sums {a, b} over the denominator d, rounded outward to about
+     * {@code bits + 64} significant bits (relative to the sums, however small) by dropping powers
+     * of two that d has: min(a, b) down, max(a, b) up. The bracket still contains the sum, and the
+     * squares in {@link #squareCompare} stay small.
      */
     private static BigInteger[] coarsened(BigInteger[] s, int bits) {
-        final int shift = Math.min(s[2].getLowestSetBit(), s[2].bitLength() - (bits + 64));
+        final int magnitude = Math.max(s[0].abs().bitLength(), s[1].abs().bitLength());
+        final int shift = Math.min(s[2].getLowestSetBit(), magnitude - (bits + 64));
         if (shift <= 0) {
             return new BigInteger[] {s[0].min(s[1]), s[0].max(s[1]), s[2]};
         }
