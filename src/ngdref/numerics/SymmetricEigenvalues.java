@@ -7,7 +7,8 @@ import org.apache.commons.math3.linear.EigenDecomposition;
 
 /**
  * The smallest eigenvalue of the symmetric part of a small dense matrix, by Commons Math's
- * {@link EigenDecomposition} (accurate to about D·u·‖A‖).
+ * {@link EigenDecomposition} (accurate to about D·u·‖A‖, plus half a subnormal ulp, 2^-1075,
+ * when λ_min is rounded into the subnormal range).
  *
  * <p>A thin wrapper so that the statically verified package {@code ngdref.discrete} does not
  * depend on Commons Math types: KeY sees this class through a contract-only stub.
@@ -22,7 +23,8 @@ public final class SymmetricEigenvalues {
      *
      * @param a a square matrix with finite entries (not modified)
      * @return its symmetric part's smallest eigenvalue, finite (computed on a scaled by a power
-     *     of two, so entries of any magnitude from 2^-1074 to 2^1023 give the same accuracy)
+     *     of two, so entries of any magnitude from 2^-1074 to 2^1023 give the same relative
+     *     accuracy, up to the absolute 2^-1075 of the final rounding when λ_min is subnormal)
      * @throws IllegalArgumentException if a is null, empty, not square or has a non-finite entry
      * @throws ArithmeticException if the eigenvalue iteration does not converge, or λ_min lies
      *     outside the range of double
