@@ -199,9 +199,7 @@ final class Certifier {
         private final RationalMatrix m;
 
         ExplicitMetric(double[] g, double[] y, double gamma, double alpha) {
-            final ExactDots d = ExactDots.of(g, y);
-            this.alpha = Double.isNaN(alpha)
-                    ? Rational.of(gamma).multiply(d.yTy()).divide(d.yTg()) : Rational.of(alpha);
+            this.alpha = exactAlpha(ExactDots.of(g, y), gamma, alpha);
             this.g = g;
             this.y = y;
             this.m = ExplicitFamilyMetric.ofAlpha(g, y, this.alpha);
@@ -249,11 +247,15 @@ final class Certifier {
         return e;
     }
 
+    /** The exact α: the given α, or γ·yᵀy/yᵀg (Eq. 22) when α is NaN. */
+    private static Rational exactAlpha(ExactDots d, double gamma, double alpha) {
+        return Double.isNaN(alpha) ? Rational.of(gamma).multiply(d.yTy()).divide(d.yTg()) : Rational.of(alpha);
+    }
+
     static Map<String, Enclosure> family(double[] g, double[] y, double gamma, double alpha,
                                                  boolean withSpectrum) {
         final ExactDots d = ExactDots.of(g, y);
-        final Rational a = Double.isNaN(alpha)
-                ? Rational.of(gamma).multiply(d.yTy()).divide(d.yTg()) : Rational.of(alpha);
+        final Rational a = exactAlpha(d, gamma, alpha);
         final Map<String, Enclosure> e = new LinkedHashMap<>();
         e.put("alpha", Enclosure.of(a));
         e.put("gamma", Enclosure.of(a.multiply(d.yTg()).divide(d.yTy())));

@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.SplittableRandom;
 import ngdref.oracle.Enclosure;
-import ngdref.oracle.ExactDots;
 
 /**
  * The conformance suite v1 (spec/conformance/v1/README.md): certified cases by category, each a
@@ -373,26 +372,5 @@ final class ConformanceSuite {
         h ^= (long) index * 0xC2B2AE3D27D4EB4FL;
         h ^= (long) attempt * 0x165667B19E3779F9L;
         return h ^ (h >>> 31);
-    }
-
-    /** Whether yᵀg > 0 exactly (finite entries, equal lengths). */
-    static boolean effective(double[] g, double[] y) {
-        return ExactDots.of(g, y).yTg().signum() > 0;
-    }
-
-    /** For a draw whose yᵀg is negative: y turned around; null when yᵀg = 0 exactly. */
-    static double[] orient(double[] g, double[] y) {
-        final int s = ExactDots.of(g, y).yTg().signum();
-        if (s == 0) {
-            return null;
-        }
-        if (s > 0) {
-            return y;
-        }
-        final double[] out = new double[y.length];
-        for (int i = 0; i < y.length; i++) {
-            out[i] = -y[i];
-        }
-        return out;
     }
 }

@@ -3,6 +3,7 @@ package ngdref.cli;
 import java.util.SplittableRandom;
 import ngdref.cli.ConformanceSuite.Category;
 import ngdref.cli.ConformanceSuite.Input;
+import ngdref.oracle.ExactDots;
 
 /**
  * The inputs of the conformance suite's cases, by category (spec/conformance/v1/README.md). Edge
@@ -330,11 +331,27 @@ final class SuiteInputs {
         if (SeededDraws.isZero(in.g()) || SeededDraws.isZero(in.y())) {
             return null;
         }
-        final double[] y = ConformanceSuite.orient(in.g(), in.y());
+        final double[] y = orient(in.g(), in.y());
         if (y == null || (!flip && y != in.y())) {
             return null;
         }
         return new Input(in.op(), in.g(), y, in.gamma(), in.alpha(), in.x(), in.b(), in.error());
+    }
+
+    /** For a draw whose yᵀg is negative: y turned around; null when yᵀg = 0 exactly. */
+    private static double[] orient(double[] g, double[] y) {
+        final int s = ExactDots.of(g, y).yTg().signum();
+        if (s == 0) {
+            return null;
+        }
+        if (s > 0) {
+            return y;
+        }
+        final double[] out = new double[y.length];
+        for (int i = 0; i < y.length; i++) {
+            out[i] = -y[i];
+        }
+        return out;
     }
 
     private static Input gaussian(String op, int d, SplittableRandom rng) {
