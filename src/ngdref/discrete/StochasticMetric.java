@@ -233,9 +233,11 @@ public final class StochasticMetric {
      *
      * @param b of dimension D
      * @return x, a new vector, every entry finite, with
-     *     ‖b − Mx‖∞ &le; {@link #SOLVE_RESIDUAL}·(‖b‖∞ + ν‖x‖∞), ν = α + ȳᵀȳ/ȳᵀg +
-     *     η‖⟨Hg⟩‖²/|⟨Hg⟩ᵀ⟨g⟩| (the sizes of the three terms of (19), so ν &ge; ‖M‖₂), checked
-     *     a posteriori with Mx as computed by {@link #apply}
+     *     ‖b − Mx‖∞ &le; {@link #SOLVE_RESIDUAL}·(‖b‖∞ + ν‖x‖∞) + √D·ν·2^-1075, ν = α + ȳᵀȳ/ȳᵀg +
+     *     η‖⟨Hg⟩‖²/|⟨Hg⟩ᵀ⟨g⟩| (the sizes of the three terms of (19), so ν &ge; ‖M‖₂): the first
+     *     term checked a posteriori on x scaled by 2^-eb (max|b·2^-eb| ∈ [1, 2)) with Mx as computed
+     *     by {@link #apply}; the second is the rounding of x·2^eb onto the subnormal grid (at most
+     *     2^-1075 per entry, ‖M‖∞ &le; √D·ν; a long-run property found it with b near 2^-1071)
      * @throws IllegalArgumentException if b is null, of the wrong length or not finite
      * @throws ArithmeticException if an entry of M⁻¹b (or of M on S) lies outside the range of
      *     double, or the residual bound fails

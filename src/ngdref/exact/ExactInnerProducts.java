@@ -23,23 +23,80 @@ public final class ExactInnerProducts {
     }
 
     /**
-     * Σ aᵢbᵢ·2^-shift, computed exactly and rounded once to double-double.
+     * Σ aᵢbᵢ = m·2^e, computed exactly; m is rounded once to double-double and normalised,
+     * |m.hi()| ∈ [1, 2) (m = 0 and e = 0 for a zero sum), so that no exponent of the sum loses
+     * precision to the subnormal range of a fixed scaling.
      *
      * @param a finite entries (not modified)
      * @param b finite entries, same length as a (not modified)
-     * @param shift the power of two to divide by (so that a scaled sum stays in range)
-     * @return the rounded sum
+     * @param exponent receives e in its element 0
+     * @return the mantissa m
      * @throws IllegalArgumentException if a or b is null, their lengths differ or an entry is
      *     not finite
      */
     /*@ public normal_behavior
-      @   requires a != null && b != null && a.length == b.length;
+      @   requires a != null && b != null && a.length == b.length && exponent.length >= 1;
       @   requires (\forall int i; 0 <= i && i < a.length; a[i] - a[i] == 0.0 && b[i] - b[i] == 0.0);
       @   ensures \result != null;
-      @   assignable \nothing;
+      @   assignable exponent[0];
       @*/
-    public static DD dot(double[] a, double[] b, int shift) {
-        return DD.from(scalb(exactSum(a, b), -shift));
+    public static DD dot(double[] a, double[] b, int[] exponent) {
+        final BigDecimal sum = exactSum(a, b);
+        if (sum.signum() == 0) {
+            exponent[0] = 0;
+            return DD.ZERO;
+        }
+        final int e = ExactGeometry.floorLog2(sum.abs());
+        exponent[0] = e;
+        return DD.from(scalb(sum, -e));
+    }
+
+    /**
+     * The coefficient ξ of g in M⁻¹b for the one-parameter metric (solve: M⁻¹b = ξg + (b − t·y)/α,
+     * t = gᵀb/gᵀy), from the exact inner products:
+     * ξ = (α·yᵀg·gᵀb − yᵀg·yᵀb + yᵀy·gᵀb)/(α·(yᵀg)²), with α = γ·yᵀy/yᵀg when the metric is given
+     * by γ. The quotient is taken to 40 digits, then rounded to a normalised double-double mantissa
+     * m (|m.hi()| ∈ [1, 2), or 0) with ξ ≈ m·2^e: relative error below 2^-104.
+     *
+     * @param g the update (finite, yᵀg &gt; 0; not modified)
+     * @param y the negative gradient (finite, same length; not modified)
+     * @param b the right-hand side (finite, same length; not modified)
+     * @param parameter α, or γ when {@code parameterIsGamma}; finite and &gt; 0
+     * @param parameterIsGamma whether parameter is γ
+     * @param exponent receives e in its element 0
+     * @return the mantissa m
+     * @throws IllegalArgumentException if an argument is null, lengths differ, an entry is not
+     *     finite or yᵀg is 0
+     */
+    /*@ public normal_behavior
+      @   requires g != null && y != null && b != null && g.length == y.length && b.length == g.length;
+      @   requires exponent.length >= 1;
+      @   requires (\forall int i; 0 <= i && i < g.length; g[i] - g[i] == 0.0 && y[i] - y[i] == 0.0
+      @                                              && b[i] - b[i] == 0.0);
+      @   ensures \result != null;
+      @   assignable exponent[0];
+      @*/
+    public static DD solveCoefficient(double[] g, double[] y, double[] b, double parameter,
+                                      boolean parameterIsGamma, int[] exponent) {
+        final BigDecimal yg = exactSum(y, g);
+        if (yg.signum() == 0) {
+            throw new IllegalArgumentException("yᵀg = 0: M⁻¹b is undefined");
+        }
+        final BigDecimal yy = exactSum(y, y);
+        final BigDecimal gb = exactSum(g, b);
+        final BigDecimal yb = exactSum(y, b);
+        final BigDecimal p = new BigDecimal(parameter);
+        // α·yᵀg: γ·yᵀy for the γ form
+        final BigDecimal alphaYG = parameterIsGamma ? p.multiply(yy) : p.multiply(yg);
+        final BigDecimal numerator = alphaYG.multiply(gb).subtract(yg.multiply(yb)).add(yy.multiply(gb));
+        if (numerator.signum() == 0) {
+            exponent[0] = 0;
+            return DD.ZERO;
+        }
+        final BigDecimal xi = numerator.divide(alphaYG.multiply(yg), ROOT);
+        final int e = ExactGeometry.floorLog2(xi.abs());
+        exponent[0] = e;
+        return DD.from(scalb(xi, -e).round(ROOT));
     }
 
     /**

@@ -55,12 +55,16 @@ final class ExtendedDD {
         this.err = err;
     }
 
-    /** m·2^e with relative error err, normalised (m's hi moved into [1, 2) exactly). */
+    /**
+     * m·2^e with relative error err, normalised (|m.hi()| moved into [1, 2) exactly, also from a
+     * subnormal hi, whose exponent {@link Math#getExponent} does not give).
+     */
     static ExtendedDD of(DD m, int e, double err) {
-        if (m.hi() == 0.0) {
+        final double hi = m.hi();
+        if (hi == 0.0) {
             return new ExtendedDD(DD.ZERO, 0, err);
         }
-        final int k = Math.getExponent(m.hi());
+        final int k = Math.abs(hi) >= Double.MIN_NORMAL ? Math.getExponent(hi) : Math.getExponent(hi * 0x1.0p54) - 54;
         return new ExtendedDD(m.scalb(-k), e + k, err);
     }
 
@@ -129,11 +133,17 @@ final class ExtendedDD {
     }
 
     private ExtendedDD sum(ExtendedDD y, boolean negate) {
-        if (y.isZero() && y.err == 0.0) {
-            return this;
+        // A zero must not take part in the alignment below, where its exponent 0 would drop the
+        // other term if that were below 2^-200. A zero with a relative error below 1 is exactly
+        // zero (|0 − X| < |X| forces X = 0); one with error ≥ 1 (a cancellation the operands did
+        // not resolve) is an unknown value, so the sum keeps the other term's value with an
+        // infinite error bound.
+        if (y.isZero()) {
+            return y.err < 1.0 ? this : new ExtendedDD(m, e, Double.POSITIVE_INFINITY);
         }
-        if (isZero() && err == 0.0) {
-            return negate ? of(y.m.negate(), y.e, y.err) : y;
+        if (isZero()) {
+            final ExtendedDD other = negate ? new ExtendedDD(y.m.negate(), y.e, y.err) : y;
+            return err < 1.0 ? other : new ExtendedDD(other.m, other.e, Double.POSITIVE_INFINITY);
         }
         // Align on the larger exponent; a term more than 2^-200 below the other only adds its
         // (bounded) size to the error.

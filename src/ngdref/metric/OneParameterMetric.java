@@ -2,6 +2,7 @@ package ngdref.metric;
 
 import java.util.Arrays;
 import ngdref.exact.ExactGeometry;
+import ngdref.exact.ExactInnerProducts;
 import org.apache.commons.numbers.core.DD;
 
 /**
@@ -29,22 +30,30 @@ public final class OneParameterMetric {
     /** The parameter the metric was given by: γ when parameterIsGamma, else α (exact either way). */
     private final double parameter;
     private final boolean parameterIsGamma;
-    /** α in double-double for apply/solve/toArray (may be non-finite or 0: those then refuse). */
+    /** α in double-double for the fast loops of apply/solve and toArray (may be non-finite or 0). */
     private final DD alpha;
+    /**
+     * α extended, with its certified relative error (0 when given by α; that of γσ when given by
+     * γ): apply and solve fall back to it when the double-double α is not in the normal range.
+     */
+    private final ExtendedDD alphaX;
+    /** The certified relative error below which a coefficient of solve is used as computed. */
+    private static final double COEFFICIENT_CERTIFIED = 0x1.0p-56;
 
     /*@ private invariant g != null && y != null && geometry != null && alpha != null && gamma != null;
       @ private invariant g.length >= 2 && g.length == y.length;
       @*/
 
     private OneParameterMetric(double[] g, double[] y, UpdateGeometry geometry, ExtendedDD gamma,
-                               double parameter, boolean parameterIsGamma, DD alpha) {
+                               double parameter, boolean parameterIsGamma, ExtendedDD alphaX) {
         this.g = g;
         this.y = y;
         this.geometry = geometry;
         this.gamma = gamma;
         this.parameter = parameter;
         this.parameterIsGamma = parameterIsGamma;
-        this.alpha = alpha;
+        this.alphaX = alphaX;
+        this.alpha = alphaX.scaled(0);
     }
 
     /** A private copy (null stays null, for the validation to name it). */
@@ -84,7 +93,7 @@ public final class OneParameterMetric {
         final UpdateGeometry geo = UpdateGeometry.of(gc, yc);
         Inputs.requirePositive("alpha", alpha);
         final ExtendedDD gamma = ExtendedDD.of(alpha).divide(geo.sigmaX()); // γ = α/σ
-        return new OneParameterMetric(gc, yc, geo, gamma, alpha, false, DD.of(alpha));
+        return new OneParameterMetric(gc, yc, geo, gamma, alpha, false, ExtendedDD.of(alpha));
     }
 
     /**
@@ -120,7 +129,7 @@ public final class OneParameterMetric {
         final UpdateGeometry geo = UpdateGeometry.of(gc, yc);
         Inputs.requirePositive("gamma", gamma);
         final ExtendedDD gammaX = ExtendedDD.of(gamma);
-        final DD alpha = geo.sigmaX().multiply(gammaX).scaled(0); // α = γσ, may leave the range
+        final ExtendedDD alpha = geo.sigmaX().multiply(gammaX); // α = γσ, may leave the range of double
         return new OneParameterMetric(gc, yc, geo, gammaX, gamma, true, alpha);
     }
 
@@ -196,15 +205,29 @@ public final class OneParameterMetric {
     }
 
     /**
-     * Mx = y·(yᵀx)/(yᵀg) + α(x − g·(gᵀx)/(gᵀg)), in O(D) time and memory.
-     * For x = g the result is y (the defining property Mg = y, Eq. (6)) to within rounding of the
-     * two coefficients, which are computed in double-double: |(Mg)ᵢ − yᵢ| &le; 2^-51·|yᵢ| + α·2^-100·|gᵢ|
-     * + (4 + 2α)·2^-1074 (the last term: roundings onto the subnormal grid).
+     * Mx = c₁·y + α(x − c₂·g) with c₁ = yᵀx/yᵀg, c₂ = gᵀx/gᵀg (Eq. 8), in O(D) time and memory.
+     *
+     * <p><b>Componentwise bound</b>, for every finite x (whole double range): each returned
+     * component satisfies |(Mx)ᵢ^ − (Mx)ᵢ| &le; 2^-50·(|c₁yᵢ| + α|xᵢ| + α|c₂gᵢ|) + (4 + 2α)·2^-1074,
+     * against the exact (Mx)ᵢ, c₁, c₂ and α (γ·yᵀy/yᵀg when given by γ). Argument: c₁, c₂ and α
+     * carry certified relative errors below 2^-56 (inner products certified to 2^-57 or exact,
+     * quotients in the extended type); on the fast path c₁ is rounded once to double (u = 2^-53),
+     * wᵢ = xᵢ − c₂gᵢ costs two roundings (fma, then the low part of c₂), α·wᵢ two and the final
+     * fma one, so the error is at most (2.125u)|c₁yᵢ| + (5.125u)(α|xᵢ| + α|c₂gᵢ|) to first
+     * order, below 6u·(…) &lt; 2^-50·(…); each of the at most 4 + 3α roundings below the normal range
+     * adds at most 2^-1075. The fast path is taken only when c₁, c₂ and α lie in [2^-968, 2^1023)
+     * (so that neither they nor the low part of c₂ are subnormal) and every computed component is
+     * finite; otherwise every component is evaluated in the extended type ({@link ExtendedDD}:
+     * no intermediate leaves the range) and rounded once, which meets the same bound.
+     * <p>For x = g (c₁ = c₂ = 1 up to the certified errors, identical lanes for gᵀg) this gives
+     * Mg = y (Eq. 6): |(Mg)ᵢ − yᵢ| &le; 2^-51·|yᵢ| + α·2^-100·|gᵢ| + (4 + 2α)·2^-1074.
+     * Tested against exact rationals over the whole range in ApplySolveBoundProperties.
      *
      * @param x a vector of dimension D
      * @return Mx (a new array)
      * @throws IllegalArgumentException if x is null, has the wrong length or a non-finite entry
-     * @throws ArithmeticException if a coefficient overflows
+     * @throws ArithmeticException naming the first component whose value, within the bound
+     *     above, is outside the range of double (|(Mx)ᵢ| &ge; 2^1024 after rounding)
      */
     /*@ public behavior
       @   requires x != null && x.length == dimension();
@@ -234,13 +257,14 @@ public final class OneParameterMetric {
         if (!Inputs.isFinite(dots.maxAbs())) {
             Inputs.requireEntries("x", x); // throws
         }
-        requireAlphaInRange();
-        final int ex = dots.exponent();
-        // c1 = yᵀx/yᵀg, c2 = gᵀx/gᵀg (scaled mantissas; both scale as x/g).
-        final DD c1 = dots.withFirst().divide(geometry.ygMantissa());
-        final DD c2 = dots.withSecond().divide(geometry.ggMantissa());
-        final double c1d = UpdateGeometry.toDouble(c1, ex - geometry.gExponent(), "yᵀx/yᵀg");
-        final DD c2s = c2.scalb(ex - geometry.gExponent());
+        // c1 = yᵀx/yᵀg, c2 = gᵀx/gᵀg, in the extended type (no intermediate leaves the range).
+        final ExtendedDD c1 = dots.first().divide(geometry.ygX());
+        final ExtendedDD c2 = dots.second().divide(geometry.ggX());
+        if (!(moderate(c1) && moderate(c2) && moderate(alphaX))) {
+            return applyExtended(x, c1, c2);
+        }
+        final double c1d = c1.scaled(0).doubleValue();
+        final DD c2s = c2.scaled(0);
         final double c2Hi = c2s.hi();
         final double c2Lo = c2s.lo();
         final double aHi = alpha.hi();
@@ -254,7 +278,17 @@ public final class OneParameterMetric {
             out[i] = Math.fma(c1d, y[i], aHi * w + aLo * w);
             nonFinite += out[i] * 0.0;
         }
-        return requireFinite(out, nonFinite, "(M·x)");
+        return nonFinite == 0.0 ? out : applyExtended(x, c1, c2);
+    }
+
+    /** Mx component by component in the extended type, each rounded once (see {@link #apply}). */
+    private double[] applyExtended(double[] x, ExtendedDD c1, ExtendedDD c2) {
+        final double[] out = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            final ExtendedDD w = ExtendedDD.of(x[i]).subtract(c2.multiply(ExtendedDD.of(g[i])));
+            out[i] = component(c1.multiply(ExtendedDD.of(y[i])).add(alphaX.multiply(w)), "(M·x)", i);
+        }
+        return out;
     }
 
     /**
@@ -262,10 +296,19 @@ public final class OneParameterMetric {
      * t = gᵀb/gᵀy, w = (b − t·y)/α, ξ = t − (yᵀb − t·yᵀy)/(α·yᵀg). For b = y the result is g
      * (g = M⁻¹y, the natural-gradient form (4)).
      *
+     * <p><b>Componentwise bound</b>, for every finite b (whole double range): each returned
+     * component satisfies |(M⁻¹b)ᵢ^ − (M⁻¹b)ᵢ| &le; 2^-50·(|ξgᵢ| + |bᵢ|/α + |t·yᵢ|/α)
+     * + (4 + 2/α)·2^-1074 against the exact values. Argument as for {@link #apply}, with ξ, t and
+     * 1/α in the roles of c₁, c₂ and α; t is a quotient of certified inner products, and ξ is
+     * certified by its tracked error (the difference yᵀb − t·yᵀy cancels when b is nearly
+     * parallel to y, e.g. b = y with a small γ): when that error exceeds 2^-56, ξ is recomputed
+     * from the exact inner products ({@link ExactInnerProducts#solveCoefficient}).
+     *
      * @param b a vector of dimension D
      * @return x with Mx = b (a new array)
      * @throws IllegalArgumentException if b is null, has the wrong length or a non-finite entry
-     * @throws ArithmeticException if a coefficient overflows
+     * @throws ArithmeticException naming the first component whose value, within the bound
+     *     above, is outside the range of double
      */
     /*@ public behavior
       @   requires b != null && b.length == dimension();
@@ -294,37 +337,68 @@ public final class OneParameterMetric {
         if (!Inputs.isFinite(dots.maxAbs())) {
             Inputs.requireEntries("b", b); // throws
         }
-        requireAlphaInRange();
-        final int eb = dots.exponent();
-        final int eg = geometry.gExponent();
-        final int ey = geometry.yExponent();
-        final DD yg = geometry.ygMantissa();
-        // t = gᵀb/gᵀy, scaled by 2^(eb−ey)
-        final DD t = dots.withFirst().divide(yg);
-        // ξ2 = (yᵀb − t·yᵀy)/(α·yᵀg) = (YB − GB·YY/YG)/(α·YG) · 2^(eb+ey) / 2^(eg+ey). The
-        // coefficients are formed in the extended type: double-double division by an α near the
-        // top of the range would overflow inside its splitting.
-        final DD numerator = dots.withSecond().subtract(t.multiply(geometry.yyMantissa()));
-        final ExtendedDD alphaX = ExtendedDD.of(alpha, 0, 0.0);
-        final ExtendedDD xi2 = ExtendedDD.of(numerator, eb - eg, 0.0).divide(alphaX).divide(ExtendedDD.of(yg, 0, 0.0));
-        final ExtendedDD tsX = ExtendedDD.of(t, eb - ey, 0.0);
-        final ExtendedDD xiX = tsX.subtract(xi2);
-        final double xi = UpdateGeometry.toDouble(xiX.mantissa(), xiX.exponent(), "ξ");
-        final DD ts = tsX.scaled(0);
+        // t = gᵀb/gᵀy and ξ = t − (yᵀb − t·yᵀy)/(α·yᵀg) in the extended type (no intermediate
+        // leaves the range), ξ with its tracked error.
+        final ExtendedDD yg = geometry.ygX();
+        final ExtendedDD t = dots.first().divide(yg);
+        final ExtendedDD numerator = dots.second().subtract(t.multiply(geometry.yyX()));
+        ExtendedDD xi = t.subtract(numerator.divide(alphaX).divide(yg));
+        if (!(xi.error() <= COEFFICIENT_CERTIFIED)) {
+            final int[] e = new int[1];
+            final DD m = ExactInnerProducts.solveCoefficient(g, y, b, parameter, parameterIsGamma, e);
+            xi = ExtendedDD.of(m, e[0], 0x1.0p-104);
+        }
+        final ExtendedDD inverseAlpha = ExtendedDD.ONE.divide(alphaX);
+        if (!(moderate(xi) && moderate(t) && moderate(inverseAlpha))) {
+            return solveExtended(b, xi, t, inverseAlpha);
+        }
+        final double xid = xi.scaled(0).doubleValue();
+        final DD ts = t.scaled(0);
         final double tHi = ts.hi();
         final double tLo = ts.lo();
-        final DD inverseAlpha = ExtendedDD.ONE.divide(alphaX).scaled(0);
-        final double iaHi = inverseAlpha.hi();
-        final double iaLo = inverseAlpha.lo();
+        final DD ia = inverseAlpha.scaled(0);
+        final double iaHi = ia.hi();
+        final double iaLo = ia.lo();
         // Pass 2 (reads b, y, g, writes the result): one fused loop with the coefficients above.
         final double[] out = new double[b.length];
         double nonFinite = 0.0;
         for (int i = 0; i < b.length; i++) {
             final double w = Math.fma(-tHi, y[i], b[i]) - tLo * y[i];
-            out[i] = Math.fma(xi, g[i], iaHi * w + iaLo * w);
+            out[i] = Math.fma(xid, g[i], iaHi * w + iaLo * w);
             nonFinite += out[i] * 0.0;
         }
-        return requireFinite(out, nonFinite, "(M⁻¹·b)");
+        return nonFinite == 0.0 ? out : solveExtended(b, xi, t, inverseAlpha);
+    }
+
+    /** M⁻¹b component by component in the extended type, each rounded once (see {@link #solve}). */
+    private double[] solveExtended(double[] b, ExtendedDD xi, ExtendedDD t, ExtendedDD inverseAlpha) {
+        final double[] out = new double[b.length];
+        for (int i = 0; i < b.length; i++) {
+            final ExtendedDD w = ExtendedDD.of(b[i]).subtract(t.multiply(ExtendedDD.of(y[i])));
+            out[i] = component(xi.multiply(ExtendedDD.of(g[i])).add(inverseAlpha.multiply(w)), "(M⁻¹·b)", i);
+        }
+        return out;
+    }
+
+    /**
+     * Whether a coefficient is 0 or in [2^-968, 2^1023): then it and the low part of its
+     * double-double are normal doubles, as the fast loops of apply and solve assume.
+     */
+    private static boolean moderate(ExtendedDD c) {
+        return c.isZero() || (c.exponent() >= -968 && c.exponent() <= 1022);
+    }
+
+    /**
+     * One component of apply/solve's extended path rounded to double (once in the normal range;
+     * in the subnormal range within 3·2^-1075), refused by index when it is outside the range.
+     */
+    private static double component(ExtendedDD v, String what, int i) {
+        final double d = v.scaled(0).doubleValue();
+        if (!(d - d == 0.0)) {
+            throw new ArithmeticException(what + "[" + i + "] = " + v.describe()
+                    + " is outside the range of double");
+        }
+        return d;
     }
 
     /**
@@ -349,11 +423,13 @@ public final class OneParameterMetric {
         final int ey = geometry.yExponent();
         final double sg = Math.scalb(1.0, -eg);
         final double sy = Math.scalb(1.0, -ey);
-        // yᵢyⱼ/yᵀg = y'ᵢy'ⱼ/YG·2^(ey−eg) and αgᵢgⱼ/gᵀg = α·g'ᵢg'ⱼ/GG
-        final double invYG = DD.ONE.divide(geometry.ygMantissa()).doubleValue();
+        // yᵢyⱼ/yᵀg = y'ᵢy'ⱼ·m·2^(2ey+k) with 1/yᵀg = m·2^k (extended: yᵀg may be far below
+        // ‖y‖‖g‖), and αgᵢgⱼ/gᵀg = α·g'ᵢg'ⱼ/GG
+        final ExtendedDD inverseYG = ExtendedDD.ONE.divide(geometry.ygX());
+        final double invYG = inverseYG.mantissa().doubleValue();
         final double invGG = DD.ONE.divide(geometry.ggMantissa()).doubleValue();
         final double a = alpha.doubleValue();
-        final int ratio = ey - eg;
+        final int ratio = 2 * ey + inverseYG.exponent();
         final double[][] m = new double[d][d];
         for (int i = 0; i < d; i++) {
             final double yi = y[i] * sy;
@@ -433,29 +509,12 @@ public final class OneParameterMetric {
         return v;
     }
 
-    /** apply/solve/toArray need α as a double-double: refuse when γσ left its range. */
+    /** toArray needs α as a double-double: refuse when γσ left its range. */
     private void requireAlphaInRange() {
         if (!(alpha.isFinite() && alpha.hi() > 0.0)) {
             throw new ArithmeticException("α = γσ = " + geometry.sigmaX().multiply(gamma).describe()
                     + " is outside the range of double; M·x, M⁻¹·b and M cannot be formed in double");
         }
-    }
-
-    /**
-     * Refuses a result with an entry that is not finite, naming its first index: the entry (or an
-     * intermediate of it) left the range of double. Never returns ∞ or NaN.
-     */
-    private static double[] requireFinite(double[] out, double nonFinite, String what) {
-        if (nonFinite == 0.0) {
-            return out;
-        }
-        for (int i = 0; i < out.length; i++) {
-            if (!(out[i] - out[i] == 0.0)) {
-                throw new ArithmeticException(what + "[" + i + "] is outside the range of double"
-                        + " (or an intermediate of it overflowed)");
-            }
-        }
-        return out;
     }
 
     private static double[] unit(double[] v) {

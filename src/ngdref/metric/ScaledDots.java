@@ -5,11 +5,15 @@ import org.apache.commons.numbers.core.DD;
 
 /**
  * The two inner products of one vector x with the two vectors a, b of a pair, in one fused pass
- * with {@link Dot2} in lanes: the mantissas x'ᵀa' and x'ᵀb' of x' = x·2^-ex, a' = a·2^-ea,
- * b' = b·2^-eb, where ea, eb are the pair's scaling exponents ({@link UpdateGeometry#scalingExponent})
- * and ex is chosen by the same rule from max|xᵢ|, which the same pass computes. The pass runs
- * unscaled in x first and is repeated only when x has extreme entries. An inner product whose
- * certified relative error exceeds 2^-58 (cancellation) is recomputed exactly. Used by the
+ * with {@link Dot2} in lanes over x' = x·2^-ex, a' = a·2^-ea, b' = b·2^-eb, where ea, eb are the
+ * pair's scaling exponents ({@link UpdateGeometry#scalingExponent}) and ex is chosen by the same
+ * rule from max|xᵢ|, which the same pass computes. The pass runs unscaled in x first and is
+ * repeated only when x has extreme entries. An inner product whose certified relative error
+ * exceeds 2^-58 (cancellation, or a scaled product below the normal range) is recomputed
+ * exactly. Both are returned as extended values ({@link ExtendedDD}: a normalised mantissa and
+ * its own exponent), never as a fixed-scale mantissa, which would lose bits in the subnormal
+ * range when xᵀa is far below ‖x‖‖a‖ (a long-run property found Mg off by 5 ulp that way, with
+ * yᵀg·2^-(eg+ey) = 2^-1025). Used by the
  * matrix-free apply and solve; the pass also tells them whether x is finite ({@link #maxAbs}),
  * so that x is read only once more (by their output loop).
  */
@@ -17,17 +21,19 @@ final class ScaledDots {
 
     /** Relative accuracy required of each inner product before it is used (as in UpdateGeometry). */
     private static final double CERTIFIED = 0x1.0p-58;
+    /** The exact zero. */
+    private static final ExtendedDD ZERO = ExtendedDD.of(0.0);
     /** Unit roundoff of binary64. */
     private static final double U = 0x1.0p-53;
 
-    private final DD first;
-    private final DD second;
+    private final ExtendedDD first;
+    private final ExtendedDD second;
     private final int exponent;
     private final double maxAbs;
     /** How many of the two products were recomputed exactly (0, 1 or 2); see {@link #exactRecomputations}. */
     private final int exactRecomputations;
 
-    private ScaledDots(DD first, DD second, int exponent, double maxAbs, int exactRecomputations) {
+    private ScaledDots(ExtendedDD first, ExtendedDD second, int exponent, double maxAbs, int exactRecomputations) {
         this.first = first;
         this.second = second;
         this.exponent = exponent;
@@ -48,10 +54,10 @@ final class ScaledDots {
         Pass pass = new Pass(x, 1.0, a, sa, b, sb);
         final double maxX = pass.maxX;
         if (!(maxX - maxX == 0.0)) {
-            return new ScaledDots(DD.ZERO, DD.ZERO, 0, maxX, 0);
+            return new ScaledDots(ZERO, ZERO, 0, maxX, 0);
         }
         if (maxX == 0.0) {
-            return new ScaledDots(DD.ZERO, DD.ZERO, 0, 0.0, 0); // exact
+            return new ScaledDots(ZERO, ZERO, 0, 0.0, 0); // exact
         }
         final int ex = UpdateGeometry.scalingExponent(maxX);
         if (ex != 0) {
@@ -62,9 +68,17 @@ final class ScaledDots {
         final double slack = 1.0 + 0x1.0p-20;
         final boolean laneA = certifies(pass.xa, Dot2.laneErrorBound(x.length, normX * Math.sqrt(aa) * slack));
         final boolean laneB = certifies(pass.xb, Dot2.laneErrorBound(x.length, normX * Math.sqrt(bb) * slack));
-        final DD xa = laneA ? pass.xa.value() : ExactInnerProducts.dot(x, a, ex + ea);
-        final DD xb = laneB ? pass.xb.value() : ExactInnerProducts.dot(x, b, ex + eb);
+        // relative to the exact value, a certified 2^-58 of the computed one is below 2^-57
+        final ExtendedDD xa = laneA ? ExtendedDD.of(pass.xa.value(), ex + ea, 2 * CERTIFIED) : exact(x, a);
+        final ExtendedDD xb = laneB ? ExtendedDD.of(pass.xb.value(), ex + eb, 2 * CERTIFIED) : exact(x, b);
         return new ScaledDots(xa, xb, ex, maxX, (laneA ? 0 : 1) + (laneB ? 0 : 1));
+    }
+
+    /** xᵀv exactly, rounded once to a normalised double-double mantissa (error below 2^-104). */
+    private static ExtendedDD exact(double[] x, double[] v) {
+        final int[] e = new int[1];
+        final DD m = ExactInnerProducts.dot(x, v, e);
+        return ExtendedDD.of(m, e[0], 0x1.0p-104);
     }
 
     /**
@@ -154,14 +168,17 @@ final class ScaledDots {
         }
     }
 
-    DD withFirst() {
+    /** xᵀa (a certified relative error of at most 2^-58; exact to 2^-104 when recomputed). */
+    ExtendedDD first() {
         return first;
     }
 
-    DD withSecond() {
+    /** xᵀb, as {@link #first}. */
+    ExtendedDD second() {
         return second;
     }
 
+    /** The scaling exponent ex of x (0 inside [2^-400, 2^400]). */
     int exponent() {
         return exponent;
     }

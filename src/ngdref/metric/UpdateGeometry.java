@@ -572,9 +572,19 @@ public final class UpdateGeometry {
         return ey - eg;
     }
 
-    /** yᵀg·2^-(eg+ey). */
-    DD ygMantissa() {
-        return yg.scaled(eg + ey);
+    /** yᵀg, extended (certified to 2^-58). */
+    ExtendedDD ygX() {
+        return yg;
+    }
+
+    /** gᵀg, extended. */
+    ExtendedDD ggX() {
+        return gg;
+    }
+
+    /** yᵀy, extended. */
+    ExtendedDD yyX() {
+        return yy;
     }
 
     /** gᵀg·2^-2eg. */
@@ -593,23 +603,5 @@ public final class UpdateGeometry {
 
     int yExponent() {
         return ey;
-    }
-
-    /**
-     * mantissa·2^exponent rounded to double (apply/solve/toArray only: not correctly rounded in
-     * the subnormal range), refusing results outside the double range.
-     *
-     * @throws ArithmeticException naming {@code what} on overflow or underflow to zero
-     */
-    static double toDouble(DD mantissa, int exponent, String what) {
-        final ExtendedDD x = ExtendedDD.of(mantissa, exponent, 0.0);
-        final double v = mantissa.scalb(exponent).doubleValue();
-        if (!(v - v == 0.0)) {
-            throw new ArithmeticException(what + " = " + x.describe() + " overflows the range of double");
-        }
-        if (v == 0.0 && mantissa.hi() != 0.0) {
-            throw new ArithmeticException(what + " = " + x.describe() + " underflows the range of double");
-        }
-        return v;
     }
 }

@@ -61,12 +61,17 @@ class MatrixFreeTest {
             0x1.35de9a89d46dep-2, 1.0};
         final double[] y = {0x1.047a052cd1f13p-5, -0x1.249cf4e7e820dp-5, 0x1.51b344a6a3011p-4,
             0x1.efca90dc87164p-6, -0.1};
+        assertMapsGToYAndBack(g, y);
+    }
+
+    /** Mg = y within apply's documented bound for x = g (γ = 1), and M⁻¹y = g to 2^-50. */
+    private static void assertMapsGToYAndBack(double[] g, double[] y) {
         final OneParameterMetric m = OneParameterMetric.ofGamma(g, y, 1.0);
         final double[] mg = m.apply(g);
         final double alpha = m.alpha();
         for (int i = 0; i < g.length; i++) {
-            // the documented bound of apply for x = g
-            final double bound = 0x1.0p-51 * Math.abs(y[i]) + alpha * 0x1.0p-100 * Math.abs(g[i]);
+            final double bound = 0x1.0p-51 * Math.abs(y[i]) + alpha * 0x1.0p-100 * Math.abs(g[i])
+                    + (4 + 2 * alpha) * Double.MIN_VALUE;
             assertTrue(Math.abs(mg[i] - y[i]) <= bound,
                     "component " + i + ": " + mg[i] + " vs " + y[i] + " (bound " + bound + ")");
         }
@@ -74,6 +79,53 @@ class MatrixFreeTest {
         for (int i = 0; i < g.length; i++) {
             assertEquals(g[i], x[i], 0x1.0p-50 * Math.abs(g[i]), "M⁻¹y component " + i);
         }
+    }
+
+    /**
+     * Found by a long-run property (ExtremeMagnitudeProperties, a discrete step): g spans 2^-905 …
+     * 2^411 and y 2^-972 … 2^-307, so g is scaled by 2^-411 and y is not, and yᵀg ≈ 2^-614 far
+     * below ‖y‖‖g‖ ≈ 2^104 gave the fixed-scale mantissa yᵀg·2^-411 = 2^-1025, subnormal: the
+     * coefficient yᵀg/yᵀg came out 1 − 2^-50.6 and Mg missed y by 5 ulp. The inner products are now
+     * carried with their own exponents.
+     */
+    @Test
+    void applyKeepsMgEqualToYWhenTheScaledYTransposeGIsSubnormal() {
+        final double[] g = {0x1.2e84a4805701bp-905, 0x1.b1aeede184e8p411, 0x1.97e422df84471p-307,
+            0x1.2026b68718f5ep-531};
+        final double[] y = {0x1.2e84a4805701bp-905, -0.0, 0x1.97e422df84471p-307, -0x1.b228ff035d072p-972};
+        assertMapsGToYAndBack(g, y);
+    }
+
+    /**
+     * c₁ = yᵀx/yᵀg = 3·2^-102/(3 + 2^1000) ≈ 3·2^-1102 is below the double range although
+     * c₁y₁ ≈ 3·2^-102 is not: apply refused ("yᵀx/yᵀg underflows") where the result is in range.
+     * The coefficient is now kept extended. With c₂ = gᵀx/gᵀg = 2^-103, x − c₂g = (2^-103, −2^-103)
+     * and the exact Mx = (2^-103 + 3c₁, 3·2^-102/(1 + 3·2^-1000) − 2^-103), which round to
+     * (2^-103, 5·2^-103).
+     */
+    @Test
+    void applyKeepsACoefficientBelowTheDoubleRange() {
+        final double[] g = {1.0, 1.0};
+        final double[] y = {3.0, 0x1.0p1000};
+        final double[] mx = OneParameterMetric.ofAlpha(g, y, 1.0).apply(new double[] {0x1.0p-102, 0.0});
+        assertEquals(0x1.0p-103, mx[0], Math.ulp(0x1.0p-103));
+        assertEquals(5 * 0x1.0p-103, mx[1], Math.ulp(5 * 0x1.0p-103));
+    }
+
+    /**
+     * Found by ApplySolveBoundProperties: b = (−2^-1074, 2^-1074) makes w₀ = b₀ − t·y₀ cancel to an
+     * unresolved zero, and the extended sum ξg₀ + w₀/α aligned on that zero's exponent 0, dropping
+     * ξg₀ ≈ −1.4·10^-274 (below 2^-200 of 2^0): the component came out 0. The exact value
+     * −1.437726033497376·10^-274 is the test's BigDecimal evaluation of ξ = (α·yᵀg·gᵀb − yᵀg·yᵀb
+     * + yᵀy·gᵀb)/(α·(yᵀg)²), α = γ·yᵀy/yᵀg.
+     */
+    @Test
+    void solveKeepsATermNextToAnUnresolvedZero() {
+        final double[] g = {0x1.f8d1b91ed6eecp101, 0x1.b81997a016e4ep-118};
+        final double[] y = {0x1.ba0454c3555a6p180, 0x1.5a961bb47dcc2p199};
+        final double[] x = OneParameterMetric.ofGamma(g, y, 0x1.d5e3bc403c3ep-244)
+                .solve(new double[] {-Double.MIN_VALUE, Double.MIN_VALUE});
+        assertEquals(-1.437726033497376E-274, x[0], 1e-15 * 1.437726033497376E-274);
     }
 
     @Test

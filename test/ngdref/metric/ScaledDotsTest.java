@@ -69,8 +69,8 @@ class ScaledDotsTest {
         final ScaledDots dots = ScaledDots.of(x, a, 0, sumOfSquares(a), b, 0, sumOfSquares(b));
         assertEquals(0, dots.exactRecomputations(), "both products should be certified by the lanes");
         assertEquals(0, dots.exponent());
-        assertCertified(exactDot(x, a), dots.withFirst(), "xᵀa");
-        assertCertified(exactDot(x, b), dots.withSecond(), "xᵀb");
+        assertCertified(exactDot(x, a), dots.first().scaled(0), "xᵀa");
+        assertCertified(exactDot(x, b), dots.second().scaled(0), "xᵀb");
     }
 
     @Test
@@ -88,8 +88,8 @@ class ScaledDotsTest {
         assertEquals(Math.getExponent(maxAbs(x)), ex);
         assertEquals(0, dots.exactRecomputations());
         final BigDecimal scale = new BigDecimal(Math.scalb(1.0, -ex));
-        assertCertified(exactDot(x, a).multiply(scale), dots.withFirst(), "xᵀa·2^-ex");
-        assertCertified(exactDot(x, b).multiply(scale), dots.withSecond(), "xᵀb·2^-ex");
+        assertCertified(exactDot(x, a).multiply(scale), dots.first().scaled(ex), "xᵀa·2^-ex");
+        assertCertified(exactDot(x, b).multiply(scale), dots.second().scaled(ex), "xᵀb·2^-ex");
     }
 
     @Test
@@ -110,9 +110,9 @@ class ScaledDotsTest {
         a[d - 1] = 0x1.0p-60;
         final ScaledDots dots = ScaledDots.of(x, a, 0, sumOfSquares(a), b, 0, sumOfSquares(b));
         assertEquals(1, dots.exactRecomputations());
-        assertEquals(0x1.0p-60, dots.withFirst().hi());
-        assertEquals(0.0, dots.withFirst().lo());
-        assertCertified(exactDot(x, b), dots.withSecond(), "xᵀb");
+        assertEquals(0x1.0p-60, dots.first().scaled(0).hi());
+        assertEquals(0.0, dots.first().scaled(0).lo());
+        assertCertified(exactDot(x, b), dots.second().scaled(0), "xᵀb");
     }
 
     private static double maxAbs(double[] v) {

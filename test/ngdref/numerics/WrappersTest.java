@@ -60,10 +60,17 @@ class WrappersTest {
         // 1e16·1 + 1·1 − 1e16·1 = 1 exactly, lost by naive summation
         final double[] a = {1e16, 1.0, -1e16};
         final double[] ones = {1.0, 1.0, 1.0};
-        assertEquals(DD.of(1.0), ExactInnerProducts.dot(a, ones, 0));
-        assertEquals(DD.of(0.25), ExactInnerProducts.dot(a, ones, 2));
-        assertEquals(DD.of(0x1.0p-1074).doubleValue(),
-                ExactInnerProducts.dot(new double[] {0x1.0p-600, 0.0}, new double[] {0x1.0p-474, 1.0}, 0).doubleValue());
+        final int[] e = new int[1];
+        assertEquals(DD.of(1.0), ExactInnerProducts.dot(a, ones, e));
+        assertEquals(0, e[0]);
+        // the mantissa is normalised into [1, 2) with its own exponent: 3·2^-1074 keeps all its bits
+        assertEquals(DD.of(1.5), ExactInnerProducts.dot(new double[] {0x1.0p-600, 0x1.0p-600}, new double[] {0x1.0p-474, 0x1.0p-473}, e));
+        assertEquals(-1073, e[0]);
+        // and a sum below the double range is not lost: 2^-1100 + 2^-1153 = 2^-1100·(1 + 2^-53)
+        assertEquals(DD.of(1.0).add(0x1.0p-53), ExactInnerProducts.dot(new double[] {0x1.0p-600, 0x1.0p-653}, new double[] {0x1.0p-500, 0x1.0p-500}, e));
+        assertEquals(-1100, e[0]);
+        assertEquals(DD.ZERO, ExactInnerProducts.dot(new double[] {1.0, 1.0}, new double[] {1.0, -1.0}, e));
+        assertEquals(0, e[0]);
         // parallel: sin ψ = 0; orthogonal: sin ψ = 1; 45°: √2/2
         assertEquals(0.0, ExactInnerProducts.sin(new double[] {1, 2}, new double[] {2, 4}).doubleValue());
         assertEquals(1.0, ExactInnerProducts.sin(new double[] {1, 0}, new double[] {0, 3}).doubleValue());
@@ -71,9 +78,9 @@ class WrappersTest {
         assertTrue(assertThrows(IllegalArgumentException.class,
                 () -> ExactInnerProducts.sin(new double[] {0, 0}, new double[] {1, 1})).getMessage().contains("g is the zero vector"));
         assertTrue(assertThrows(IllegalArgumentException.class,
-                () -> ExactInnerProducts.dot(new double[] {1}, new double[] {1, 2}, 0)).getMessage().contains("length mismatch"));
+                () -> ExactInnerProducts.dot(new double[] {1}, new double[] {1, 2}, new int[1])).getMessage().contains("length mismatch"));
         assertTrue(assertThrows(IllegalArgumentException.class,
-                () -> ExactInnerProducts.dot(new double[] {Double.POSITIVE_INFINITY}, new double[] {1}, 0)).getMessage()
+                () -> ExactInnerProducts.dot(new double[] {Double.POSITIVE_INFINITY}, new double[] {1}, new int[1])).getMessage()
                 .contains("entry 0"));
     }
 }

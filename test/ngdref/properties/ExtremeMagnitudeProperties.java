@@ -84,11 +84,11 @@ class ExtremeMagnitudeProperties {
         assertTrue(!e.getMessage().isEmpty());
     }
 
-    private static BigDecimal bd(double x) {
+    static BigDecimal bd(double x) {
         return new BigDecimal(x);
     }
 
-    private static BigDecimal dot(double[] a, double[] b) {
+    static BigDecimal dot(double[] a, double[] b) {
         BigDecimal s = BigDecimal.ZERO;
         for (int i = 0; i < a.length; i++) {
             s = s.add(bd(a[i]).multiply(bd(b[i])));
@@ -351,11 +351,14 @@ class ExtremeMagnitudeProperties {
                 assertRefusedByName(e);
                 continue;
             }
-            final double alpha = step.metric().alpha();
+            // α exactly: it may lie outside the range of double (then alpha() refuses, apply does not)
+            final BigDecimal alpha = exactAlpha(step.metric().gamma(), g, yBar);
             for (int i = 0; i < d; i++) {
                 assertTrue(Double.isFinite(mg[i]));
-                assertTrue(Math.abs(mg[i] - yBar[i]) <= 0x1.0p-51 * Math.abs(yBar[i]) + alpha * 0x1.0p-100 * Math.abs(g[i])
-                                + (4 + 2 * alpha) * Double.MIN_VALUE,
+                final BigDecimal allowed = bd(0x1.0p-51 * Math.abs(yBar[i]))
+                        .add(alpha.multiply(bd(0x1.0p-100 * Math.abs(g[i]))))
+                        .add(bd(4).add(alpha.multiply(bd(2))).multiply(bd(Double.MIN_VALUE)));
+                assertTrue(bd(mg[i]).subtract(bd(yBar[i])).abs().compareTo(allowed) <= 0,
                         rule + " (M̄g)[" + i + "] = " + mg[i] + " vs ȳ = " + yBar[i]);
             }
         }
@@ -417,12 +420,12 @@ class ExtremeMagnitudeProperties {
             assertRefusedByName(e);
             return;
         }
-        final double alpha = m.baseMetric().alpha();
+        final BigDecimal alpha = exactAlpha(m.baseMetric().gamma(), meanG, meanY);
         for (int i = 0; i < d; i++) {
             assertTrue(Double.isFinite(mg[i]));
-            final double allowed = 0x1.0p-49 * (Math.abs(meanY[i]) + eta * Math.abs(meanH[i]))
-                    + alpha * 0x1.0p-99 * Math.abs(meanG[i]) + 0x1.0p-1072;
-            assertTrue(Math.abs(mg[i] - target[i]) <= allowed,
+            final BigDecimal allowed = bd(0x1.0p-49).multiply(bd(Math.abs(meanY[i])).add(bd(eta).multiply(bd(Math.abs(meanH[i])))))
+                    .add(alpha.multiply(bd(0x1.0p-99 * Math.abs(meanG[i])))).add(bd(0x1.0p-1072));
+            assertTrue(bd(mg[i]).subtract(bd(target[i])).abs().compareTo(allowed) <= 0,
                     "(M⟨g⟩)[" + i + "] = " + mg[i] + " vs " + target[i] + " (allowed " + allowed + ")");
         }
         // solve: finite, with ‖b − Mx‖∞ ≤ 2^-30·(‖b‖∞ + ν‖x‖∞), ν = α + ȳᵀȳ/ȳᵀg + η‖⟨Hg⟩‖²/|⟨Hg⟩ᵀ⟨g⟩|
@@ -449,11 +452,18 @@ class ExtremeMagnitudeProperties {
         for (int i = 0; i < d; i++) {
             residual = residual.max(bd(target[i]).subtract(bd(mx[i]).multiply(twoToK)).abs());
         }
-        final BigDecimal nu = bd(alpha).add(dot(meanY, meanY).divide(dot(meanY, meanG), MC))
+        final BigDecimal nu = alpha.add(dot(meanY, meanY).divide(dot(meanY, meanG), MC))
                 .add(bd(eta).multiply(dot(meanH, meanH)).divide(dot(meanH, meanG).abs(), MC));
+        // + √D·ν·2^-1075: x·2^eb rounded onto the subnormal grid (√D ≤ 2 here: ν·2^-1074)
         final BigDecimal allowed = bd(StochasticMetric.SOLVE_RESIDUAL)
-                .multiply(bd(maxAbs(target)).add(nu.multiply(bd(maxAbs(x)))));
+                .multiply(bd(maxAbs(target)).add(nu.multiply(bd(maxAbs(x)))))
+                .add(nu.multiply(bd(Double.MIN_VALUE)));
         assertTrue(residual.compareTo(allowed) <= 0, "‖b − Mx‖∞ = " + residual + " > " + allowed);
+    }
+
+    /** α = γ·yᵀy/yᵀg of M(γ) for (g, y), exactly (to 60 digits). */
+    private static BigDecimal exactAlpha(double gamma, double[] g, double[] y) {
+        return bd(gamma).multiply(dot(y, y)).divide(dot(y, g), MC);
     }
 
     /** |⟨v⟩ᵢ − exact meanᵢ| ≤ (n + 3)·2^-53·Σₖ|vₖᵢ|/n + 2^-1073 (StochasticMetric.of). */

@@ -6,12 +6,23 @@ import org.apache.commons.numbers.core.DD;
 public final class ExactInnerProducts {
 
     /*@ public normal_behavior
-      @   requires a != null && b != null && a.length == b.length;
+      @   requires a != null && b != null && a.length == b.length && exponent.length >= 1;
       @   requires (\forall int i; 0 <= i && i < a.length; a[i] - a[i] == 0.0 && b[i] - b[i] == 0.0);
       @   ensures \result != null;
-      @   assignable \nothing;
+      @   assignable exponent[0];
       @*/
-    public static DD dot(double[] a, double[] b, int shift);
+    public static DD dot(double[] a, double[] b, int[] exponent);
+
+    /*@ public normal_behavior
+      @   requires g != null && y != null && b != null && g.length == y.length && b.length == g.length;
+      @   requires exponent.length >= 1;
+      @   requires (\forall int i; 0 <= i && i < g.length; g[i] - g[i] == 0.0 && y[i] - y[i] == 0.0
+      @                                              && b[i] - b[i] == 0.0);
+      @   ensures \result != null;
+      @   assignable exponent[0];
+      @*/
+    public static DD solveCoefficient(double[] g, double[] y, double[] b, double parameter,
+                                      boolean parameterIsGamma, int[] exponent);
 
     /*@ public normal_behavior
       @   requires g != null && y != null && g.length == y.length;
