@@ -404,8 +404,22 @@ public final class OneParameterMetric {
     /**
      * The dense matrix M, exactly symmetric by construction (for small D: O(D²) memory).
      *
+     * <p><b>Entrywise bound</b>, for all finite inputs (whole double range): each returned entry
+     * satisfies |M̂ᵢⱼ − Mᵢⱼ| &le; 2^-50·(|yᵢyⱼ|/yᵀg + α·δᵢⱼ + α|gᵢgⱼ|/gᵀg) + 2^-1073 against the
+     * exact Mᵢⱼ = yᵢyⱼ/yᵀg + α(δᵢⱼ − gᵢgⱼ/gᵀg) (Eq. 8). Argument: with the scaled entries
+     * y'ᵢ = yᵢ·2^-ey, g'ᵢ = gᵢ·2^-eg, the first term is y'ᵢy'ⱼ·m·2^k (1/yᵀg = m·2^k, m rounded to
+     * double) and the second α·g'ᵢg'ⱼ/GG: three and five roundings (with α, GG, yᵀg certified to
+     * 2^-56), one for their difference and one more for α − second on the diagonal, so at most
+     * 7.2u·(…) &lt; 2^-50·(…) to first order (u = 2^-53); results on the subnormal grid add at
+     * most 2·2^-1075. The double loop runs when the smallest products of nonzero
+     * entries, y'ᵢy'ⱼ, y'ᵢy'ⱼ·m, g'ᵢg'ⱼ and g'ᵢg'ⱼ/GG, are normal doubles (an entry that the scaling flushes to 0
+     * fails this), α lies in [2^-968, 2^1023) and every entry comes out finite; otherwise every entry is
+     * evaluated in the extended type and rounded once, which meets the same bound. Tested against
+     * exact rationals in ApplySolveBoundProperties.
+     *
      * @return M as a new D×D array
-     * @throws ArithmeticException if an entry is outside the range of double
+     * @throws ArithmeticException naming the first entry whose value, within the bound above, is
+     *     outside the range of double
      */
     /*@ public behavior
       @   ensures \result.length == dimension();
@@ -417,7 +431,6 @@ public final class OneParameterMetric {
       @   assignable \nothing;
       @*/
     public double[][] toArray() {
-        requireAlphaInRange();
         final int d = g.length;
         final int eg = geometry.gExponent();
         final int ey = geometry.yExponent();
@@ -430,7 +443,18 @@ public final class OneParameterMetric {
         final double invGG = DD.ONE.divide(geometry.ggMantissa()).doubleValue();
         final double a = alpha.doubleValue();
         final int ratio = 2 * ey + inverseYG.exponent();
+        // The double loop needs y'ᵢy'ⱼ, y'ᵢy'ⱼ·m, g'ᵢg'ⱼ and g'ᵢg'ⱼ/GG in the normal range for every
+        // pair of nonzero entries (their smallest products decide), and α normal.
+        final double ySmall = smallestScaledMagnitude(y, sy);
+        final double gSmall = smallestScaledMagnitude(g, sg);
+        final double yy = ySmall * ySmall;
+        final double gg = gSmall * gSmall;
+        if (!(moderate(alphaX) && yy >= 0x1.0p-1020 && yy * invYG >= 0x1.0p-1020
+                && gg >= 0x1.0p-1020 && gg * invGG >= 0x1.0p-1020)) {
+            return toArrayExtended();
+        }
         final double[][] m = new double[d][d];
+        double nonFinite = 0.0;
         for (int i = 0; i < d; i++) {
             final double yi = y[i] * sy;
             final double gi = g[i] * sg;
@@ -438,12 +462,49 @@ public final class OneParameterMetric {
                 final double first = Math.scalb(yi * (y[j] * sy) * invYG, ratio);
                 final double second = a * (gi * (g[j] * sg) * invGG);
                 final double v = i == j ? first + (a - second) : first - second;
-                if (!(v - v == 0.0)) {
-                    throw new ArithmeticException("M[" + i + "][" + j + "] = " + v
-                            + " is outside the range of double; use the matrix-free apply/solve");
-                }
+                nonFinite += v * 0.0;
                 m[i][j] = v;
                 m[j][i] = v;
+            }
+        }
+        return nonFinite == 0.0 ? m : toArrayExtended();
+    }
+
+    /**
+     * min |vᵢ·s| over the nonzero vᵢ (0 when the scaling flushes one of them to 0; +∞ when v has
+     * no nonzero entry).
+     */
+    private static double smallestScaledMagnitude(double[] v, double s) {
+        double min = Double.POSITIVE_INFINITY;
+        for (double x : v) {
+            if (x != 0.0) {
+                min = Math.min(min, Math.abs(x * s));
+            }
+        }
+        return min;
+    }
+
+    /** M entry by entry in the extended type, each rounded once (see {@link #toArray}). */
+    private double[][] toArrayExtended() {
+        final int d = g.length;
+        final ExtendedDD inverseYG = ExtendedDD.ONE.divide(geometry.ygX());
+        final ExtendedDD alphaOverGG = alphaX.divide(geometry.ggX());
+        final double[][] m = new double[d][d];
+        for (int i = 0; i < d; i++) {
+            final ExtendedDD yi = ExtendedDD.of(y[i]).multiply(inverseYG);
+            final ExtendedDD gi = ExtendedDD.of(g[i]).multiply(alphaOverGG);
+            for (int j = i; j < d; j++) {
+                ExtendedDD v = yi.multiply(ExtendedDD.of(y[j])).subtract(gi.multiply(ExtendedDD.of(g[j])));
+                if (i == j) {
+                    v = v.add(alphaX);
+                }
+                final double entry = v.scaled(0).doubleValue();
+                if (!(entry - entry == 0.0)) {
+                    throw new ArithmeticException("M[" + i + "][" + j + "] = " + v.describe()
+                            + " is outside the range of double; use the matrix-free apply/solve");
+                }
+                m[i][j] = entry;
+                m[j][i] = entry;
             }
         }
         return m;
@@ -507,14 +568,6 @@ public final class OneParameterMetric {
             v[1][i] = -st * gHat[i] + ct * e[i];
         }
         return v;
-    }
-
-    /** toArray needs α as a double-double: refuse when γσ left its range. */
-    private void requireAlphaInRange() {
-        if (!(alpha.isFinite() && alpha.hi() > 0.0)) {
-            throw new ArithmeticException("α = γσ = " + geometry.sigmaX().multiply(gamma).describe()
-                    + " is outside the range of double; M·x, M⁻¹·b and M cannot be formed in double");
-        }
     }
 
     private static double[] unit(double[] v) {

@@ -128,6 +128,21 @@ class MatrixFreeTest {
         assertEquals(-1.437726033497376E-274, x[0], 1e-15 * 1.437726033497376E-274);
     }
 
+    /**
+     * Found by ApplySolveBoundProperties: y = (−1.13·2^1023, −1.1·2^-634) is scaled by 2^-1022,
+     * which flushes y₁ to 0, and toArray's double loop dropped the term y₀y₁/yᵀg ≈ 5.5·10^-194 of
+     * M[0][1], leaving α's term ≈ 2^-661. Such inputs now take the extended path. The exact value
+     * 5.534550204268674·10^-194 is the test's BigDecimal evaluation of Eq. (8).
+     */
+    @Test
+    void toArrayKeepsATermOfAnEntryTheScalingFlushesToZero() {
+        final double[] g = {-0x1.15b0a6c2a9422p8, 0x1.c41f3944409ccp8};
+        final double[] y = {-0x1.2147199516347p1023, -0x1.187a47db33814p-634};
+        final double[][] m = OneParameterMetric.ofAlpha(g, y, 0x1.152ae4e93e759p-659).toArray();
+        assertEquals(5.534550204268674E-194, m[0][1], 1e-15 * 5.534550204268674E-194);
+        assertEquals(m[0][1], m[1][0], 0.0);
+    }
+
     @Test
     void applyAndSolveAgreeWithDenseMatrix() {
         final Random r = new Random(1);

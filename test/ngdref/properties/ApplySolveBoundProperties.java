@@ -24,8 +24,9 @@ import ngdref.metric.OneParameterMetric;
  * entries, α and γ over the whole range, and the constructed cases x = g (Mg = y), b = y
  * (M⁻¹y = g, where ξ's numerator cancels) and b nearly parallel to y. Every returned component
  * must be within the bound; a refusal must name a component whose exact value, within the bound,
- * reaches the overflow threshold; ∞ or NaN is never returned. 20 calls per try: 4,000 at the
- * default tries, 100,000 in the long profile.
+ * reaches the overflow threshold; ∞ or NaN is never returned. The same for toArray's entrywise
+ * bound. 20 calls of apply and solve per try: 4,000 at the default tries, 100,000 in the long
+ * profile; toArray on every other call (2,000 and 50,000).
  */
 class ApplySolveBoundProperties {
 
@@ -103,6 +104,9 @@ class ApplySolveBoundProperties {
             check("M·x", metric, x, m::apply, exactApply(g, y, x, gg, ygAbs, alpha));
             final double[] b = pick(r, d, base, spread, y, g);
             check("M⁻¹·b", metric, b, m::solve, exactSolve(g, y, b, yy, ygAbs, alphaYG, alpha));
+            if (call % 2 == 0) {
+                checkMatrix(metric, m, g, y, gg, ygAbs, alpha);   // O(D²) exact entries: every other call
+            }
         }
     }
 
@@ -164,6 +168,56 @@ class ApplySolveBoundProperties {
             out[i] = new BigDecimal[] {value, bound};
         }
         return out;
+    }
+
+    /** toArray's entrywise bound: |M̂ᵢⱼ − Mᵢⱼ| ≤ 2^-50·(|yᵢyⱼ|/yᵀg + αδᵢⱼ + α|gᵢgⱼ|/gᵀg) + 2^-1073. */
+    private static void checkMatrix(String metric, OneParameterMetric m, double[] g, double[] y,
+                                    BigDecimal gg, BigDecimal yg, BigDecimal alpha) {
+        final int d = g.length;
+        final BigDecimal absolute = new BigDecimal(0x1.0p-1073);
+        final double[][] out;
+        try {
+            out = m.toArray();
+        } catch (ArithmeticException e) {
+            final String message = e.getMessage();
+            assertTrue(message.startsWith("M[") && message.contains("outside the range of double"),
+                    () -> metric + ": toArray's refusal names no entry: " + message);
+            final int i = Integer.parseInt(message.substring(2, message.indexOf(']')));
+            final int open = message.indexOf('[', 2);
+            final int j = Integer.parseInt(message.substring(open + 1, message.indexOf(']', open)));
+            final BigDecimal[] entry = exactEntry(g, y, gg, yg, alpha, i, j);
+            assertTrue(entry[0].abs().add(entry[1]).compareTo(OVERFLOW) >= 0,
+                    () -> metric + ": toArray refused although M[" + i + "][" + j + "] = "
+                            + entry[0].round(MathContext.DECIMAL64) + " is in range: " + message);
+            Statistics.label("M").collect("refused: out of range");
+            return;
+        }
+        for (int i = 0; i < d; i++) {
+            for (int j = 0; j < d; j++) {
+                final int r = i;
+                final int c = j;
+                assertTrue(Double.isFinite(out[i][j]), () -> metric + ": M[" + r + "][" + c + "] = " + out[r][c]);
+                assertEquals(out[i][j], out[j][i], 0.0, "M is exactly symmetric");
+                final BigDecimal[] entry = exactEntry(g, y, gg, yg, alpha, i, j);
+                final BigDecimal error = bd(out[i][j]).subtract(entry[0]).abs();
+                assertTrue(error.compareTo(entry[1].add(absolute)) <= 0,
+                        () -> metric + ": M[" + r + "][" + c + "] = " + Double.toHexString(out[r][c]) + ", exact "
+                                + entry[0].round(MathContext.DECIMAL64) + ": error " + error.round(MathContext.DECIMAL64)
+                                + " > bound " + entry[1].add(absolute).round(MathContext.DECIMAL64));
+            }
+        }
+        Statistics.label("M").collect("within bound");
+    }
+
+    /** {Mᵢⱼ, 2^-50·(|yᵢyⱼ|/yᵀg + αδᵢⱼ + α|gᵢgⱼ|/gᵀg)}, quotients to 100 digits. */
+    private static BigDecimal[] exactEntry(double[] g, double[] y, BigDecimal gg, BigDecimal yg,
+                                           BigDecimal alpha, int i, int j) {
+        final BigDecimal first = bd(y[i]).multiply(bd(y[j])).divide(yg, MC);
+        final BigDecimal second = alpha.multiply(bd(g[i]).multiply(bd(g[j]))).divide(gg, MC);
+        final BigDecimal diagonal = i == j ? alpha : BigDecimal.ZERO;
+        final BigDecimal value = first.add(diagonal).subtract(second);
+        final BigDecimal bound = BOUND.multiply(first.abs().add(diagonal).add(second.abs()));
+        return new BigDecimal[] {value, bound};
     }
 
     private static String hex(double[] v) {
