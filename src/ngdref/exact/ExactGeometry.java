@@ -128,13 +128,7 @@ public final class ExactGeometry {
         } else {
             v = quantity == YY ? yy : quantity == GG ? gg : yg;
         }
-        if (v.signum() == 0) {
-            exponent[0] = 0;
-            return DD.ZERO;
-        }
-        final int e = floorLog2(v.abs());
-        exponent[0] = e;
-        return DD.from(scalb(v, -e).round(APPROX));
+        return DD.from(normalize(v, exponent).round(APPROX));
     }
 
     /**
@@ -415,6 +409,20 @@ public final class ExactGeometry {
         return scalb(v, -e).round(new MathContext(6)).stripTrailingZeros().toPlainString() + "·2^" + e;
     }
 
+    /**
+     * v = m·2^e with |m| ∈ [1, 2): returns m exactly and e through {@code exponent[0]}
+     * (0 and 0 for v = 0).
+     */
+    static BigDecimal normalize(BigDecimal v, int[] exponent) {
+        if (v.signum() == 0) {
+            exponent[0] = 0;
+            return BigDecimal.ZERO;
+        }
+        final int e = floorLog2(v.abs());
+        exponent[0] = e;
+        return scalb(v, -e);
+    }
+
     /** floor(log2 v) for v &gt; 0. */
     static int floorLog2(BigDecimal v) {
         final BigInteger unscaled = v.unscaledValue();
@@ -437,7 +445,8 @@ public final class ExactGeometry {
         return v.multiply(new BigDecimal(BigInteger.valueOf(5).pow(-k))).scaleByPowerOfTen(k);
     }
 
-    private static BigDecimal exactDot(double[] a, double[] b) {
+    /** Σ aᵢbᵢ exactly; IllegalArgumentException for null, mismatched or non-finite input. */
+    static BigDecimal exactDot(double[] a, double[] b) {
         if (a == null || b == null) {
             throw new IllegalArgumentException((a == null ? "a" : "b") + " must not be null");
         }

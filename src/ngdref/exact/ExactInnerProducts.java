@@ -1,7 +1,6 @@
 package ngdref.exact;
 
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.math.MathContext;
 import org.apache.commons.numbers.core.DD;
 
@@ -41,14 +40,7 @@ public final class ExactInnerProducts {
       @   assignable exponent[0];
       @*/
     public static DD dot(double[] a, double[] b, int[] exponent) {
-        final BigDecimal sum = exactSum(a, b);
-        if (sum.signum() == 0) {
-            exponent[0] = 0;
-            return DD.ZERO;
-        }
-        final int e = ExactGeometry.floorLog2(sum.abs());
-        exponent[0] = e;
-        return DD.from(scalb(sum, -e));
+        return DD.from(ExactGeometry.normalize(ExactGeometry.exactDot(a, b), exponent));
     }
 
     /**
@@ -78,25 +70,19 @@ public final class ExactInnerProducts {
       @*/
     public static DD solveCoefficient(double[] g, double[] y, double[] b, double parameter,
                                       boolean parameterIsGamma, int[] exponent) {
-        final BigDecimal yg = exactSum(y, g);
+        final BigDecimal yg = ExactGeometry.exactDot(y, g);
         if (yg.signum() == 0) {
             throw new IllegalArgumentException("yᵀg = 0: M⁻¹b is undefined");
         }
-        final BigDecimal yy = exactSum(y, y);
-        final BigDecimal gb = exactSum(g, b);
-        final BigDecimal yb = exactSum(y, b);
+        final BigDecimal yy = ExactGeometry.exactDot(y, y);
+        final BigDecimal gb = ExactGeometry.exactDot(g, b);
+        final BigDecimal yb = ExactGeometry.exactDot(y, b);
         final BigDecimal p = new BigDecimal(parameter);
         // α·yᵀg: γ·yᵀy for the γ form
         final BigDecimal alphaYG = parameterIsGamma ? p.multiply(yy) : p.multiply(yg);
         final BigDecimal numerator = alphaYG.multiply(gb).subtract(yg.multiply(yb)).add(yy.multiply(gb));
-        if (numerator.signum() == 0) {
-            exponent[0] = 0;
-            return DD.ZERO;
-        }
         final BigDecimal xi = numerator.divide(alphaYG.multiply(yg), ROOT);
-        final int e = ExactGeometry.floorLog2(xi.abs());
-        exponent[0] = e;
-        return DD.from(scalb(xi, -e).round(ROOT));
+        return DD.from(ExactGeometry.normalize(xi, exponent).round(ROOT));
     }
 
     /**
@@ -119,13 +105,13 @@ public final class ExactInnerProducts {
       @   assignable \nothing;
       @*/
     public static DD sin(double[] g, double[] y) {
-        final BigDecimal yy = exactSum(y, y);
-        final BigDecimal gg = exactSum(g, g);
+        final BigDecimal yy = ExactGeometry.exactDot(y, y);
+        final BigDecimal gg = ExactGeometry.exactDot(g, g);
         if (yy.signum() == 0 || gg.signum() == 0) {
             throw new IllegalArgumentException((gg.signum() == 0 ? "g" : "y")
                     + " is the zero vector; the angle ψ is undefined");
         }
-        final BigDecimal yg = exactSum(y, g);
+        final BigDecimal yg = ExactGeometry.exactDot(y, g);
         final BigDecimal den = yy.multiply(gg);
         final BigDecimal num = den.subtract(yg.multiply(yg));
         if (num.signum() == 0) {
@@ -134,31 +120,5 @@ public final class ExactInnerProducts {
         // sin²ψ may lie below the double range while sin ψ does not: the root is taken in 40
         // digits before rounding.
         return DD.from(num.divide(den, ROOT).sqrt(ROOT));
-    }
-
-    private static BigDecimal exactSum(double[] a, double[] b) {
-        if (a == null || b == null) {
-            throw new IllegalArgumentException((a == null ? "a" : "b") + " must not be null");
-        }
-        if (a.length != b.length) {
-            throw new IllegalArgumentException("length mismatch: " + a.length + " != " + b.length);
-        }
-        BigDecimal sum = BigDecimal.ZERO;
-        for (int i = 0; i < a.length; i++) {
-            if (!Double.isFinite(a[i]) || !Double.isFinite(b[i])) {
-                throw new IllegalArgumentException("entry " + i + " is not finite: "
-                        + a[i] + ", " + b[i]);
-            }
-            sum = sum.add(new BigDecimal(a[i]).multiply(new BigDecimal(b[i])));
-        }
-        return sum;
-    }
-
-    /** x·2^k, exactly (2^-k = 5^k·10^-k). */
-    private static BigDecimal scalb(BigDecimal x, int k) {
-        if (k >= 0) {
-            return x.multiply(new BigDecimal(BigInteger.ONE.shiftLeft(k)));
-        }
-        return x.multiply(new BigDecimal(BigInteger.valueOf(5).pow(-k))).scaleByPowerOfTen(k);
     }
 }

@@ -451,7 +451,7 @@ public final class OneParameterMetric {
         final double gg = gSmall * gSmall;
         if (!(moderate(alphaX) && yy >= 0x1.0p-1020 && yy * invYG >= 0x1.0p-1020
                 && gg >= 0x1.0p-1020 && gg * invGG >= 0x1.0p-1020)) {
-            return toArrayExtended();
+            return toArrayExtended(inverseYG);
         }
         final double[][] m = new double[d][d];
         double nonFinite = 0.0;
@@ -467,7 +467,7 @@ public final class OneParameterMetric {
                 m[j][i] = v;
             }
         }
-        return nonFinite == 0.0 ? m : toArrayExtended();
+        return nonFinite == 0.0 ? m : toArrayExtended(inverseYG);
     }
 
     /**
@@ -484,10 +484,12 @@ public final class OneParameterMetric {
         return min;
     }
 
-    /** M entry by entry in the extended type, each rounded once (see {@link #toArray}). */
-    private double[][] toArrayExtended() {
+    /**
+     * M entry by entry in the extended type, each rounded once (see {@link #toArray});
+     * {@code inverseYG} is 1/yᵀg.
+     */
+    private double[][] toArrayExtended(ExtendedDD inverseYG) {
         final int d = g.length;
-        final ExtendedDD inverseYG = ExtendedDD.ONE.divide(geometry.ygX());
         final ExtendedDD alphaOverGG = alphaX.divide(geometry.ggX());
         final double[][] m = new double[d][d];
         for (int i = 0; i < d; i++) {
