@@ -121,4 +121,43 @@ public final class ExactInnerProducts {
         // digits before rounding.
         return DD.from(num.divide(den, ROOT).sqrt(ROOT));
     }
+
+    /**
+     * y·(gᵀg) − (yᵀg)·g = gᵀg·(y − ρg), ρ = yᵀg/gᵀg: the component of y orthogonal to g, up to
+     * the positive factor gᵀg, computed exactly, then scaled by a power of two so that its largest
+     * component lies in [1, 2) and rounded once per component ({@link BigDecimal#doubleValue}).
+     * A component below 2^-1074 of the largest becomes 0 or subnormal. O(D) BigDecimal operations:
+     * the fallback of the eigenvectors when sin ψ is too small for double-double.
+     *
+     * @param g the update (finite, nonzero; not modified)
+     * @param y the negative gradient (finite, same length; not modified)
+     * @return a new array; all zeros when y ∥ g
+     * @throws IllegalArgumentException if g or y is null, their lengths differ or an entry is
+     *     not finite
+     */
+    /*@ public normal_behavior
+      @   requires g != null && y != null && g.length == y.length;
+      @   requires (\forall int i; 0 <= i && i < g.length; g[i] - g[i] == 0.0 && y[i] - y[i] == 0.0);
+      @   ensures \result != null && \result.length == g.length;
+      @   assignable \nothing;
+      @*/
+    public static double[] residualDirection(double[] g, double[] y) {
+        final BigDecimal gg = ExactGeometry.exactDot(g, g);
+        final BigDecimal yg = ExactGeometry.exactDot(y, g);
+        final BigDecimal[] r = new BigDecimal[g.length];
+        BigDecimal max = BigDecimal.ZERO;
+        for (int i = 0; i < g.length; i++) {
+            r[i] = new BigDecimal(y[i]).multiply(gg).subtract(yg.multiply(new BigDecimal(g[i])));
+            max = max.max(r[i].abs());
+        }
+        final double[] out = new double[g.length];
+        if (max.signum() == 0) {
+            return out;
+        }
+        final int e = ExactGeometry.floorLog2(max);
+        for (int i = 0; i < g.length; i++) {
+            out[i] = ExactGeometry.scalb(r[i], -e).doubleValue();
+        }
+        return out;
+    }
 }

@@ -514,64 +514,127 @@ public final class OneParameterMetric {
 
     /**
      * Unit eigenvectors of the two simple eigenvalues, in span{y, g}: {λ_max's, λ_min's}.
-     * In the orthonormal basis {ĝ, ê} of span{g, y} (ê ∝ y − (yᵀg/gᵀg)g), M/σ is
-     * [[cos²ψ, cos ψ sin ψ], [cos ψ sin ψ, sin²ψ + γ]]; its eigenvectors are the Jacobi rotation by
-     * θ = ½·atan2(2 cos ψ sin ψ, cos²ψ − sin²ψ − γ). When ψ = 0 any unit vector ⊥ g completes ĝ.
+     * In the orthonormal basis {ĝ, ê} of span{g, y} (ê ∝ y − ρg, ρ = yᵀg/gᵀg), M/σ is
+     * [[cos²ψ, cos ψ sin ψ], [cos ψ sin ψ, sin²ψ + γ]] (σ = yᵀy/yᵀg, γ = α/σ, Lemma 1); its
+     * eigenvectors are the rotation of {ĝ, ê} by θ = ½·atan2(2 cos ψ sin ψ, cos²ψ − sin²ψ − γ),
+     * θ ∈ [0, π/2]. When ψ = 0 any unit vector ⊥ g completes ĝ.
      *
-     * @return a new 2×D array: row 0 for λ_max, row 1 for λ_min
+     * <p>Accuracy, for every effective pair and every α on the whole double range (tested against
+     * exact rationals by {@code EigenvectorBoundProperties}, not proved): with λ₀ = λ_max, λ₁ =
+     * λ_min the exact eigenvalues and v₀, v₁ the returned rows,
+     * ‖M v_k − λ_k v_k‖₂ ≤ (2^-48 + D·2^-1070)·(σ + α), |‖v_k‖₂ − 1| ≤ 2^-50 and
+     * |v₀ᵀv₁| ≤ 2^-50 (σ + α = λ_max + λ_min is the trace of the block, at most 2λ_max). By
+     * Davis–Kahan the angle between v_k and the exact eigenvector is then at most that residual
+     * over the gap λ_max − λ_min: the eigenvectors are as well determined as the gap allows.
+     * The argument: ĝ is g scaled by a power of two and divided by its norm (each component within
+     * 2 ulp); ê is y − ρg formed in double-double from the scaled entries with ρ's certified
+     * error, used only when that error relative to ‖y − ρg‖ = |sin ψ|·‖y‖ is below 2^-56, else
+     * from the exact rational y·gᵀg − (yᵀg)·g ({@link ExactInnerProducts#residualDirection}); the
+     * arguments of atan2 come from the extended cos ψ, sin ψ and γ with absolute error below
+     * 2^-55·(1 + γ), scaled by one power of two (atan2 does not see the scale, so no γ or α out
+     * of range can overflow it), which moves θ by at most 2^-55·(1 + γ)/(gap/σ) and the residual
+     * by at most 2^-55·(σ + α); the roundings of ĝ, ê, cos θ, sin θ and the final sums move v_k by
+     * at most 8u in norm, hence the residual by 8u·(λ_max − λ_min); components below 2^-1074 add
+     * the D·2^-1070 term.
+     *
+     * @return a new 2×D array: row 0 for λ_max, row 1 for λ_min; never ∞ or NaN
      */
-    /*@ public behavior
+    /*@ public normal_behavior
       @   ensures \result.length == 2 && \result[0].length == dimension()
       @        && \result[1].length == dimension();
-      @   signals_only ArithmeticException;
       @   assignable \nothing;
       @*/
     public double[][] simpleEigenvectors() {
         final int d = g.length;
-        final double c = geometry.cosPsi();
-        final double s = geometry.sinPsi();
-        final double gam = gamma();
-        final double[] gHat = unit(Arrays.copyOf(g, g.length));
-        double[] e = new double[d];
-        if (s > 0.0) {
-            final double beta = geometry.rhoMantissa().doubleValue();
-            final double sg = Math.scalb(1.0, -geometry.gExponent());
-            final double sy = Math.scalb(1.0, -geometry.yExponent());
-            for (int i = 0; i < d; i++) {
-                e[i] = Math.fma(-beta, g[i] * sg, y[i] * sy);
-            }
-            // Re-orthogonalise once against ĝ (the residual is tiny when ψ is small).
-            double proj = 0.0;
-            for (int i = 0; i < d; i++) {
-                proj += e[i] * gHat[i];
-            }
-            for (int i = 0; i < d; i++) {
-                e[i] -= proj * gHat[i];
-            }
-        } else {
-            int k = 0;
-            for (int i = 1; i < d; i++) {
-                if (Math.abs(gHat[i]) < Math.abs(gHat[k])) {
-                    k = i;
-                }
-            }
-            for (int i = 0; i < d; i++) {
-                e[i] = -gHat[k] * gHat[i];
-            }
-            e[k] += 1.0;
-        }
-        e = unit(e);
-        final double theta = 0.5 * Math.atan2(2 * c * s, (c - s) * (c + s) - gam);
+        final double[] gHat = unit(scaledToUnitMax(g));
+        final double[] eHat = geometry.sinX().isZero() ? orthogonalCompletion(gHat) : unit(residualDirection());
+        final ExtendedDD c = geometry.cosX();
+        final ExtendedDD s = geometry.sinX();
+        final ExtendedDD twoCS = c.multiply(s).scalb(1);
+        final ExtendedDD diagonalGap = c.subtract(s).multiply(c.add(s)).subtract(gamma);
+        // atan2 is invariant under a common positive scale: bring the larger argument to [1, 2).
+        final int k = Math.max(exponentOrMin(twoCS), exponentOrMin(diagonalGap));
+        final int shift = k == Integer.MIN_VALUE ? 0 : k;
+        final double theta = 0.5 * Math.atan2(twoCS.scaled(shift).doubleValue(),
+                diagonalGap.scaled(shift).doubleValue());
         final double ct = Math.cos(theta);
         final double st = Math.sin(theta);
         final double[][] v = new double[2][d];
         for (int i = 0; i < d; i++) {
-            v[0][i] = ct * gHat[i] + st * e[i];
-            v[1][i] = -st * gHat[i] + ct * e[i];
+            v[0][i] = ct * gHat[i] + st * eHat[i];
+            v[1][i] = -st * gHat[i] + ct * eHat[i];
         }
         return v;
     }
 
+    /** The binary exponent of a nonzero extended value, Integer.MIN_VALUE for zero. */
+    private static int exponentOrMin(ExtendedDD v) {
+        return v.isZero() ? Integer.MIN_VALUE : v.exponent();
+    }
+
+    /**
+     * y − ρg (ρ = yᵀg/gᵀg) up to a positive factor, for ψ ≠ 0: in double-double from the entries
+     * scaled by powers of two when ρ's certified error, relative to ‖y − ρg‖ = |sin ψ|·‖y‖, is
+     * below 2^-56; else exactly (then rounded once per component).
+     */
+    private double[] residualDirection() {
+        final int d = g.length;
+        final int ky = exponentOfMax(y);
+        final int kg = exponentOfMax(g);
+        final ExtendedDD rho = geometry.rhoX();
+        // The scaled entries y' = y·2^-ky and g' = g·2^-kg have largest magnitude in [1, 2), so
+        // ‖y' − ρ'g'‖ = |sin ψ|·‖y'‖ ≥ |sin ψ| (ρ' = ρ·2^(kg−ky) ≤ ‖y'‖/‖g'‖ ≤ 2√D). Its error in
+        // norm: ρ's relative error times ‖ρ'g'‖ = cos ψ·‖y'‖, 2^-104 of ‖y'‖ + ‖ρ'g'‖ for the
+        // double-double operations, 2^-1074 per component for what underflows; relative to it:
+        final double sin = geometry.sinX().scaled(0).hi();
+        final double error = (rho.error() + 0x1.0p-100 + d * 0x1.0p-1070) / sin;
+        if (!(error <= 0x1.0p-56)) {
+            return ExactInnerProducts.residualDirection(g, y);
+        }
+        final DD scaledRho = rho.scaled(ky - kg);
+        final double[] e = new double[d];
+        for (int i = 0; i < d; i++) {
+            e[i] = DD.of(Math.scalb(y[i], -ky)).subtract(scaledRho.multiply(Math.scalb(g[i], -kg))).hi();
+        }
+        return e;
+    }
+
+    /** The exponent of max|vᵢ| (nonzero), also for subnormal values. */
+    private static int exponentOfMax(double[] v) {
+        double max = 0.0;
+        for (double x : v) {
+            max = Math.max(max, Math.abs(x));
+        }
+        return max >= Double.MIN_NORMAL ? Math.getExponent(max) : Math.getExponent(max * 0x1.0p60) - 60;
+    }
+
+    /** v scaled by a power of two so that its largest magnitude lies in [1, 2). */
+    private static double[] scaledToUnitMax(double[] v) {
+        final int k = exponentOfMax(v);
+        final double[] s = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            s[i] = Math.scalb(v[i], -k);
+        }
+        return s;
+    }
+
+    /** A unit vector ⊥ ĝ: e_k − ĝ_k·ĝ normalised, k the index of the smallest |ĝ_k| (≤ 1/√D). */
+    private static double[] orthogonalCompletion(double[] gHat) {
+        int k = 0;
+        for (int i = 1; i < gHat.length; i++) {
+            if (Math.abs(gHat[i]) < Math.abs(gHat[k])) {
+                k = i;
+            }
+        }
+        final double[] e = new double[gHat.length];
+        for (int i = 0; i < gHat.length; i++) {
+            e[i] = -gHat[k] * gHat[i];
+        }
+        e[k] += 1.0;
+        return unit(e);
+    }
+
+    /** v/‖v‖ for v with largest magnitude of order 1 (no overflow or underflow of the norm). */
     private static double[] unit(double[] v) {
         final double n = org.apache.commons.numbers.core.Norm.EUCLIDEAN.of(v);
         for (int i = 0; i < v.length; i++) {

@@ -1,5 +1,6 @@
 package ngdref.metric;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -284,6 +285,50 @@ class MatrixFreeTest {
                 }
             }
         }
+    }
+
+    /**
+     * A tiny angle at the optimal metric, by hand: g = (3, 1), y = (3, 1 + 2^-52). Then
+     * y − ρg = (2^-52/10)·(−3, 9), so ĝ = (3, 1)/√10 and ê = (−1, 3)/√10; at γ = 1, M/σ on
+     * {ĝ, ê} is [[c², cs], [cs, s² + 1]] with s ≈ 2^-53.7, so θ = ½·atan2(2cs, −2s²) is π/4 to
+     * within s and the eigenvectors are (ĝ + ê)/√2 = (1, 2)/√5 and (ê − ĝ)/√2 = (−2, 1)/√5 to
+     * within 2^-53. (The direction ê formed with ρ rounded to a double was noise: the old code
+     * returned (0.116, 0.993) for the first.)
+     */
+    @Test
+    void simpleEigenvectorsResolveATinyAngle() {
+        final double[][] v = OneParameterMetric.ofGamma(new double[] {3, 1}, new double[] {3, 1 + 0x1.0p-52}, 1.0)
+                .simpleEigenvectors();
+        final double r5 = Math.sqrt(5);
+        assertArrayEquals(new double[] {1 / r5, 2 / r5}, v[0], 0x1.0p-51);
+        assertArrayEquals(new double[] {-2 / r5, 1 / r5}, v[1], 0x1.0p-51);
+    }
+
+    /**
+     * |sin ψ| below the double range (≈ 2^-1674, from y₂ = 2^-1074 against g₁ = y₁ = 2^600) is
+     * still a direction: at γ = 1 the eigenvectors are (1, 1)/√2 and (−1, 1)/√2 (ĝ = e₁,
+     * ê = e₂, θ = π/4 to within 2^-1674). The old code refused ("|sin ψ| underflows").
+     */
+    @Test
+    void simpleEigenvectorsWhenSinPsiUnderflows() {
+        final double[][] v = OneParameterMetric.ofGamma(new double[] {0x1.0p600, 0},
+                new double[] {0x1.0p600, Double.MIN_VALUE}, 1.0).simpleEigenvectors();
+        final double h = Math.sqrt(0.5);
+        assertArrayEquals(new double[] {h, h}, v[0], 0x1.0p-52);
+        assertArrayEquals(new double[] {-h, h}, v[1], 0x1.0p-52);
+    }
+
+    /**
+     * γ = α/σ beyond the double range: g = (1, 0), y = (2^-600, 2^-600), α = 1e308, so
+     * σ = 2^-599 and γ ≈ 2^1622. M/σ on {ĝ, ê} = {e₁, e₂} is [[½, ½], [½, ½ + γ]]: θ is π/2 to
+     * within 1/γ, the eigenvectors e₂ (λ_max ≈ α) and −e₁. The old code refused (γ overflows).
+     */
+    @Test
+    void simpleEigenvectorsWhenGammaIsBeyondTheRange() {
+        final double[][] v = OneParameterMetric.ofAlpha(new double[] {1, 0},
+                new double[] {0x1.0p-600, 0x1.0p-600}, 1e308).simpleEigenvectors();
+        assertArrayEquals(new double[] {0, 1}, v[0], 0x1.0p-52);
+        assertArrayEquals(new double[] {-1, 0}, v[1], 0x1.0p-52);
     }
 
     /**

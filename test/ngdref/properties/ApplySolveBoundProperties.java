@@ -50,7 +50,7 @@ class ApplySolveBoundProperties {
         return ExtremeMagnitudeProperties.magnitude(r, base, spread);
     }
 
-    private static double[] vector(Random r, int d, int base, int spread) {
+    static double[] vector(Random r, int d, int base, int spread) {
         final double[] v = new double[d];
         for (int i = 0; i < d; i++) {
             v[i] = entry(r, base, spread);
@@ -59,7 +59,7 @@ class ApplySolveBoundProperties {
     }
 
     /** A positive parameter anywhere in the range (exponent −1074 … 1023). */
-    private static double parameter(Random r) {
+    static double parameter(Random r) {
         return Math.abs(ExtremeMagnitudeProperties.magnitude(r, -25, 1049));
     }
 
@@ -220,7 +220,7 @@ class ApplySolveBoundProperties {
         return new BigDecimal[] {value, bound};
     }
 
-    private static String hex(double[] v) {
+    static String hex(double[] v) {
         final StringBuilder s = new StringBuilder("{");
         for (int i = 0; i < v.length; i++) {
             s.append(i == 0 ? "" : ", ").append(Double.toHexString(v[i]));

@@ -33,4 +33,12 @@ public final class ExactInnerProducts {
       @   assignable \nothing;
       @*/
     public static DD sin(double[] g, double[] y);
+
+    /*@ public normal_behavior
+      @   requires g != null && y != null && g.length == y.length;
+      @   requires (\forall int i; 0 <= i && i < g.length; g[i] - g[i] == 0.0 && y[i] - y[i] == 0.0);
+      @   ensures \result != null && \result.length == g.length;
+      @   assignable \nothing;
+      @*/
+    public static double[] residualDirection(double[] g, double[] y);
 }
