@@ -72,8 +72,11 @@ public final class CanonicalMetric {
                         + " (tolerance " + tolerance + ")");
             }
         }
-        // One common even exponent for all uᵢ: Σ uᵢuᵢᵀ scales by 2^(2eu), singular values by 2^eu.
-        final int eu = Scaling.evenExponentOfMax(u) / 2;
+        // One common exponent for all uᵢ, that of their largest entry (scaled entries below 4):
+        // Σ uᵢuᵢᵀ scales by 2^(2eu), singular values by 2^eu. (Half that exponent, as before,
+        // left scaled entries near 2^512 whose products overflowed when M' itself was out of
+        // range, and the refusal printed an "Infinity·2^2046" instead of the entry's value.)
+        final int eu = Scaling.evenExponentOfMax(u);
         final double[][] us = new double[d - 1][];
         for (int k = 0; k < d - 1; k++) {
             us[k] = Scaling.scale(u[k], -eu);
@@ -101,7 +104,7 @@ public final class CanonicalMetric {
                 mp[j][i] = v;
             }
         }
-        return new CanonicalMetric(plusRankOne(mp, 2 * eu, g, y, geo));
+        return new CanonicalMetric(plusRankOne(mp, 2 * eu, y, geo));
     }
 
     /**
@@ -160,39 +163,51 @@ public final class CanonicalMetric {
                     + " eigenvalue there is " + Scaling.describe(min, em) + " (not above the"
                     + " eigen-solver's accuracy 4·D·u·‖M'‖)");
         }
-        return new CanonicalMetric(plusRankOne(sym, em, g, y, geo));
+        return new CanonicalMetric(plusRankOne(sym, em, y, geo));
     }
 
     /**
      * M = M'·2^em + yyᵀ/(yᵀg) for a scaled M' (modified in place and returned), with the rank-one
-     * term formed as c·ŷŷᵀ, c = ‖y‖/(‖g‖cos ψ), and both terms brought to a common power of two
-     * before they are added, so that neither an intermediate overflow nor a rounded yᵀg spoils an
-     * entry that is in range.
+     * term formed as σ·ŷŷᵀ, σ = yᵀy/yᵀg from the geometry's extended value and each yᵢ taken as
+     * its exact mantissa and exponent, and both terms brought to a common power of two before
+     * they are added, so that neither an intermediate overflow or underflow nor a rounded yᵀg
+     * spoils an entry that is in range: σ·yᵢyⱼ/‖y‖² = (σ_m·mᵢmⱼ/‖y'‖²)·2^(e_σ + kᵢ + kⱼ − 2ey)
+     * with yᵢ = mᵢ·2^kᵢ, mᵢ ∈ [1, 2), and y' = y·2^-ey (largest entry in [1, 2)).
      *
      * @throws ArithmeticException naming the entry of M that lies outside the range of double
      */
-    private static double[][] plusRankOne(double[][] mp, int em, double[] g, double[] y,
-                                          UpdateGeometry geo) {
+    private static double[][] plusRankOne(double[][] mp, int em, double[] y, UpdateGeometry geo) {
         final int d = y.length;
         final int ey = Scaling.exponentOfMax(y);
-        final int eg = Scaling.exponentOfMax(g);
-        final double[] yHat = Scaling.scale(y, -ey);
-        final double normY = Norm.EUCLIDEAN.of(yHat);
+        final double normY = Norm.EUCLIDEAN.of(Scaling.scale(y, -ey));
+        final double normY2 = normY * normY;
+        final double[] mantissa = new double[d];
+        final int[] exponent = new int[d];
         for (int i = 0; i < d; i++) {
-            yHat[i] /= normY;
+            if (y[i] != 0.0) {
+                exponent[i] = Scaling.exponent(Math.abs(y[i]));
+                mantissa[i] = Math.scalb(y[i], -exponent[i]);
+            }
         }
-        // c = cMantissa·2^ec with cMantissa in range: ‖y'‖ ∈ [1, √D·2), ‖g'‖ likewise, cos ψ ∈ (0, 1].
-        final double cMantissa = normY / Norm.EUCLIDEAN.of(Scaling.scale(g, -eg)) / geo.cosPsi();
-        final int ec = ey - eg;
-        final int e = Math.max(em, ec);
+        // σ = cMantissa·2^ec, never out of range. (Formed as ‖y'‖/(‖g'‖cos ψ) it overflowed or
+        // lost its precision when cos ψ < 2^-1020, a refusal although the entries, with ‖y‖/‖g‖
+        // small, were in range; a subnormal ŷᵢ lost the low bits of its entries.)
+        final int[] sigmaExponent = new int[1];
+        final double cMantissa = geo.sigmaMantissa(sigmaExponent);
+        final int es = sigmaExponent[0];
         for (int i = 0; i < d; i++) {
             for (int j = i; j < d; j++) {
-                final double rank1 = Math.scalb(cMantissa * yHat[i] * yHat[j], ec - e);
-                final double v = Math.scalb(Math.scalb(mp[i][j], em - e) + rank1, e);
+                // Both terms at this entry's own scale 2^e (the larger of theirs), added there, and
+                // rounded once by the final scalb.
+                final double p = cMantissa * mantissa[i] * mantissa[j] / normY2;
+                final int er = es - 2 * ey + exponent[i] + exponent[j];
+                final int e = p == 0.0 ? em + Scaling.exponent(Math.abs(mp[i][j]))
+                        : mp[i][j] == 0.0 ? er : Math.max(er, em + Scaling.exponent(Math.abs(mp[i][j])));
+                final double sum = Math.scalb(mp[i][j], em - e) + Math.scalb(p, er - e);
+                final double v = Math.scalb(sum, e);
                 if (!Double.isFinite(v)) {
                     throw new ArithmeticException("M[" + i + "][" + j + "] = (yyᵀ/(yᵀg) + M')[" + i
-                            + "][" + j + "] = " + Scaling.describe(
-                            Math.scalb(mp[i][j], em - e) + rank1, e)
+                            + "][" + j + "] = " + Scaling.describe(sum, e)
                             + " overflows the range of double");
                 }
                 mp[i][j] = v;

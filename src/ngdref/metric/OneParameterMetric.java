@@ -405,13 +405,16 @@ public final class OneParameterMetric {
      * The dense matrix M, exactly symmetric by construction (for small D: O(D²) memory).
      *
      * <p><b>Entrywise bound</b>, for all finite inputs (whole double range): each returned entry
-     * satisfies |M̂ᵢⱼ − Mᵢⱼ| &le; 2^-50·(|yᵢyⱼ|/yᵀg + α·δᵢⱼ + α|gᵢgⱼ|/gᵀg) + 2^-1073 against the
-     * exact Mᵢⱼ = yᵢyⱼ/yᵀg + α(δᵢⱼ − gᵢgⱼ/gᵀg) (Eq. 8). Argument: with the scaled entries
-     * y'ᵢ = yᵢ·2^-ey, g'ᵢ = gᵢ·2^-eg, the first term is y'ᵢy'ⱼ·m·2^k (1/yᵀg = m·2^k, m rounded to
-     * double) and the second α·g'ᵢg'ⱼ/GG: three and five roundings (with α, GG, yᵀg certified to
-     * 2^-56), one for their difference and one more for α − second on the diagonal, so at most
-     * 7.2u·(…) &lt; 2^-50·(…) to first order (u = 2^-53); results on the subnormal grid add at
-     * most 2·2^-1075. The double loop runs when the smallest products of nonzero
+     * satisfies |M̂ᵢⱼ − Mᵢⱼ| &le; 2^-50·(|yᵢyⱼ|/yᵀg + α|gᵢgⱼ|/gᵀg) + 2^-1073 off the diagonal
+     * and |M̂ᵢᵢ − Mᵢᵢ| &le; 2^-50·Mᵢᵢ + 2^-1073 on it (relative: Mᵢᵢ = yᵢ²/yᵀg + α(1 − gᵢ²/gᵀg)
+     * is a sum of two nonnegative terms), against the exact Mᵢⱼ = yᵢyⱼ/yᵀg + α(δᵢⱼ − gᵢgⱼ/gᵀg)
+     * (Eq. 8). Argument: with the scaled entries y'ᵢ = yᵢ·2^-ey, g'ᵢ = gᵢ·2^-eg, the first term is
+     * y'ᵢy'ⱼ·m·2^k (1/yᵀg = m·2^k, m rounded to double) and the second α·g'ᵢg'ⱼ/GG: three and
+     * five roundings (with α, GG, yᵀg certified to 2^-56) and one for their difference, at most
+     * 7.2u·(…) &lt; 2^-50·(…) to first order (u = 2^-53); on the diagonal the second term is
+     * α·Σ_{k≠i}g_k²/gᵀg from prefix and suffix sums of squares (relative error below 2^-55, one
+     * rounding to double), so no α − αgᵢ²/gᵀg cancels; results on the subnormal grid add at most
+     * 2·2^-1075. The double loop runs when the smallest products of nonzero
      * entries, y'ᵢy'ⱼ, y'ᵢy'ⱼ·m, g'ᵢg'ⱼ and g'ᵢg'ⱼ/GG, are normal doubles (an entry that the scaling flushes to 0
      * fails this), α lies in [2^-968, 2^1023) and every entry comes out finite; otherwise every entry is
      * evaluated in the extended type and rounded once, which meets the same bound. Tested against
@@ -451,23 +454,53 @@ public final class OneParameterMetric {
         final double gg = gSmall * gSmall;
         if (!(moderate(alphaX) && yy >= 0x1.0p-1020 && yy * invYG >= 0x1.0p-1020
                 && gg >= 0x1.0p-1020 && gg * invGG >= 0x1.0p-1020)) {
-            return toArrayExtended(inverseYG);
+            return toArrayExtended(inverseYG, diagonalProjectionTerms());
         }
+        final ExtendedDD[] projection = diagonalProjectionTerms();
         final double[][] m = new double[d][d];
         double nonFinite = 0.0;
         for (int i = 0; i < d; i++) {
             final double yi = y[i] * sy;
             final double gi = g[i] * sg;
-            for (int j = i; j < d; j++) {
+            m[i][i] = Math.scalb(yi * yi * invYG, ratio) + projection[i].scaled(0).doubleValue();
+            nonFinite += m[i][i] * 0.0;
+            for (int j = i + 1; j < d; j++) {
                 final double first = Math.scalb(yi * (y[j] * sy) * invYG, ratio);
                 final double second = a * (gi * (g[j] * sg) * invGG);
-                final double v = i == j ? first + (a - second) : first - second;
+                final double v = first - second;
                 nonFinite += v * 0.0;
                 m[i][j] = v;
                 m[j][i] = v;
             }
         }
-        return nonFinite == 0.0 ? m : toArrayExtended(inverseYG);
+        return nonFinite == 0.0 ? m : toArrayExtended(inverseYG, projection);
+    }
+
+    /**
+     * The terms α(1 − gᵢ²/gᵀg) = α·Σ_{k≠i} g_k²/gᵀg of the diagonal, extended: each complement
+     * sum is a prefix plus a suffix sum of squares (nonnegative terms, relative error below
+     * D·2^-100), so the term keeps its relative accuracy even when gᵢ² is all but the whole of
+     * gᵀg. Formed as α − αgᵢ²/gᵀg it cancelled to noise there: for g = (−1.4·2^-917,
+     * −1.03·2^1023), y = g with one ulp less in its second entry and γ = 2^531, M[1][1] ≈ 1 came
+     * out as −4.3·10^127 (a negative diagonal entry of an SPD matrix, within the old bound
+     * 2^-50·2α, found by LibraryFuzzProperties).
+     */
+    private ExtendedDD[] diagonalProjectionTerms() {
+        final int d = g.length;
+        final ExtendedDD[] prefix = new ExtendedDD[d];
+        ExtendedDD sum = ExtendedDD.of(0.0);
+        for (int k = 0; k < d; k++) {
+            prefix[k] = sum;                       // Σ_{k' < k} g_k'²
+            sum = sum.add(ExtendedDD.of(g[k]).square());
+        }
+        final ExtendedDD alphaOverGG = alphaX.divide(geometry.ggX());
+        final ExtendedDD[] terms = new ExtendedDD[d];
+        ExtendedDD suffix = ExtendedDD.of(0.0);    // Σ_{k' > i} g_k'²
+        for (int i = d - 1; i >= 0; i--) {
+            terms[i] = alphaOverGG.multiply(prefix[i].add(suffix));
+            suffix = suffix.add(ExtendedDD.of(g[i]).square());
+        }
+        return terms;
     }
 
     /**
@@ -486,9 +519,9 @@ public final class OneParameterMetric {
 
     /**
      * M entry by entry in the extended type, each rounded once (see {@link #toArray});
-     * {@code inverseYG} is 1/yᵀg.
+     * {@code inverseYG} is 1/yᵀg, {@code projection} the diagonal terms α(1 − gᵢ²/gᵀg).
      */
-    private double[][] toArrayExtended(ExtendedDD inverseYG) {
+    private double[][] toArrayExtended(ExtendedDD inverseYG, ExtendedDD[] projection) {
         final int d = g.length;
         final ExtendedDD alphaOverGG = alphaX.divide(geometry.ggX());
         final double[][] m = new double[d][d];
@@ -496,10 +529,8 @@ public final class OneParameterMetric {
             final ExtendedDD yi = ExtendedDD.of(y[i]).multiply(inverseYG);
             final ExtendedDD gi = ExtendedDD.of(g[i]).multiply(alphaOverGG);
             for (int j = i; j < d; j++) {
-                ExtendedDD v = yi.multiply(ExtendedDD.of(y[j])).subtract(gi.multiply(ExtendedDD.of(g[j])));
-                if (i == j) {
-                    v = v.add(alphaX);
-                }
+                final ExtendedDD first = yi.multiply(ExtendedDD.of(y[j]));
+                final ExtendedDD v = i == j ? first.add(projection[i]) : first.subtract(gi.multiply(ExtendedDD.of(g[j])));
                 final double entry = v.scaled(0).doubleValue();
                 if (!(entry - entry == 0.0)) {
                     throw new ArithmeticException("M[" + i + "][" + j + "] = " + v.describe()

@@ -284,8 +284,11 @@ public final class UpdateGeometry {
         return max;
     }
 
-    /** Certified relative error of an accumulated sum, +∞ when it cannot be certified. */
-    private static double relativeError(Dot2 sum, DD value) {
+    /**
+     * Certified relative error of an accumulated sum (relative to the exact value), +∞ when it
+     * cannot be certified; also used by {@link ScaledDots}.
+     */
+    static double relativeError(Dot2 sum, DD value) {
         if (!sum.isFinite() || value.hi() == 0.0) {
             return Double.POSITIVE_INFINITY;
         }
@@ -486,6 +489,26 @@ public final class UpdateGeometry {
       @*/
     public double gDotG() {
         return rounded(gg, ExactGeometry.GG, "gᵀg");
+    }
+
+    /**
+     * σ = yᵀy/yᵀg = ‖y‖/(‖g‖cos ψ) (the inf of λ_max, Prop. 3) as m·2^e with m ∈ [1, 2), for
+     * callers that carry the exponent themselves (the dense canonical metric, whose rank-one term
+     * is σ·ŷŷᵀ): never out of range, whatever cos ψ. m is within 2^-52 of the exact mantissa
+     * (the extended σ's certified error is below 2^-55).
+     *
+     * @param exponent receives e in its element 0
+     * @return m
+     */
+    /*@ public normal_behavior
+      @   requires exponent.length >= 1;
+      @   ensures 1.0 <= \result && \result < 2.0;
+      @   assignable exponent[0];
+      @*/
+    public double sigmaMantissa(int[] exponent) {
+        final ExtendedDD sigma = sigmaX();
+        exponent[0] = sigma.exponent();
+        return sigma.mantissa().hi();
     }
 
     // ---- Package-private: the extended values for the closed forms and their exact decision ----

@@ -132,6 +132,23 @@ class ExtremeMagnitudesTest {
     }
 
     /** M' near 1e308 plus yyᵀ/(yᵀg): by hand M = diag(1, 1e308, 1e308) again, exactly. */
+    /**
+     * cos ψ below the normal range with a representable σ, by hand: g = (1, 0),
+     * y = (2^-1074, 2^-50), u = {(0, 1)}. Then yᵀg = 2^-1074, cos ψ ≈ 2^-1024 (subnormal),
+     * σ = yᵀy/yᵀg ≈ 2^974 and M = yyᵀ/(yᵀg) + e₂e₂ᵀ = [[y₀²/yᵀg, y₀y₁/yᵀg], [·, y₁²/yᵀg + 1]]
+     * = [[2^-1074, 2^-50], [2^-50, 2^974 + 1]], which rounds to [[2^-1074, 2^-50], [2^-50, 2^974]].
+     * The old rank-one term ‖y'‖/(‖g'‖cos ψ) overflowed: refused as out of range.
+     */
+    @Test
+    void canonicalMetricWithSubnormalCosPsi() {
+        final double[][] m = CanonicalMetric.fromBasis(new double[] {1, 0}, new double[] {Double.MIN_VALUE, 0x1.0p-50},
+                new double[][] {{0, 1}}, 1e-8).toArray();
+        assertEquals(Double.MIN_VALUE, m[0][0], 0.0);
+        assertEquals(0x1.0p-50, m[0][1], 0.0);
+        assertEquals(0x1.0p-50, m[1][0], 0.0);
+        assertEquals(0x1.0p974, m[1][1], 0.0);
+    }
+
     @Test
     void canonicalMetricNear1e308() {
         final double[] g = {1, 0, 0};

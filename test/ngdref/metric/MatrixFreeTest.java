@@ -288,6 +288,22 @@ class MatrixFreeTest {
     }
 
     /**
+     * The diagonal keeps its relative accuracy when gᵢ² is all but the whole of gᵀg, by hand:
+     * g = y = (2^-600, 3), γ = 2^500, so yᵀg = gᵀg = 9 + 2^-1200, σ = 1, α = 2^500 and
+     * M₁₁ = 9/gᵀg + α·2^-1200/gᵀg = 1 − 2^-1200/9 + 2^-700/9·(1 − …), which rounds to 1;
+     * M₀₀ = 2^-1200/gᵀg + 9α/gᵀg rounds to 2^500. Formed as α − α·9/gᵀg, M₁₁ is the difference of
+     * two numbers near 2^500 that agree to far more than double-double's 106 bits: noise of
+     * order 2^394 (the old code returned such noise; LibraryFuzzProperties found it).
+     */
+    @Test
+    void toArrayDiagonalIsRelativelyAccurateWhenOneEntryDominatesG() {
+        final double[] g = {0x1.0p-600, 3};
+        final double[][] m = OneParameterMetric.ofGamma(g, g.clone(), 0x1.0p500).toArray();
+        assertEquals(1.0, m[1][1], 0.0);
+        assertEquals(0x1.0p500, m[0][0], 0.0);
+    }
+
+    /**
      * A tiny angle at the optimal metric, by hand: g = (3, 1), y = (3, 1 + 2^-52). Then
      * y − ρg = (2^-52/10)·(−3, 9), so ĝ = (3, 1)/√10 and ê = (−1, 3)/√10; at γ = 1, M/σ on
      * {ĝ, ê} is [[c², cs], [cs, s² + 1]] with s ≈ 2^-53.7, so θ = ½·atan2(2cs, −2s²) is π/4 to

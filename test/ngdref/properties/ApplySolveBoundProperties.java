@@ -170,7 +170,7 @@ class ApplySolveBoundProperties {
         return out;
     }
 
-    /** toArray's entrywise bound: |M̂ᵢⱼ − Mᵢⱼ| ≤ 2^-50·(|yᵢyⱼ|/yᵀg + αδᵢⱼ + α|gᵢgⱼ|/gᵀg) + 2^-1073. */
+    /** toArray's entrywise bound (off the diagonal and, relative, on it; see exactEntry) + 2^-1073. */
     private static void checkMatrix(String metric, OneParameterMetric m, double[] g, double[] y,
                                     BigDecimal gg, BigDecimal yg, BigDecimal alpha) {
         final int d = g.length;
@@ -209,15 +209,20 @@ class ApplySolveBoundProperties {
         Statistics.label("M").collect("within bound");
     }
 
-    /** {Mᵢⱼ, 2^-50·(|yᵢyⱼ|/yᵀg + αδᵢⱼ + α|gᵢgⱼ|/gᵀg)}, quotients to 100 digits. */
+    /**
+     * {Mᵢⱼ, 2^-50·(|yᵢyⱼ|/yᵀg + α|gᵢgⱼ|/gᵀg)} off the diagonal, {Mᵢᵢ, 2^-50·Mᵢᵢ} on it, with
+     * Mᵢᵢ = yᵢ²/yᵀg + α(gᵀg − gᵢ²)/gᵀg: the numerator exact, so that no 100-digit quotient
+     * cancels; quotients to 100 digits.
+     */
     private static BigDecimal[] exactEntry(double[] g, double[] y, BigDecimal gg, BigDecimal yg,
                                            BigDecimal alpha, int i, int j) {
         final BigDecimal first = bd(y[i]).multiply(bd(y[j])).divide(yg, MC);
+        if (i == j) {
+            final BigDecimal value = first.add(alpha.multiply(gg.subtract(bd(g[i]).multiply(bd(g[i])))).divide(gg, MC));
+            return new BigDecimal[] {value, BOUND.multiply(value)};
+        }
         final BigDecimal second = alpha.multiply(bd(g[i]).multiply(bd(g[j]))).divide(gg, MC);
-        final BigDecimal diagonal = i == j ? alpha : BigDecimal.ZERO;
-        final BigDecimal value = first.add(diagonal).subtract(second);
-        final BigDecimal bound = BOUND.multiply(first.abs().add(diagonal).add(second.abs()));
-        return new BigDecimal[] {value, bound};
+        return new BigDecimal[] {first.subtract(second), BOUND.multiply(first.abs().add(second.abs()))};
     }
 
     static String hex(double[] v) {

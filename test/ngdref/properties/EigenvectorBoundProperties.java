@@ -122,7 +122,7 @@ class EigenvectorBoundProperties {
     }
 
     /** A copy of g scaled by a power of two with one entry nudged by an ulp, or set to ±2^-1074. */
-    private static double[] nearlyParallel(Random r, double[] g) {
+    static double[] nearlyParallel(Random r, double[] g) {
         int shift = r.nextInt(3) == 0 ? 0 : r.nextInt(400) - 200;
         double max = 0.0;
         for (double x : g) {
