@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "batch", mixinStandardHelpOptions = true,
         description = {"Answer JSON Lines requests, one output line per input line, in order, streaming.",
             "A request: {\"id\": 7, \"op\": \"spectrum\", \"g\": [1, 0, 0], \"y\": [\"0x1p0\", \"1\", 0], \"gamma\": 1}",
-            "ops: echo, geometry, spectrum, bounds, metric, decompose, discrete, time_varying, stochastic"
+            "ops: echo, geometry, spectrum, bounds, metric, decompose, verify, discrete, time_varying, stochastic"
                 + " (fields: docs/cli.md).",
             "An answer: {\"id\": 7, \"line\": 1, \"op\": \"spectrum\", \"result\": {\"lambda_max\":"
                 + " {\"dec\": 3.414213562373095, \"hex\": \"0x1.b504f333f9de6p1\"}, ...}}",

@@ -314,6 +314,35 @@ final class ComputeCommands {
         }
     }
 
+    @Command(name = "verify", mixinStandardHelpOptions = true,
+            description = {"Grade a metric M for the step (g, y): is it SPD with Mg = y (M⁻¹y = g), and does"
+                + " it respect Props. 1–3 (λ_min ≤ (‖y‖/‖g‖)cos ψ, λ_max ≥ ‖y‖/(‖g‖cos ψ), κ ≥ κ_min)?",
+                "Example: ngdref verify --m \"2,1;1,2\" --g 1,0 --y 2,1"})
+    static final class Verify extends Base {
+        @Option(names = "--m", paramLabel = "MATRIX", required = true, description = "the metric, rows"
+                + " separated by ';' (\"2,1;1,2\") or @file (one row per line, or a JSON array of rows)")
+        String m;
+
+        @Mixin
+        PairOptions pair;
+
+        @Option(names = "--tolerance", paramLabel = "TOL", description = "relative tolerance of the checks"
+                + " (default 2^-30 ≈ 9.3e-10)")
+        String tolerance;
+
+        @Override
+        Operation operation() {
+            return Operation.VERIFY;
+        }
+
+        @Override
+        void fill(ObjectNode n, VectorText text) {
+            putMatrix(text, n, "m", m);
+            pair.fill(n, text);
+            putText(n, "tolerance", tolerance);
+        }
+    }
+
     @Command(name = "discrete", mixinStandardHelpOptions = true,
             description = {"Section 2.2 on L(θ) = ½θᵀAθ − bᵀθ: the step θ + ηg, ȳ = −∇̄L(θ, θ + ηg) (13),"
                 + " the spectrum of the discrete metric M̄ (14) and the learning-rate bound of Eq. (17).",

@@ -42,6 +42,7 @@ import picocli.CommandLine.Spec;
             ComputeCommands.Bounds.class,
             ComputeCommands.Metric.class,
             ComputeCommands.Decompose.class,
+            ComputeCommands.Verify.class,
             ComputeCommands.Discrete.class,
             BatchCommand.class,
             VectorsCommand.class,

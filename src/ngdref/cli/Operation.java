@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.DoubleSupplier;
 import ngdref.dense.CanonicalForm;
+import ngdref.dense.MetricCheck;
+import ngdref.dense.PreconditionerMetric;
 import org.apache.commons.math3.exception.MaxCountExceededException;
 import ngdref.discrete.AverageVectorFieldDiscreteGradient;
 import ngdref.discrete.DiscreteGradient;
@@ -186,6 +188,37 @@ enum Operation {
         }
     },
 
+    /** One checker for any metric (issue 15): is a given M a valid metric for the step (g, y)? */
+    VERIFY("verify", "grade a metric M for the step (g, y): SPD, Mg = y, M⁻¹y = g and Props. 1–3") {
+        @Override
+        Result compute(Request r, Certifier c, Limits limits) {
+            final double[][] m = r.matrix("m");
+            final double[] g = r.vector("g");
+            final double[] y = r.vector("y");
+            final double tolerance = r.scalar("tolerance", MetricCheck.DEFAULT_TOLERANCE);
+            // M, its eigen decomposition and Cholesky factor are D×D, O(D³).
+            limits.requireDense("verify: M", m.length);
+            r.requireAllRead(name);
+            final MetricCheck check = library(() -> MetricCheck.of(PreconditionerMetric.dense(m), g, y));
+            final List<String> failures = library(() -> check.failures(tolerance));
+            final Result out = new Result().count("dimension", g.length)
+                    .flag("valid", failures.isEmpty())
+                    .text("failures", String.join("; ", failures))
+                    .scalar("lambda_min", check.lambdaMin())
+                    .scalar("lambda_max", check.lambdaMax())
+                    .scalar("mg_residual", check.mgResidual())
+                    .quantity("solve_residual", () -> finiteOrRefused(check.solveResidual(),
+                            "M⁻¹y: the Cholesky solve refused M (not numerically positive definite)"))
+                    .scalar("sup_lambda_min", check.lambdaMinSupremum())
+                    .scalar("inf_lambda_max", check.lambdaMaxInfimum())
+                    .scalar("kappa_min", check.minimumConditionNumber());
+            if (c != null) {
+                out.certifyNote("op verify: dense Commons Math results, not certified");
+            }
+            return out;
+        }
+    },
+
     /** Section 2.2: one step of a quadratic loss with a discrete gradient, M̄ and Eq. (17). */
     DISCRETE("discrete", "one step θ + ηg on L = ½θᵀAθ − bᵀθ: ȳ (13), the discrete metric M̄ (14)"
             + " and the η bound of Eq. (17)") {
@@ -302,6 +335,14 @@ enum Operation {
 
     /** Dense output by default up to this dimension. */
     static final int DENSE_DEFAULT_LIMIT = 16;
+    /** v when finite, else an ArithmeticException with the message (a refused member). */
+    private static double finiteOrRefused(double v, String message) {
+        if (!Double.isFinite(v)) {
+            throw new ArithmeticException(message);
+        }
+        return v;
+    }
+
     /** Default relative tolerance of {@code decompose} (symmetry, Mg = y, M'g = 0). */
     static final double DEFAULT_TOLERANCE = 1e-10;
 

@@ -1,7 +1,9 @@
 package ngdref.dense;
 
 import ngdref.metric.Inputs;
+import ngdref.metric.Metric;
 import ngdref.metric.UpdateGeometry;
+import ngdref.numerics.SymmetricPositiveDefinite;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.EigenDecomposition;
 import org.apache.commons.math3.linear.RealMatrix;
@@ -16,7 +18,7 @@ import org.apache.commons.numbers.core.Sum;
  *
  * <p>Machine-checked: The converse of the canonical-form theorem, for every D (Coq, {@code proofs/coq/Statements.v}): {@code canonical_form_converse}.
  */
-public final class CanonicalMetric {
+public final class CanonicalMetric implements Metric {
 
     private final double[][] m;
 
@@ -226,6 +228,7 @@ public final class CanonicalMetric {
       @   ensures \result != null;
       @   assignable \nothing;
       @*/
+    @Override
     public double[][] toArray() {
         return DenseChecks.copy(m);
     }
@@ -257,25 +260,39 @@ public final class CanonicalMetric {
       @   signals_only IllegalArgumentException, ArithmeticException;
       @   assignable \nothing;
       @*/
-    public double[] apply(double[] x) {
-        Inputs.requireEntries("x", x);
-        if (x.length != m.length) {
-            throw new IllegalArgumentException("x has length " + x.length + " but the metric has dimension " + m.length);
+    @Override
+    public double[] apply(/*@ nullable @*/ double[] x) {
+        requireVector("x", x);
+        return SymmetricPositiveDefinite.multiply(m, x, "Mx");
+    }
+
+    /**
+     * M⁻¹b by Cholesky on M and b scaled by powers of two: backward stable, (M + ΔM)x̂ = b with
+     * ‖ΔM‖ of order D·u·‖M‖ ({@link SymmetricPositiveDefinite#solve}).
+     *
+     * @param b of dimension D
+     * @return a new vector, every entry finite
+     * @throws IllegalArgumentException if b is invalid
+     * @throws ArithmeticException if M is too ill-conditioned for the factorisation, or naming an
+     *     entry of M⁻¹b outside the range of double
+     */
+    /*@ public behavior
+      @   requires b != null;
+      @   ensures \result != null;
+      @   signals_only IllegalArgumentException, ArithmeticException;
+      @   assignable \nothing;
+      @*/
+    @Override
+    public double[] solve(/*@ nullable @*/ double[] b) {
+        requireVector("b", b);
+        return SymmetricPositiveDefinite.solve(m, b, "M⁻¹b");
+    }
+
+    private void requireVector(String name, double[] v) {
+        Inputs.requireEntries(name, v);
+        if (v.length != m.length) {
+            throw new IllegalArgumentException(name + " has length " + v.length + " but the metric has dimension " + m.length);
         }
-        // Row i and x are scaled to max 1 (exact), so no partial sum overflows.
-        final int ex = Scaling.exponentOfMax(x);
-        final double[] xs = Scaling.scale(x, -ex);
-        final double[] out = new double[m.length];
-        for (int i = 0; i < m.length; i++) {
-            final int er = Scaling.exponentOfMax(m[i]);
-            final double s = Sum.ofProducts(Scaling.scale(m[i], -er), xs).getAsDouble();
-            out[i] = Math.scalb(s, er + ex);
-            if (!Double.isFinite(out[i])) {
-                throw new ArithmeticException("(Mx)[" + i + "] = " + Scaling.describe(s, er + ex)
-                        + " overflows the range of double");
-            }
-        }
-        return out;
     }
 
     /**
@@ -287,6 +304,7 @@ public final class CanonicalMetric {
       @   ensures \result >= 2;
       @   assignable \nothing;
       @*/
+    @Override
     public int dimension() {
         return m.length;
     }

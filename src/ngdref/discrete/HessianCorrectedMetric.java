@@ -2,10 +2,12 @@ package ngdref.discrete;
 
 import java.util.Arrays;
 import ngdref.metric.Inputs;
+import ngdref.metric.Metric;
 import ngdref.metric.MetricBounds;
 import ngdref.metric.OneParameterMetric;
 import ngdref.metric.UpdateGeometry;
 import ngdref.numerics.SymmetricEigenvalues;
+import ngdref.numerics.SymmetricPositiveDefinite;
 
 /**
  * The Hessian-corrected discrete metric, Eqs. (17)–(18). With the Taylor discrete gradient (16),
@@ -18,7 +20,7 @@ import ngdref.numerics.SymmetricEigenvalues;
  *
  * <p>Machine-checked: What is true, for every D (Coq, {@code proofs/coq/Statements.v}): {@code hessian_corrected} (M̄ + ηH SPD for 0 ≤ η &lt; m/h, m a form constant of M̄), {@code hessian_bound_is_sup}, {@code hessian_bound_sup}, and {@code hessian_paper_wording_counterexample}: the bound η &lt; ρ̄/h is a supremum over metrics, not sufficient on its own.
  */
-public final class HessianCorrectedMetric {
+public final class HessianCorrectedMetric implements Metric {
 
     private final double[][] corrected;
     private final double h;
@@ -172,6 +174,7 @@ public final class HessianCorrectedMetric {
       @   ensures \result != null;
       @   assignable \nothing;
       @*/
+    @Override
     public double[][] toArray() {
         final double[][] c = new double[corrected.length][];
         /*@ loop_invariant 0 <= i && i <= c.length
@@ -183,6 +186,66 @@ public final class HessianCorrectedMetric {
             c[i] = Arrays.copyOf(corrected[i], corrected[i].length);
         }
         return c;
+    }
+
+    /**
+     * The dimension D.
+     *
+     * @return D
+     */
+    @Override
+    public int dimension() {
+        return corrected.length;
+    }
+
+    /**
+     * (M̄ + ηH)·x, each entry an accurately rounded dot product of the row and x, both scaled by
+     * powers of two ({@link SymmetricPositiveDefinite#multiply}).
+     *
+     * @param x of dimension D
+     * @return a new vector, every entry finite
+     * @throws IllegalArgumentException if x is null, of the wrong length or not finite
+     * @throws ArithmeticException naming an entry outside the range of double
+     */
+    /*@ public behavior
+      @   requires x != null;
+      @   ensures \result != null;
+      @   signals_only IllegalArgumentException, ArithmeticException;
+      @   assignable \nothing;
+      @*/
+    @Override
+    public double[] apply(/*@ nullable @*/ double[] x) {
+        requireVector("x", x);
+        return SymmetricPositiveDefinite.multiply(corrected, x, "(M̄ + ηH)x");
+    }
+
+    /**
+     * (M̄ + ηH)⁻¹·b by Cholesky, backward stable ({@link SymmetricPositiveDefinite#solve}).
+     *
+     * @param b of dimension D
+     * @return a new vector, every entry finite
+     * @throws IllegalArgumentException if b is null, of the wrong length or not finite
+     * @throws ArithmeticException if M̄ + ηH is too ill-conditioned for the factorisation (η close
+     *     to its bound), or naming an entry outside the range of double
+     */
+    /*@ public behavior
+      @   requires b != null;
+      @   ensures \result != null;
+      @   signals_only IllegalArgumentException, ArithmeticException;
+      @   assignable \nothing;
+      @*/
+    @Override
+    public double[] solve(/*@ nullable @*/ double[] b) {
+        requireVector("b", b);
+        return SymmetricPositiveDefinite.solve(corrected, b, "(M̄ + ηH)⁻¹b");
+    }
+
+    private void requireVector(String name, double[] v) {
+        Inputs.requireEntries(name, v);
+        if (v.length != corrected.length) {
+            throw new IllegalArgumentException(name + " has length " + v.length
+                    + " but the metric has dimension " + corrected.length);
+        }
     }
 
     /**

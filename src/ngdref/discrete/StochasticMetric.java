@@ -2,6 +2,7 @@ package ngdref.discrete;
 
 import java.util.Arrays;
 import ngdref.metric.Inputs;
+import ngdref.metric.Metric;
 import ngdref.metric.OneParameterMetric;
 
 /**
@@ -14,7 +15,7 @@ import ngdref.metric.OneParameterMetric;
  * hᵀ⟨g⟩ &gt; 0 and otherwise means η &lt; −hᵀ⟨g⟩/(hᵀM̄⁻¹h) ({@link #learningRateBound}).
  * Matrix-free: apply and solve (Sherman–Morrison) are O(D).
  */
-public final class StochasticMetric {
+public final class StochasticMetric implements Metric {
 
     /** The normwise backward error that {@link #solve} guarantees (checked a posteriori). */
     public static final double SOLVE_RESIDUAL = 0x1.0p-30;
@@ -192,7 +193,8 @@ public final class StochasticMetric {
       @   signals_only IllegalArgumentException, ArithmeticException;
       @   assignable \nothing;
       @*/
-    public double[] apply(double[] x) {
+    @Override
+    public double[] apply(/*@ nullable @*/ double[] x) {
         final double[] out = mBar.apply(x);
         final int ex = Vectors.maxExponent(x);
         if (ex == Vectors.ZERO_VECTOR) {
@@ -248,7 +250,8 @@ public final class StochasticMetric {
       @   signals_only IllegalArgumentException, ArithmeticException;
       @   assignable \nothing;
       @*/
-    public double[] solve(double[] b) {
+    @Override
+    public double[] solve(/*@ nullable @*/ double[] b) {
         Inputs.requireEntries("b", b);
         Inputs.requireSameLength("⟨g⟩", meanG, "b", b);
         final int d = b.length;
@@ -436,6 +439,59 @@ public final class StochasticMetric {
       @*/
     public double learningRateBound() {
         return bound;
+    }
+
+    /**
+     * The dimension D.
+     *
+     * @return D
+     */
+    @Override
+    public int dimension() {
+        return meanG.length;
+    }
+
+    /**
+     * M = M̄ + η⟨Hg⟩⟨Hg⟩ᵀ/(⟨Hg⟩ᵀ⟨g⟩) (19) as a dense matrix, exactly symmetric (small D). Each
+     * entry is M̄'s entry ({@link OneParameterMetric#toArray}, with its entrywise bound) plus the
+     * rank-one term formed from the mantissas and exponents of η, ⟨Hg⟩ᵢ, ⟨Hg⟩ⱼ and of the
+     * inner product s = ⟨Hg⟩ᵀ⟨g⟩ as {@link #of} computed it (so no intermediate overflows or
+     * underflows; the term is within 2^-51 of η⟨Hg⟩ᵢ⟨Hg⟩ⱼ/s, plus 2^-1074 when subnormal), and
+     * one rounding for the sum.
+     *
+     * @return a new D×D array, every entry finite
+     * @throws ArithmeticException naming an entry of M (or of M̄) outside the range of double
+     */
+    /*@ public behavior
+      @   ensures \result != null;
+      @   signals_only ArithmeticException;
+      @   assignable \nothing;
+      @*/
+    @Override
+    public double[][] toArray() {
+        final double[][] m = mBar.toArray();
+        final int d = m.length;
+        final int ee = Vectors.exponent(eta);
+        final int es = Vectors.exponent(sDot);
+        final double coefficient = Math.scalb(eta, -ee) / Math.scalb(sDot, -es);
+        for (int i = 0; i < d; i++) {
+            for (int j = i; j < d; j++) {
+                double v = m[i][j];
+                if (meanHg[i] != 0.0 && meanHg[j] != 0.0) {
+                    final int ei = Vectors.exponent(meanHg[i]);
+                    final int ej = Vectors.exponent(meanHg[j]);
+                    final double term = Math.scalb(coefficient * Math.scalb(meanHg[i], -ei) * Math.scalb(meanHg[j], -ej),
+                            ee - es - eh - eg + ei + ej);
+                    v += term;
+                }
+                if (!(v - v == 0.0)) {
+                    throw new ArithmeticException("M[" + i + "][" + j + "] (Eq. 19) is outside the range of double");
+                }
+                m[i][j] = v;
+                m[j][i] = v;
+            }
+        }
+        return m;
     }
 
     /**

@@ -19,7 +19,7 @@ import org.apache.commons.numbers.core.DD;
  *
  * <p>Machine-checked: For every D (Coq, {@code proofs/coq/Statements.v}): {@code family_maps_g_to_y} (Mg = y) and {@code family_form_bounds_all} (M(α) SPD for α &gt; 0, yᵀg &gt; 0).
  */
-public final class OneParameterMetric {
+public final class OneParameterMetric implements Metric {
 
     /** Private copies of the inputs (the geometry refers to these, never to the caller's arrays). */
     private final double[] g;

@@ -10,6 +10,10 @@
  * the operations that return vectors or matrices (apply, solve, the eigenvectors, the dense
  * view) read g and y again.
  * <ul>
+ * <li>{@link ngdref.metric.Metric}: the interface of every metric of the project (dimension,
+ *   M·x, M⁻¹·b, the dense M), implemented here by the family and elsewhere by the canonical,
+ *   Hessian-corrected and stochastic metrics; {@code ngdref.dense.MetricCheck} grades any of
+ *   them for a step (g, y).</li>
  * <li>{@link ngdref.metric.OneParameterMetric}: the family M(α) = yyᵀ/(yᵀg) + α(I − ggᵀ/gᵀg),
  *   Eq. (8), and its γ-parametrisation α = γ·yᵀy/yᵀg, Eq. (22); Mx and M⁻¹b in O(D) time and
  *   memory (M is a rank-2 change of αI).</li>

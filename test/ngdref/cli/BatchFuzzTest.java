@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
  */
 class BatchFuzzTest {
 
-    private static final String[] OPS = {"echo", "geometry", "spectrum", "bounds", "metric", "decompose",
+    private static final String[] OPS = {"echo", "geometry", "spectrum", "bounds", "metric", "decompose", "verify",
         "discrete", "time_varying", "stochastic"};
     private static final String[] FIELDS = {"op", "id", "g", "y", "x", "b", "gamma", "alpha", "dense",
         "eigenvectors", "m", "tolerance", "A", "theta", "eta", "gradient", "nodes", "theta_dot",
@@ -146,6 +146,10 @@ class BatchFuzzTest {
                         sb.append(",\"dense\":true");
                     }
                 }
+                break;
+            case "verify":
+                sb.append(",\"m\":").append(symmetric(d)).append(",\"g\":").append(vector(d, null))
+                        .append(",\"y\":").append(vector(d, null));
                 break;
             case "discrete":
                 sb.append(",\"A\":").append(symmetric(d)).append(",\"theta\":").append(vector(d, null))

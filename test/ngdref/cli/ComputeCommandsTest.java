@@ -65,6 +65,29 @@ class ComputeCommandsTest {
         assertEquals(CliRun.hex(r.get("lambda_max")), r.get("lambda_max").get("dec").asDouble());
     }
 
+    /**
+     * verify, by hand: M = [[2, 1], [1, 2]], g = (1, 0), y = Mg = (2, 1): SPD (eigenvalues 3 and 1),
+     * ρ = yᵀg/gᵀg = 2 ≥ λ_min = 1, σ = yᵀy/yᵀg = 5/2 ≤ λ_max = 3, κ = 3 ≥ κ_min = (1+s)/(1−s)
+     * with s = 1/√5 (≈ 2.62): valid. The identity for the same (g, y) maps g to g ≠ y: invalid.
+     */
+    @Test
+    void verifyGradesAMetricByHand() {
+        final CliRun ok = CliRun.of("verify", "--m", "2,1;1,2", "--g", "1,0", "--y", "2,1", "--json");
+        assertEquals(0, ok.exit(), ok.err());
+        final JsonNode r = ok.json().get("result");
+        assertTrue(r.get("valid").asBoolean(), r.toString());
+        assertEquals("", r.get("failures").asText());
+        assertEquals(1.0, CliRun.hex(r.get("lambda_min")), 1e-14);   // Commons Math: not certified
+        assertEquals(3.0, CliRun.hex(r.get("lambda_max")), 1e-14);
+        assertEquals(2.0, CliRun.hex(r.get("sup_lambda_min")));
+        assertEquals(2.5, CliRun.hex(r.get("inf_lambda_max")));
+        final CliRun bad = CliRun.of("verify", "--m", "1,0;0,1", "--g", "1,0", "--y", "2,1", "--json");
+        assertEquals(0, bad.exit(), bad.err());
+        final JsonNode b = bad.json().get("result");
+        assertTrue(!b.get("valid").asBoolean(), b.toString());
+        assertTrue(b.get("failures").asText().startsWith("Mg ≠ y"), b.toString());
+    }
+
     @Test
     void hexInputsAndGammaAndAlpha() {
         // γ = 4: σ = 2, λ_d = 8; λ_max,min = (2/2)(5 ± √(25 − 8)) = 5 ± √17 (cos²ψ = 1/2).

@@ -176,6 +176,8 @@ class LibraryFuzzProperties {
         etaBoundOrRefused("η bound", () -> HessianCorrectedMetric.learningRateBound(g, y, h), input);
         final HessianCorrectedMetric m = HessianCorrectedMetric.of(g, y, h, parameter(r), p);
         finiteOrRefused("corrected M", m::toArray, input);
+        finiteOrRefused("corrected M·x", () -> m.apply(hostile(r, g.length)), input);
+        finiteOrRefused("corrected M⁻¹·b", () -> m.solve(hostile(r, g.length)), input);
         etaBoundOrRefused("corrected η bound", m::learningRateBound, input);
     }
 
@@ -195,6 +197,7 @@ class LibraryFuzzProperties {
         finiteOrRefused("stochastic M·x", () -> m.apply(hostile(r, g.length)), input);
         finiteOrRefused("stochastic M⁻¹·b", () -> m.solve(hostile(r, g.length)), input);
         etaBoundOrRefused("stochastic η bound", m::learningRateBound, input);
+        finiteOrRefused("stochastic M", m::toArray, input);
     }
 
     /** The canonical form (6) of the family's dense M, or of a hostile symmetric matrix. */
@@ -225,6 +228,7 @@ class LibraryFuzzProperties {
         final CanonicalMetric m = CanonicalMetric.fromBasis(g, y, u, 1e-8);
         finiteOrRefused("canonical M", m::toArray, input);
         finiteOrRefused("canonical M·x", () -> m.apply(hostile(r, d)), input);
+        finiteOrRefused("canonical M⁻¹·b", () -> m.solve(hostile(r, d)), input);
     }
 
     // ---- Checks ----
