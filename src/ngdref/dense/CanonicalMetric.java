@@ -262,7 +262,7 @@ public final class CanonicalMetric implements Metric {
       @*/
     @Override
     public double[] apply(/*@ nullable @*/ double[] x) {
-        requireVector("x", x);
+        DenseChecks.requireVector("x", x, m.length);
         return SymmetricPositiveDefinite.multiply(m, x, "Mx");
     }
 
@@ -284,15 +284,8 @@ public final class CanonicalMetric implements Metric {
       @*/
     @Override
     public double[] solve(/*@ nullable @*/ double[] b) {
-        requireVector("b", b);
+        DenseChecks.requireVector("b", b, m.length);
         return SymmetricPositiveDefinite.solve(m, b, "M⁻¹b");
-    }
-
-    private void requireVector(String name, double[] v) {
-        Inputs.requireEntries(name, v);
-        if (v.length != m.length) {
-            throw new IllegalArgumentException(name + " has length " + v.length + " but the metric has dimension " + m.length);
-        }
     }
 
     /**

@@ -70,4 +70,12 @@ final class DenseChecks {
         }
         return c;
     }
+
+    /** A vector argument of a D-dimensional metric: finite entries, length D (IAE naming it). */
+    static void requireVector(String name, double[] v, int d) {
+        Inputs.requireEntries(name, v);
+        if (v.length != d) {
+            throw new IllegalArgumentException(name + " has length " + v.length + " but the metric has dimension " + d);
+        }
+    }
 }

@@ -112,7 +112,7 @@ public final class PreconditionerMetric implements Metric {
      */
     @Override
     public double[] apply(/*@ nullable @*/ double[] x) {
-        requireVector("x", x);
+        DenseChecks.requireVector("x", x, dimension());
         if (dense != null) {
             return SymmetricPositiveDefinite.multiply(dense, x, "Px");
         }
@@ -138,7 +138,7 @@ public final class PreconditionerMetric implements Metric {
      */
     @Override
     public double[] solve(/*@ nullable @*/ double[] b) {
-        requireVector("b", b);
+        DenseChecks.requireVector("b", b, dimension());
         if (dense != null) {
             return SymmetricPositiveDefinite.solve(dense, b, "P⁻¹b");
         }
@@ -164,13 +164,5 @@ public final class PreconditionerMetric implements Metric {
             m[i][i] = diagonal[i];
         }
         return m;
-    }
-
-    private void requireVector(String name, double[] v) {
-        Inputs.requireEntries(name, v);
-        if (v.length != dimension()) {
-            throw new IllegalArgumentException(name + " has length " + v.length + " but the metric has dimension "
-                    + dimension());
-        }
     }
 }
