@@ -3,9 +3,10 @@ package ngdref.apps;
 import ngdref.discrete.Loss;
 
 /**
- * A (possibly stateful) discrete learning rule: state_{t+1} = state_t + η·g_t (Eq. (2)). Unlike the
- * library's stateless {@link ngdref.discrete.LearningRule}, the update may depend on the past
- * (momentum, Adam's moments); the analyzer then relates g_t to y_t = −∇L(state_t) at each step.
+ * A (possibly stateful) discrete learning rule: state_{t+1} = state_t + η·g_t (Eq. (2)). The update
+ * may depend on the past (momentum, Adam's moments); the analyzer then relates g_t to
+ * y_t = −∇L(state_t) at each step. (The library itself needs no rule type: its constructions take
+ * the update g of one step.)
  * Rules whose natural state is larger than θ (heavy-ball momentum on [θ, v]) say so through
  * {@link #initialState} and analyse the loss {@link #analyzedLoss} on that state.
  */

@@ -4,7 +4,7 @@
  * <em>discrete metric</em>, built from a discrete gradient in place of the gradient.
  *
  * <p>The user plugs in a {@link ngdref.discrete.Loss} (or a
- * {@link ngdref.discrete.TwiceDifferentiableLoss}) and a {@link ngdref.discrete.LearningRule}.
+ * {@link ngdref.discrete.TwiceDifferentiableLoss}) and the update g of the step.
  * A {@link ngdref.discrete.DiscreteGradient} ∇̄L(x, x') satisfies
  * (x' − x)ᵀ∇̄L(x, x') = L(x') − L(x) and ∇̄L(x, x) = ∇L(x), Eq. (12); four are provided:
  * <ul>
