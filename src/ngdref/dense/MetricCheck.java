@@ -38,18 +38,21 @@ public final class MetricCheck {
     private final double lambdaMax;
     private final double mgResidual;
     private final double solveResidual;
+    /** Why M⁻¹y could not be computed (the metric's refusal), or null. */
+    private final String solveRefusal;
     private final double lambdaMinSupremum;
     private final double lambdaMaxInfimum;
     private final double minimumConditionNumber;
 
     private MetricCheck(int dimension, double lambdaMin, double lambdaMax, double mgResidual,
-                        double solveResidual, double lambdaMinSupremum, double lambdaMaxInfimum,
+                        double solveResidual, String solveRefusal, double lambdaMinSupremum, double lambdaMaxInfimum,
                         double minimumConditionNumber) {
         this.dimension = dimension;
         this.lambdaMin = lambdaMin;
         this.lambdaMax = lambdaMax;
         this.mgResidual = mgResidual;
         this.solveResidual = solveResidual;
+        this.solveRefusal = solveRefusal;
         this.lambdaMinSupremum = lambdaMinSupremum;
         this.lambdaMaxInfimum = lambdaMaxInfimum;
         this.minimumConditionNumber = minimumConditionNumber;
@@ -64,7 +67,7 @@ public final class MetricCheck {
      * @return the measurements
      * @throws IllegalArgumentException if g, y are not an effective pair (see
      *     {@link UpdateGeometry#of}), the metric is null, of another dimension, or its toArray()
-     *     is not exactly symmetric
+     *     is not exactly symmetric or is zero
      * @throws ArithmeticException if M, its eigenvalues, ‖y‖/‖g‖·cos ψ or its reciprocal bound are
      *     outside the range of double, or the metric refuses g or y
      */
@@ -98,6 +101,9 @@ public final class MetricCheck {
                 }
             }
         }
+        if (DenseChecks.maxAbs(m) == 0.0) {
+            throw new IllegalArgumentException("not a metric: its toArray() is the zero matrix");
+        }
         final int em = Scaling.evenExponentOfMax(m);
         final double[] eigenvalues = Scaling.commonsMath("the eigenvalues of M",
                 () -> new EigenDecomposition(new Array2DRowRealMatrix(Scaling.symmetricPart(m, -em), false))
@@ -126,7 +132,8 @@ public final class MetricCheck {
             mgError = Math.max(mgError, Math.abs(Math.scalb(mg[i], -em - eg) - Math.scalb(y[i], -em - eg)));
         }
         final double mgResidual = mgError / (rowSum * Scaling.maxAbs(Scaling.scale(g, -eg)));
-        double solveResidual;
+        double solveResidual = 0.0;
+        String solveRefusal = null;
         try {
             final double[] x = metric.solve(y);
             double e = 0.0;
@@ -135,9 +142,9 @@ public final class MetricCheck {
             }
             solveResidual = e / Scaling.maxAbs(Scaling.scale(g, -eg));
         } catch (ArithmeticException notSolvable) {
-            solveResidual = Double.POSITIVE_INFINITY;   // reported as a failure, not thrown
+            solveRefusal = notSolvable.getMessage();   // reported as a failure, not thrown
         }
-        return new MetricCheck(d, lambdaMin, lambdaMax, mgResidual, solveResidual,
+        return new MetricCheck(d, lambdaMin, lambdaMax, mgResidual, solveResidual, solveRefusal,
                 MetricBounds.lambdaMinSupremum(geometry), MetricBounds.lambdaMaxInfimum(geometry),
                 OptimalMetric.minimumConditionNumber(geometry));
     }
@@ -163,7 +170,9 @@ public final class MetricCheck {
             out.add("Mg ≠ y: ‖Mg − y‖∞/(‖M‖∞‖g‖∞) = " + mgResidual);
         }
         final double kappa = lambdaMax / lambdaMin;
-        if (!(solveResidual <= tolerance * Math.max(1.0, kappa))) {
+        if (solveRefusal != null) {
+            out.add("M⁻¹y was refused: " + solveRefusal);
+        } else if (!(solveResidual <= tolerance * Math.max(1.0, kappa))) {
             out.add("M⁻¹y ≠ g: ‖M⁻¹y − g‖∞/‖g‖∞ = " + solveResidual + " (κ = " + kappa + ")");
         }
         if (!(lambdaMin <= lambdaMinSupremum + tolerance * lambdaMax)) {
@@ -223,8 +232,14 @@ public final class MetricCheck {
         return mgResidual;
     }
 
-    /** @return ‖M⁻¹y − g‖∞/‖g‖∞ (+∞ when solve refused) */
+    /**
+     * @return ‖M⁻¹y − g‖∞/‖g‖∞
+     * @throws ArithmeticException with the metric's message when its solve refused y
+     */
     public double solveResidual() {
+        if (solveRefusal != null) {
+            throw new ArithmeticException(solveRefusal);
+        }
         return solveResidual;
     }
 }

@@ -95,9 +95,11 @@ public final class SymmetricPositiveDefinite {
         final double[] bs = scale(b, -eb);
         final double[] xs;
         try {
+            // Only a non-positive pivot refuses: Commons Math's default threshold 1e-10 on the pivots
+            // of M·2^-em would refuse every valid metric with κ beyond about 10^10 (M_opt of a
+            // nearly orthogonal pair), for which the backward-stable solve is still what is asked.
             final CholeskyDecomposition chol = new CholeskyDecomposition(new Array2DRowRealMatrix(ms, false),
-                    CholeskyDecomposition.DEFAULT_RELATIVE_SYMMETRY_THRESHOLD,
-                    CholeskyDecomposition.DEFAULT_ABSOLUTE_POSITIVITY_THRESHOLD);
+                    CholeskyDecomposition.DEFAULT_RELATIVE_SYMMETRY_THRESHOLD, 0.0);
             xs = chol.getSolver().solve(new ArrayRealVector(bs, false)).toArray();
         } catch (MathIllegalArgumentException | MathRuntimeException e) {
             throw new ArithmeticException(what + ": the Cholesky factorisation of M failed (" + e.getMessage()

@@ -190,6 +190,22 @@ class MetricCheckTest {
         };
     }
 
+    /**
+     * M_opt of a nearly orthogonal pair, g = (1, 0), y = (2^-24, 1): cos ψ ≈ 2^-24, κ = κ_min ≈
+     * 4/cos²ψ ≈ 2^50. As a dense matrix it is a valid metric: the Cholesky solve must not refuse
+     * it (Commons Math's default pivot threshold 1e-10 did), and the checker passes it, its
+     * M⁻¹y within the κ·u that backward stability allows.
+     */
+    @Test
+    void anIllConditionedValidMetricPasses() {
+        final double[] g = {1, 0};
+        final double[] y = {0x1.0p-24, 1};
+        final PreconditionerMetric m = PreconditionerMetric.dense(OptimalMetric.of(g, y).toArray());
+        final MetricCheck check = MetricCheck.of(m, g, y);
+        assertTrue(check.passes(MetricCheck.DEFAULT_TOLERANCE), check.failures(MetricCheck.DEFAULT_TOLERANCE).toString());
+        assertTrue(check.lambdaMax() / check.lambdaMin() > 0x1.0p49);
+    }
+
     @Test
     void theIdentityIsNotAMetricForYNotEqualToG() {
         // g = (1, 0), y = (2, 1): Ig = g ≠ y. Props. 2–3: ρ = yᵀg/gᵀg = 2 ≥ λ_min = 1 holds,
@@ -209,7 +225,11 @@ class MetricCheckTest {
         final MetricCheck check = MetricCheck.of(dense(new double[][] {{1, 0}, {0, -1}}),
                 new double[] {1, 0}, new double[] {1, 0});
         assertEquals(-1.0, check.lambdaMin(), 1e-15);
-        assertTrue(check.failures(MetricCheck.DEFAULT_TOLERANCE).get(0).startsWith("M is not positive definite"));
+        final List<String> failures = check.failures(MetricCheck.DEFAULT_TOLERANCE);
+        assertTrue(failures.get(0).startsWith("M is not positive definite"), failures.toString());
+        assertTrue(failures.get(1).startsWith("M⁻¹y was refused: M⁻¹b: the Cholesky factorisation of M failed"),
+                failures.toString());
+        assertThrows(ArithmeticException.class, check::solveResidual);
     }
 
     @Test
@@ -226,5 +246,8 @@ class MetricCheckTest {
         final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> MetricCheck.of(m, new double[] {1, 0}, new double[] {2, 0}));
         assertTrue(e.getMessage().contains("not symmetric"), e.getMessage());
+        final IllegalArgumentException zero = assertThrows(IllegalArgumentException.class,
+                () -> MetricCheck.of(dense(new double[][] {{0, 0}, {0, 0}}), new double[] {1, 0}, new double[] {2, 0}));
+        assertTrue(zero.getMessage().contains("zero matrix"), zero.getMessage());
     }
 }
