@@ -84,8 +84,9 @@ public final class DenseMetrics {
         final double[] gs = Scaling.scale(g, -eg);
         final CholeskyDecomposition chol;
         try {
-            chol = new CholeskyDecomposition(new Array2DRowRealMatrix(ms, false), tolerance,
-                    CholeskyDecomposition.DEFAULT_ABSOLUTE_POSITIVITY_THRESHOLD);
+            // only a non-positive pivot refuses (the default 1e-10 refused valid metrics with κ
+            // beyond about 10^10, as in SymmetricPositiveDefinite.solve)
+            chol = new CholeskyDecomposition(new Array2DRowRealMatrix(ms, false), tolerance, 0.0);
         } catch (NonPositiveDefiniteMatrixException e) {
             throw new IllegalArgumentException("M is not positive definite (Cholesky failed: "
                     + e.getMessage() + ", on M scaled by 2^" + -em + ")", e);
