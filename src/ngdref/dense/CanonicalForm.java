@@ -130,10 +130,15 @@ public final class CanonicalForm {
         for (int i = 0; i < d; i++) {
             yHat[i] /= normY;
         }
-        final double cMantissa = normY / Norm.EUCLIDEAN.of(gs) / geo.cosPsi();
-        final double c = Math.scalb(cMantissa, ey - eg - em);
+        // c = σ·2^-em, σ = yᵀy/yᵀg = cMantissa·2^ec from the geometry's extended value (formed as
+        // ‖y'‖/(‖g'‖cos ψ) it overflowed when cos ψ < 2^-1020, and the refusal printed "Infinity·2^k",
+        // found by LibraryFuzzProperties).
+        final int[] sigmaExponent = new int[1];
+        final double cMantissa = geo.sigmaMantissa(sigmaExponent);
+        final int ec = sigmaExponent[0];
+        final double c = Math.scalb(cMantissa, ec - em);
         if (!Double.isFinite(c)) {
-            throw new IllegalArgumentException("yᵀy/yᵀg = " + Scaling.describe(cMantissa, ey - eg) + " exceeds"
+            throw new IllegalArgumentException("yᵀy/yᵀg = " + Scaling.describe(cMantissa, ec) + " exceeds"
                     + " max|M| = " + Scaling.describe(mu, em) + " by more than the range of double;"
                     + " for an SPD M with Mg = y it is at most λ_max(M), so M' = M − yyᵀ/(yᵀg) is"
                     + " not positive semidefinite");

@@ -149,6 +149,24 @@ class ExtremeMagnitudesTest {
         assertEquals(0x1.0p974, m[1][1], 0.0);
     }
 
+    /**
+     * The canonical-form theorem with a subnormal cos ψ, by hand: g = (1, 0),
+     * y = (2^-1074, 2^-50), cos ψ ≈ 2^-1024, and M = [[2^-1074, 2^-50], [2^-50, 2^975]], so that
+     * Mg = y exactly. yyᵀ/(yᵀg) = [[2^-1074, 2^-50], [2^-50, 2^974]], hence M' = 2^974·e₂e₂ᵀ and
+     * the basis is the single row ±2^487·e₂. The old decomposition formed σ from the rounded
+     * cos ψ, overflowed, and refused M as "not positive semidefinite" with
+     * "yᵀy/yᵀg = Infinity·2^k" (found by LibraryFuzzProperties in a long run).
+     */
+    @Test
+    void decomposeWithSubnormalCosPsi() {
+        final double[][] m = {{Double.MIN_VALUE, 0x1.0p-50}, {0x1.0p-50, 0x1.0p975}};
+        final CanonicalForm f = CanonicalForm.decompose(m, new double[] {1, 0}, new double[] {Double.MIN_VALUE, 0x1.0p-50}, 1e-9);
+        final double[][] u = f.basis();
+        assertEquals(1, u.length);
+        assertEquals(0.0, u[0][0], 0.0);
+        assertEquals(0x1.0p487, Math.abs(u[0][1]), 0x1.0p487 * 1e-14);
+    }
+
     @Test
     void canonicalMetricNear1e308() {
         final double[] g = {1, 0, 0};
