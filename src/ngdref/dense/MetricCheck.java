@@ -93,14 +93,7 @@ public final class MetricCheck {
         final double[][] m = metric.toArray();
         final int d = g.length;
         DenseChecks.requireSquare("the metric's toArray()", m, d);
-        for (int i = 0; i < d; i++) {
-            for (int j = 0; j < i; j++) {
-                if (m[i][j] != m[j][i]) {
-                    throw new IllegalArgumentException("not a metric: its toArray() is not symmetric, M[" + i
-                            + "][" + j + "] = " + m[i][j] + " but M[" + j + "][" + i + "] = " + m[j][i]);
-                }
-            }
-        }
+        DenseChecks.requireSymmetric("M", m, 0.0);   // M = toArray() exactly symmetric, else not a metric
         if (DenseChecks.maxAbs(m) == 0.0) {
             throw new IllegalArgumentException("not a metric: its toArray() is the zero matrix");
         }

@@ -86,14 +86,7 @@ public final class PreconditionerMetric implements Metric {
         for (int i = 0; i < p.length; i++) {
             Inputs.requireEntries("P[" + i + "]", p[i]);
         }
-        for (int i = 0; i < p.length; i++) {
-            for (int j = 0; j < i; j++) {
-                if (p[i][j] != p[j][i]) {
-                    throw new IllegalArgumentException("P is not symmetric: P[" + i + "][" + j + "] = " + p[i][j]
-                            + " but P[" + j + "][" + i + "] = " + p[j][i]);
-                }
-            }
-        }
+        DenseChecks.requireSymmetric("P", p, 0.0);   // exactly: a metric is symmetric
         return new PreconditionerMetric(null, DenseChecks.copy(p));
     }
 

@@ -159,7 +159,7 @@ class MetricCheckTest {
         assertTrue(zero.getMessage().startsWith("p[1] = 0.0"), zero.getMessage());
         final IllegalArgumentException asymmetric = assertThrows(IllegalArgumentException.class,
                 () -> PreconditionerMetric.dense(new double[][] {{2, 1}, {0.5, 2}}));
-        assertTrue(asymmetric.getMessage().startsWith("P is not symmetric: P[1][0]"), asymmetric.getMessage());
+        assertTrue(asymmetric.getMessage().startsWith("P is not symmetric: P[0][1] = 1.0 but P[1][0] = 0.5"), asymmetric.getMessage());
         final ArithmeticException indefinite = assertThrows(ArithmeticException.class,
                 () -> PreconditionerMetric.dense(new double[][] {{1, 2}, {2, 1}}).solve(new double[] {1, 0}));
         assertTrue(indefinite.getMessage().contains("not numerically positive definite"), indefinite.getMessage());
