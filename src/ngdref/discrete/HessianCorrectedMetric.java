@@ -1,9 +1,9 @@
 package ngdref.discrete;
 
 import java.util.Arrays;
+import ngdref.exact.ExactCurvature;
 import ngdref.metric.Inputs;
 import ngdref.metric.Metric;
-import ngdref.metric.MetricBounds;
 import ngdref.metric.OneParameterMetric;
 import ngdref.metric.UpdateGeometry;
 import ngdref.numerics.SymmetricEigenvalues;
@@ -23,29 +23,40 @@ import ngdref.numerics.SymmetricPositiveDefinite;
 public final class HessianCorrectedMetric implements Metric {
 
     private final double[][] corrected;
+    /** h correctly rounded, or NaN when it is outside the range of double (then hRefusal says so). */
     private final double h;
+    private final /*@ nullable @*/ String hRefusal;
+    /** λ_min(M̄)/h correctly rounded (+∞ when h = 0), or NaN with boundRefusal. */
     private final double bound;
+    private final /*@ nullable @*/ String boundRefusal;
 
-    /*@ private invariant h >= 0.0 && bound > 0.0;
+    /*@ private invariant hRefusal != null || h >= 0.0;
+      @ private invariant boundRefusal != null || bound > 0.0;
       @ private invariant (\forall int k; 0 <= k && k < corrected.length; corrected[k] != null);
       @*/
 
-    private HessianCorrectedMetric(double[][] corrected, double h, double bound) {
+    private HessianCorrectedMetric(double[][] corrected, double h, /*@ nullable @*/ String hRefusal,
+                                   double bound, /*@ nullable @*/ String boundRefusal) {
         this.corrected = corrected;
         this.h = h;
+        this.hRefusal = hRefusal;
         this.bound = bound;
+        this.boundRefusal = boundRefusal;
     }
 
     /**
-     * The paper's learning-rate bound (1/h)(‖ȳ‖/‖g‖)cos ψ̄, +∞ when H has no negative eigenvalue.
+     * The paper's learning-rate bound (1/h)(‖ȳ‖/‖g‖)cos ψ̄ = (ȳᵀg/gᵀg)/h, h = −λ_min((H + Hᵀ)/2),
+     * correctly rounded (round-half-even) from the exact inputs: every comparison with a rounding
+     * boundary is decided exactly ({@link ExactCurvature}; O(D³) big-integer operations).
      *
      * @param g the update
      * @param yBar ȳ
      * @param hessianHalf H = ½∇²L(θ_t + ληg), symmetric D×D
-     * @return the bound: finite and positive, or +∞ exactly when H has no negative eigenvalue
+     * @return the bound: finite and positive, or +∞ exactly when the symmetric part of H has no
+     *     negative eigenvalue
      * @throws IllegalArgumentException for invalid input
-     * @throws ArithmeticException when the bound (or a quantity it is built from) overflows or
-     *     underflows the range of double
+     * @throws ArithmeticException naming the bound when its exact value is outside the range of
+     *     double
      */
     // Exact statement (Eqs. 17-18, as it is true), proved for every D in Coq
     // (proofs/coq/Statements.v): hessian_corrected (M̄ + ηH SPD for 0 ≤ η < m/h), hessian_bound_is_sup,
@@ -65,13 +76,13 @@ public final class HessianCorrectedMetric implements Metric {
             // first, so that the null case does not depend on the validation of (g, ȳ)
             throw new IllegalArgumentException("hessianHalf must not be null");
         }
-        final UpdateGeometry geo = UpdateGeometry.of(g, yBar);
-        final double hh = negativeCurvature(hessianHalf, g.length);
-        if (!(hh > 0.0)) {
+        UpdateGeometry.of(g, yBar); // validates (g, ȳ): finite, same length, ȳᵀg > 0 exactly
+        final double hApprox = negativeCurvature(hessianHalf, g.length);
+        final ExactCurvature curvature = ExactCurvature.of(hessianHalf);
+        if (!curvature.hasNegativeEigenvalue()) {
             return Double.POSITIVE_INFINITY;
         }
-        return requirePositiveInRange("the learning-rate bound (1/h)(‖ȳ‖/‖g‖)cos ψ̄",
-                MetricBounds.lambdaMinSupremum(geo) / hh);
+        return curvature.paperBound(g, yBar, hApprox, "the learning-rate bound (1/h)(‖ȳ‖/‖g‖)cos ψ̄");
     }
 
     /**
@@ -83,10 +94,11 @@ public final class HessianCorrectedMetric implements Metric {
      * @param eta η &gt; 0
      * @param gamma γ of M̄
      * @return the corrected metric
-     * @throws IllegalArgumentException for invalid input, or when η &ge; λ_min(M̄)/h, naming both
-     *     that bound and the paper's supremum
-     * @throws ArithmeticException when λ_min(M̄)/h or an entry of M̄ + ηH is outside the range of
-     *     double
+     * @throws IllegalArgumentException for invalid input, or when η &ge; λ_min(M̄)/h (decided
+     *     exactly, {@link ExactCurvature}), naming both that bound and the paper's supremum
+     * @throws ArithmeticException when an entry of M̄ + ηH is outside the range of double, or
+     *     η cannot be compared with λ_min(M̄)/h (see {@link ExactCurvature}); h or the bound
+     *     outside the range of double is refused by its accessor alone
      */
     /*@ public behavior
       @   requires g != null && yBar != null && hessianHalf != null && eta > 0.0 && gamma > 0.0;
@@ -108,17 +120,32 @@ public final class HessianCorrectedMetric implements Metric {
         Inputs.requirePositive("eta", eta);
         final OneParameterMetric mBar = OneParameterMetric.ofGamma(g, yBar, gamma);
         final int d = g.length;
-        final double hh = negativeCurvature(hessianHalf, d);
-        final double lambdaMin = mBar.spectrum().lambdaMin();
-        final double bound = hh > 0.0
-                ? requirePositiveInRange("the learning-rate bound λ_min(M̄)/h", lambdaMin / hh)
-                : Double.POSITIVE_INFINITY;
-        if (!(eta < bound)) {
-            throw new IllegalArgumentException("eta = " + eta + " violates the learning-rate bound"
-                    + " eta < λ_min(M̄)/h = " + bound + " (h = −λ_min(H) = " + hh + ", γ = " + gamma
-                    + "); over all discrete metrics the bound (Eq. 17) is (1/h)(‖ȳ‖/‖g‖)cos ψ̄ = "
-                    + Double.toString(MetricBounds.lambdaMinSupremum(mBar.geometry()) / hh)
-                    + ", approached as γ → ∞");
+        final double hApprox = negativeCurvature(hessianHalf, d);
+        final ExactCurvature curvature = ExactCurvature.of(hessianHalf);
+        final String name = "the learning-rate bound λ_min(M̄)/h";
+        if (!curvature.isBelowMetricBound(g, yBar, gamma, eta, name)) {
+            throw new IllegalArgumentException(violation(curvature, g, yBar, eta, gamma, hApprox, name));
+        }
+        // h and the bound are rounded only here, once η is known to be below the exact bound;
+        // either may be refused (out of the range of double) while the metric itself is fine:
+        // then its accessor refuses, naming it.
+        double h = 0.0;
+        String hRefusal = null;
+        double bound = Double.POSITIVE_INFINITY;
+        String boundRefusal = null;
+        if (curvature.hasNegativeEigenvalue()) {
+            try {
+                h = curvature.negativeCurvature(hApprox);
+            } catch (ArithmeticException e) {
+                h = Double.NaN;
+                hRefusal = e.getMessage();
+            }
+            try {
+                bound = curvature.metricBound(g, yBar, gamma, hApprox, name);
+            } catch (ArithmeticException e) {
+                bound = Double.NaN;
+                boundRefusal = e.getMessage();
+            }
         }
         final double[][] m = mBar.toArray();
         for (int i = 0; i < d; i++) {
@@ -133,21 +160,39 @@ public final class HessianCorrectedMetric implements Metric {
                 m[j][i] = v;
             }
         }
-        return new HessianCorrectedMetric(m, hh, bound);
+        return new HessianCorrectedMetric(m, h, hRefusal, bound, boundRefusal);
     }
 
-    /** A positive bound that must be finite and nonzero (neither overflow nor underflow). */
-    private static double requirePositiveInRange(String what, double v) {
-        if (!(v - v == 0.0)) {
-            throw new ArithmeticException(what + " overflows the range of double");
+    /** The message for η ≥ λ_min(M̄)/h: the bound, h and the paper's bound, each its value or why it was refused. */
+    private static String violation(ExactCurvature curvature, double[] g, double[] yBar, double eta,
+                                    double gamma, double hApprox, String name) {
+        String bound;
+        String h;
+        String paper;
+        try {
+            bound = Double.toString(curvature.metricBound(g, yBar, gamma, hApprox, name));
+        } catch (ArithmeticException e) {
+            bound = "(" + e.getMessage() + ")";
         }
-        if (!(v > 0.0)) {
-            throw new ArithmeticException(what + " underflows the range of double");
+        try {
+            h = Double.toString(curvature.negativeCurvature(hApprox));
+        } catch (ArithmeticException e) {
+            h = "(" + e.getMessage() + ")";
         }
-        return v;
+        try {
+            paper = Double.toString(curvature.paperBound(g, yBar, hApprox, "the paper's bound"));
+        } catch (ArithmeticException e) {
+            paper = "(" + e.getMessage() + ")";
+        }
+        return "eta = " + eta + " violates the learning-rate bound eta < λ_min(M̄)/h = " + bound
+                + " (h = −λ_min(H) = " + h + ", γ = " + gamma + "); over all discrete metrics the bound"
+                + " (Eq. 17) is (1/h)(‖ȳ‖/‖g‖)cos ψ̄ = " + paper + ", approached as γ → ∞";
     }
 
-    /** h = max(0, −λ_min(H)) after validating H. */
+    /**
+     * An approximation of h = max(0, −λ_min(H)) after validating H (NaN when the floating-point
+     * eigenvalue iteration fails): only the starting point of the exact decision.
+     */
     private static double negativeCurvature(double[][] hh, int d) {
         if (hh == null) {
             throw new IllegalArgumentException("hessianHalf must not be null");
@@ -162,7 +207,11 @@ public final class HessianCorrectedMetric implements Metric {
                         + " columns; expected " + d);
             }
         }
-        return Math.max(0.0, -SymmetricEigenvalues.smallestOfSymmetricPart(hh));
+        try {
+            return Math.max(0.0, -SymmetricEigenvalues.smallestOfSymmetricPart(hh));
+        } catch (ArithmeticException e) {
+            return Double.NaN;
+        }
     }
 
     /**
@@ -249,28 +298,42 @@ public final class HessianCorrectedMetric implements Metric {
     }
 
     /**
-     * h = max(0, −λ_min(H)).
+     * h = max(0, −λ_min((H + Hᵀ)/2)), correctly rounded (round-half-even; exactly 0 when the
+     * symmetric part of H is positive semidefinite, decided exactly: {@link ExactCurvature}).
      *
      * @return h &ge; 0
+     * @throws ArithmeticException naming h when its exact value is positive but outside the
+     *     range of double (it rounds to 0 or ∞)
      */
-    /*@ public normal_behavior
+    /*@ public behavior
       @   ensures \result >= 0.0;
+      @   signals_only ArithmeticException;
       @   assignable \nothing;
       @*/
     public double negativeCurvature() {
+        if (hRefusal != null) {
+            throw new ArithmeticException(hRefusal);
+        }
         return h;
     }
 
     /**
-     * λ_min(M̄)/h, the bound on η that this metric satisfies (+∞ when h = 0).
+     * λ_min(M̄)/h, the bound on η that this metric satisfies, correctly rounded (round-half-even;
+     * +∞ exactly when h = 0); decided exactly ({@link ExactCurvature}).
      *
-     * @return the bound
+     * @return the bound, &gt; 0
+     * @throws ArithmeticException naming the bound when its exact value is outside the range of
+     *     double, or (see {@link ExactCurvature}) when it cannot be decided
      */
-    /*@ public normal_behavior
+    /*@ public behavior
       @   ensures \result > 0.0;
+      @   signals_only ArithmeticException;
       @   assignable \nothing;
       @*/
     public double learningRateBound() {
+        if (boundRefusal != null) {
+            throw new ArithmeticException(boundRefusal);
+        }
         return bound;
     }
 }

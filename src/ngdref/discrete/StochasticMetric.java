@@ -1,6 +1,8 @@
 package ngdref.discrete;
 
 import java.util.Arrays;
+import ngdref.exact.ExactInnerProducts;
+import ngdref.exact.ExactRounding;
 import ngdref.metric.Inputs;
 import ngdref.metric.Metric;
 import ngdref.metric.OneParameterMetric;
@@ -33,7 +35,9 @@ public final class StochasticMetric implements Metric {
     private final int eg;
     /** hScaledᵀgScaled ≠ 0, so ⟨Hg⟩ᵀ⟨g⟩ = sDot·2^(eh+eg). */
     private final double sDot;
+    /** The bound, correctly rounded (+∞ when ⟨Hg⟩ᵀ⟨g⟩ &gt; 0), or +∞ with boundRefusal when it overflows. */
     private final double bound;
+    private final /*@ nullable @*/ String boundRefusal;
 
     /*@ private invariant bound > 0.0 && eta > 0.0;
       @ private invariant meanYBar.length == meanHg.length && meanG.length == meanHg.length;
@@ -42,7 +46,7 @@ public final class StochasticMetric implements Metric {
 
     private StochasticMetric(OneParameterMetric mBar, double[] meanG, double[] meanYBar,
                              double[] meanHg, double[] target, double eta, double[] hScaled, int eh,
-                             int eg, double sDot, double bound) {
+                             int eg, double sDot, double bound, /*@ nullable @*/ String boundRefusal) {
         this.mBar = mBar;
         this.meanG = meanG;
         this.meanYBar = meanYBar;
@@ -54,6 +58,7 @@ public final class StochasticMetric implements Metric {
         this.eg = eg;
         this.sDot = sDot;
         this.bound = bound;
+        this.boundRefusal = boundRefusal;
     }
 
     /**
@@ -63,6 +68,9 @@ public final class StochasticMetric implements Metric {
      * scaling, so samples near the largest double do not overflow), within
      * (n + 3)·2^-53·Σₖ|vₖᵢ|/n + 2^-1073 of the exact mean. The inner products of (19) are
      * formed on ⟨Hg⟩ and ⟨g⟩ scaled by powers of two, so they neither overflow nor underflow.
+     * The sign of ⟨Hg⟩ᵀ⟨g⟩ and the learning-rate bound are decided exactly for these means
+     * ({@link #learningRateBound}); η is accepted when it is below the bound's correctly rounded
+     * value (so also refused when it equals that value and the exact bound is just above it).
      *
      * @param gSamples samples of the update g
      * @param yBarSamples samples of ȳ
@@ -71,9 +79,10 @@ public final class StochasticMetric implements Metric {
      * @param gamma γ of M̄ (1: optimal)
      * @return the metric
      * @throws IllegalArgumentException for malformed samples, an ineffective average
-     *     (⟨ȳ⟩ᵀ⟨g⟩ &le; 0), ⟨Hg⟩ᵀ⟨g⟩ = 0, or η beyond {@link #learningRateBound}
-     * @throws ArithmeticException when −∇L(θ_t) = ⟨ȳ⟩ + η⟨Hg⟩ (Eq. 20), α of M̄, M̄⁻¹⟨Hg⟩ or the
-     *     learning-rate bound lies outside the range of double
+     *     (⟨ȳ⟩ᵀ⟨g⟩ &le; 0), ⟨Hg⟩ᵀ⟨g⟩ = 0 exactly, or η not below the correctly rounded
+     *     {@link #learningRateBound} (a bound that rounds to 0 is below every η)
+     * @throws ArithmeticException when −∇L(θ_t) = ⟨ȳ⟩ + η⟨Hg⟩ (Eq. 20) or α of M̄ lies outside
+     *     the range of double, or ⟨Hg⟩ᵀ⟨g⟩ cancels below what the scaled means resolve
      */
     /*@ public behavior
       @   requires gSamples != null && yBarSamples != null && hgSamples != null;
@@ -110,33 +119,38 @@ public final class StochasticMetric implements Metric {
         if (eh == Vectors.ZERO_VECTOR) {
             throw new IllegalArgumentException("⟨Hg⟩ = 0, so ⟨Hg⟩ᵀ⟨g⟩ = 0: the correction (19) is undefined");
         }
-        final int eg = Vectors.maxExponent(g);
-        final double[] hScaled = Vectors.scalb(hg, -eh);
-        final double sDot = Vectors.dot(hScaled, Vectors.scalb(g, -eg));
-        if (sDot == 0.0) {
-            throw new IllegalArgumentException("⟨Hg⟩ᵀ⟨g⟩ = 0: the correction (19) is undefined");
-        }
-        final double[] w = Vectors.requireInRange("M̄⁻¹⟨Hg⟩ (scaled)", mBar.solve(hScaled));
-        final double q = Vectors.dot(hScaled, w);
-        if (!(q > 0.0 && q - q == 0.0)) {
-            throw new ArithmeticException("⟨Hg⟩ᵀM̄⁻¹⟨Hg⟩ (scaled) = " + Inputs.describe(q)
-                    + " is not a positive finite double, though M̄ is SPD: rounding");
-        }
-        double bound = Double.POSITIVE_INFINITY;
-        if (sDot < 0.0) {
-            // −⟨Hg⟩ᵀ⟨g⟩/(⟨Hg⟩ᵀM̄⁻¹⟨Hg⟩) = (−sDot/q)·2^(eg − eh)
-            bound = Math.scalb(-sDot / q, eg - eh);
-            if (!(bound - bound == 0.0)) {
-                throw new ArithmeticException("the learning-rate bound −⟨Hg⟩ᵀ⟨g⟩/(⟨Hg⟩ᵀM̄⁻¹⟨Hg⟩)"
-                        + " overflows the range of double");
-            }
+        // The bound, correctly rounded, and the exact sign of ⟨Hg⟩ᵀ⟨g⟩ (OneParameterMetric.rankOneBound).
+        double bound;
+        String boundRefusal = null;
+        try {
+            bound = mBar.rankOneBound(hg);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("⟨Hg⟩ᵀ⟨g⟩ = 0: the correction (19) is undefined", e);
+        } catch (ArithmeticException e) {
+            boundRefusal = "the learning-rate bound −⟨Hg⟩ᵀ⟨g⟩/(⟨Hg⟩ᵀM̄⁻¹⟨Hg⟩): " + e.getMessage();
+            // out of range: above every double, or rounding to 0 (below every η > 0)
+            bound = ExactRounding.isOverflow(e) ? Double.POSITIVE_INFINITY : 0.0;
         }
         if (!(eta < bound)) {
-            throw new IllegalArgumentException("eta = " + Double.toString(eta) + " violates eta <"
-                    + " −⟨Hg⟩ᵀ⟨g⟩/(⟨Hg⟩ᵀM̄⁻¹⟨Hg⟩) = " + Double.toString(bound)
-                    + ": M̄ + η⟨Hg⟩⟨Hg⟩ᵀ/(⟨Hg⟩ᵀ⟨g⟩) would not be positive definite");
+            throw new IllegalArgumentException("eta = " + Double.toString(eta) + " is not below the"
+                    + " correctly rounded learning-rate bound −⟨Hg⟩ᵀ⟨g⟩/(⟨Hg⟩ᵀM̄⁻¹⟨Hg⟩) = "
+                    + (boundRefusal == null ? Double.toString(bound) : "(" + boundRefusal + ")")
+                    + ": M̄ + η⟨Hg⟩⟨Hg⟩ᵀ/(⟨Hg⟩ᵀ⟨g⟩) may not be positive definite");
         }
-        return new StochasticMetric(mBar, g, yBar, hg, target, eta, hScaled, eh, eg, sDot, bound);
+        final int eg = Vectors.maxExponent(g);
+        final double[] hScaled = Vectors.scalb(hg, -eh);
+        final double[] gScaled = Vectors.scalb(g, -eg);
+        double sDot = Vectors.dot(hScaled, gScaled);
+        if (sDot == 0.0 || (sDot > 0.0) != (bound == Double.POSITIVE_INFINITY && boundRefusal == null)) {
+            // the floating-point dot cancelled to 0 or to the wrong sign: take it exactly
+            final int[] e = new int[1];
+            sDot = Math.scalb(ExactInnerProducts.dot(hScaled, gScaled, e).hi(), e[0]);
+            if (sDot == 0.0 || (sDot > 0.0) != (bound == Double.POSITIVE_INFINITY && boundRefusal == null)) {
+                throw new ArithmeticException("⟨Hg⟩ᵀ⟨g⟩ cancels below what ⟨Hg⟩ and ⟨g⟩ scaled by"
+                        + " powers of two (as apply uses them) resolve");
+            }
+        }
+        return new StochasticMetric(mBar, g, yBar, hg, target, eta, hScaled, eh, eg, sDot, bound, boundRefusal);
     }
 
     /**
@@ -429,15 +443,24 @@ public final class StochasticMetric implements Metric {
     }
 
     /**
-     * The largest η for which (19) is SPD (+∞ when ⟨Hg⟩ᵀ⟨g⟩ &gt; 0).
+     * The supremum of the η for which (19) is SPD, −⟨Hg⟩ᵀ⟨g⟩/(⟨Hg⟩ᵀM̄⁻¹⟨Hg⟩), correctly rounded
+     * (round-half-even) for the sample means ⟨g⟩, ⟨ȳ⟩, ⟨Hg⟩ as computed (see {@link #of}) and the
+     * metric M̄ = M(γσ̄) they define; +∞ exactly when ⟨Hg⟩ᵀ⟨g⟩ &gt; 0
+     * ({@link OneParameterMetric#rankOneBound}).
      *
-     * @return the bound
+     * @return the bound, &gt; 0
+     * @throws ArithmeticException naming the bound when its exact value exceeds the range of
+     *     double (every η is then below it)
      */
-    /*@ public normal_behavior
+    /*@ public behavior
       @   ensures \result > 0.0;
+      @   signals_only ArithmeticException;
       @   assignable \nothing;
       @*/
     public double learningRateBound() {
+        if (boundRefusal != null) {
+            throw new ArithmeticException(boundRefusal);
+        }
         return bound;
     }
 

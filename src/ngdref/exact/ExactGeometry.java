@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import ngdref.exact.ExactRounding.Quantity;
 import org.apache.commons.numbers.core.DD;
 
 /**
@@ -25,11 +26,11 @@ import org.apache.commons.numbers.core.DD;
  *   of λ² − (σ+α)λ + αρ (the 2×2 block of M(α) on span{g, y}), and κ = λ_max/λ_min is the larger
  *   root of k² − ((σ+α)²/(αρ) − 2)k + 1.</li>
  * </ul>
- * A candidate double is taken from a 50-digit approximation; it is the correctly rounded value
- * exactly when Q lies strictly between the midpoints to its two neighbours (or on one of them
- * with the candidate even), which the comparisons decide; otherwise the candidate moves by one
- * ulp. Q at or above 2^1024 − 2^970 (rounds to ∞) or at or below 2^-1075 (rounds to 0 while
- * Q &gt; 0) is refused with an {@link ArithmeticException} naming it. This is slow (O(D)
+ * The rounding itself is {@link ExactRounding#roundPositive}: a search from a 50-digit
+ * approximation in which every step is one of these comparisons with a midpoint between
+ * neighbouring doubles (two when the approximation's double is the answer). Q at or above
+ * 2^1024 − 2^970 (rounds to ∞) or at or below 2^-1075 (rounds to 0 while Q &gt; 0) is refused
+ * with an {@link ArithmeticException} naming it. This is slow (O(D)
  * BigDecimal operations to build, then a few big-number comparisons): the closed forms use it
  * only when their own certified rounding test cannot decide.
  *
@@ -70,12 +71,6 @@ public final class ExactGeometry {
     public static final int KAPPA = 14;
 
     private static final MathContext APPROX = new MathContext(50, RoundingMode.HALF_EVEN);
-    /** 2^1024 − 2^970: the midpoint between Double.MAX_VALUE and 2^1024; at or above it, ∞. */
-    private static final BigDecimal OVERFLOW = new BigDecimal(Double.MAX_VALUE)
-            .add(new BigDecimal(Math.ulp(Double.MAX_VALUE)).multiply(new BigDecimal("0.5")));
-    /** 2^-1075: the midpoint between 0 and Double.MIN_VALUE; at or below it, 0. */
-    private static final BigDecimal UNDERFLOW = new BigDecimal(Double.MIN_VALUE)
-            .multiply(new BigDecimal("0.5"));
     private static final BigDecimal HALF = new BigDecimal("0.5");
     private static final BigDecimal TWO = BigDecimal.valueOf(2);
 
@@ -146,52 +141,35 @@ public final class ExactGeometry {
      */
     public double rounded(int quantity, double parameter, boolean parameterIsGamma, String name) {
         final Quantity q = quantity(quantity, parameter, parameterIsGamma);
-        final BigDecimal approx = q.approximation();
-        if (approx.signum() == 0 && q.compareWith(BigDecimal.ZERO) == 0) {
+        if (q.compareWith(BigDecimal.ZERO) == 0) {
             return 0.0; // |sin ψ| = 0 exactly (y ∥ g): a true zero, not an underflow
         }
-        if (q.compareWith(OVERFLOW) >= 0) {
-            throw new ArithmeticException(name + " = " + describe(approx)
-                    + " overflows the range of double");
-        }
-        if (q.compareWith(UNDERFLOW) <= 0) {
-            throw new ArithmeticException(name + " = " + describe(approx)
-                    + " underflows the range of double");
-        }
-        double c = approx.doubleValue();
-        c = Math.min(Math.max(c, Double.MIN_VALUE), Double.MAX_VALUE);
-        for (int step = 0; step < 64; step++) {
-            final BigDecimal below = c == Double.MIN_VALUE ? UNDERFLOW : midpoint(Math.nextDown(c), c);
-            final BigDecimal above = c == Double.MAX_VALUE ? OVERFLOW : midpoint(c, Math.nextUp(c));
-            final int lower = q.compareWith(below);
-            if (lower < 0) {
-                c = Math.nextDown(c);
-                continue;
-            }
-            if (lower == 0) {
-                return evenOf(Math.nextDown(c), c);
-            }
-            final int upper = q.compareWith(above);
-            if (upper > 0) {
-                c = Math.nextUp(c);
-                continue;
-            }
-            if (upper == 0) {
-                return evenOf(c, Math.nextUp(c));
-            }
-            return c;
-        }
-        throw new IllegalStateException("internal error: the exact rounding of " + name
-                + " did not settle within 64 ulp of its 50-digit approximation");
+        return ExactRounding.roundPositive(q, name);
     }
 
-    /** A quantity: its exact comparison with dyadic rationals, and an approximation. */
-    private interface Quantity {
-        /** sign(Q − b), exactly. */
-        int compareWith(BigDecimal b);
+    /**
+     * sign(Q − b) for a quantity of the family, exactly (as {@link #rounded} decides it).
+     *
+     * @param quantity one of the constants of this class
+     * @param parameter γ or α, finite and &gt; 0
+     * @param parameterIsGamma whether parameter is γ
+     * @param b the rational to compare with
+     * @return −1, 0 or 1
+     */
+    public int compare(int quantity, double parameter, boolean parameterIsGamma, BigDecimal b) {
+        return quantity(quantity, parameter, parameterIsGamma).compareWith(b);
+    }
 
-        /** Q to about 50 significant digits (a starting point only). */
-        BigDecimal approximation();
+    /**
+     * A quantity of the family to about 50 significant digits.
+     *
+     * @param quantity one of the constants of this class
+     * @param parameter γ or α, finite and &gt; 0
+     * @param parameterIsGamma whether parameter is γ
+     * @return the approximation
+     */
+    public BigDecimal approximation(int quantity, double parameter, boolean parameterIsGamma) {
+        return quantity(quantity, parameter, parameterIsGamma).approximation();
     }
 
     private Quantity quantity(int quantity, double parameter, boolean parameterIsGamma) {
@@ -234,17 +212,7 @@ public final class ExactGeometry {
 
     /** Q = n/d, d &gt; 0. */
     private static Quantity rational(BigDecimal n, BigDecimal d) {
-        return new Quantity() {
-            @Override
-            public int compareWith(BigDecimal b) {
-                return n.subtract(b.multiply(d)).signum();
-            }
-
-            @Override
-            public BigDecimal approximation() {
-                return n.divide(d, APPROX);
-            }
-        };
+        return ExactRounding.quotient(n, d);
     }
 
     /** Q = √(n/d), n &ge; 0, d &gt; 0: sign(Q − b) = sign(n − b²d) for b &ge; 0. */
@@ -391,23 +359,8 @@ public final class ExactGeometry {
         return den.subtract(yg.multiply(yg)).divide(den, APPROX);
     }
 
-    private static BigDecimal midpoint(double a, double b) {
-        return new BigDecimal(a).add(new BigDecimal(b)).multiply(HALF);
-    }
 
-    /** Of two adjacent positive doubles, the one with an even last significand bit. */
-    private static double evenOf(double a, double b) {
-        return (Double.doubleToRawLongBits(a) & 1L) == 0 ? a : b;
-    }
 
-    /** "1.2345·2^1100" for a positive value far outside the double range. */
-    private static String describe(BigDecimal v) {
-        if (v.signum() <= 0) {
-            return v.toString();
-        }
-        final int e = floorLog2(v);
-        return scalb(v, -e).round(new MathContext(6)).stripTrailingZeros().toPlainString() + "·2^" + e;
-    }
 
     /**
      * v = m·2^e with |m| ∈ [1, 2): returns m exactly and e through {@code exponent[0]}

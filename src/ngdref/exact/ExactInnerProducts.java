@@ -86,6 +86,54 @@ public final class ExactInnerProducts {
     }
 
     /**
+     * The bound −s·α·c²/(‖ch − sy‖² + α·c·s²) of {@code OneParameterMetric.rankOneBound}
+     * (s = hᵀg &lt; 0, c = yᵀg, α = γ·yᵀy/yᵀg when the metric is given by γ), correctly rounded
+     * (round-half-even) from the exact inner products ({@link ExactRounding}).
+     *
+     * @param g the update (finite, yᵀg &gt; 0; not modified)
+     * @param y the negative gradient (finite, same length; not modified)
+     * @param h the vector (finite, same length, hᵀg &lt; 0; not modified)
+     * @param parameter α, or γ when {@code parameterIsGamma}; finite and &gt; 0
+     * @param parameterIsGamma whether parameter is γ
+     * @param name the bound's name for the message of a refusal
+     * @return the double nearest to the bound
+     * @throws IllegalArgumentException if an argument is null, lengths differ, an entry is not
+     *     finite, yᵀg &le; 0 or hᵀg &ge; 0
+     * @throws ArithmeticException naming the bound when it rounds to ∞ or to 0
+     */
+    /*@ public behavior
+      @   requires g != null && y != null && h != null && g.length == y.length && h.length == g.length;
+      @   requires (\forall int i; 0 <= i && i < g.length; g[i] - g[i] == 0.0 && y[i] - y[i] == 0.0
+      @                                              && h[i] - h[i] == 0.0);
+      @   ensures \result > 0.0;
+      @   signals_only ArithmeticException;
+      @   assignable \nothing;
+      @*/
+    public static double rankOneBound(double[] g, double[] y, double[] h, double parameter,
+                                      boolean parameterIsGamma, String name) {
+        final BigDecimal c = ExactGeometry.exactDot(y, g);
+        final BigDecimal s = ExactGeometry.exactDot(h, g);
+        if (c.signum() <= 0 || s.signum() >= 0) {
+            throw new IllegalArgumentException("the bound needs yᵀg > 0 and hᵀg < 0");
+        }
+        final BigDecimal yy = ExactGeometry.exactDot(y, y);
+        final BigDecimal hh = ExactGeometry.exactDot(h, h);
+        final BigDecimal yh = ExactGeometry.exactDot(y, h);
+        final BigDecimal p = new BigDecimal(parameter);
+        // α = an/ad
+        final BigDecimal an = parameterIsGamma ? p.multiply(yy) : p;
+        final BigDecimal ad = parameterIsGamma ? c : BigDecimal.ONE;
+        // ‖ch − sy‖² = c²·hᵀh − 2cs·yᵀh + s²·yᵀy
+        final BigDecimal residual = c.multiply(c).multiply(hh)
+                .subtract(BigDecimal.valueOf(2).multiply(c).multiply(s).multiply(yh))
+                .add(s.multiply(s).multiply(yy));
+        // bound = −s·an·c²/(ad·‖ch − sy‖² + an·c·s²), times ad/ad
+        final BigDecimal numerator = s.negate().multiply(an).multiply(c).multiply(c);
+        final BigDecimal denominator = ad.multiply(residual).add(an.multiply(c).multiply(s).multiply(s));
+        return ExactRounding.roundPositive(ExactRounding.quotient(numerator, denominator), name);
+    }
+
+    /**
      * |sin ψ| for the angle ψ between g and y, from the exact rational
      * sin²ψ = (yᵀy·gᵀg − (yᵀg)²)/(yᵀy·gᵀg), its square root taken to 40 digits, then rounded to
      * double-double.

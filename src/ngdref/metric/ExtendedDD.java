@@ -105,6 +105,11 @@ final class ExtendedDD {
         return of(m.divide(y.m), e - y.e, err + y.err + 2 * (err + y.err) * y.err + OP);
     }
 
+    /** −x, exact. */
+    ExtendedDD negate() {
+        return new ExtendedDD(m.negate(), e, err);
+    }
+
     /** x·2^k, exact. */
     ExtendedDD scalb(int k) {
         return isZero() ? this : new ExtendedDD(m, e + k, err);

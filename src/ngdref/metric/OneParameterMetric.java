@@ -370,6 +370,74 @@ public final class OneParameterMetric implements Metric {
         return nonFinite == 0.0 ? out : solveExtended(b, xi, t, inverseAlpha);
     }
 
+    /**
+     * The supremum of the η &ge; 0 for which M + η·hhᵀ/(hᵀg) stays positive definite, for a vector
+     * h with hᵀg &ne; 0: the learning-rate bound of the stochastic metric (19), with h = ⟨Hg⟩. By
+     * the matrix determinant lemma, det(M + ηhhᵀ/s) = det M·(1 + η·hᵀM⁻¹h/s) with s = hᵀg, so the
+     * bound is +∞ when s &gt; 0 and −s/(hᵀM⁻¹h) when s &lt; 0. With c = yᵀg and the inverse
+     * M⁻¹ = (1/α)(I − gyᵀ/c)(I − ygᵀ/c) + ggᵀ/c (M(α) is the BFGS update of αI),
+     * <pre>  hᵀM⁻¹h = ‖ch − sy‖²/(αc²) + s²/c,   bound = −s·α·c²/(‖ch − sy‖² + α·c·s²),</pre>
+     * with ‖ch − sy‖² = c²·hᵀh − 2cs·yᵀh + s²·yᵀy; both terms of the denominator are &ge; 0.
+     *
+     * <p><b>Correctly rounded</b> (round-half-even) for every finite h, from the exact inner
+     * products: the sign of s is decided exactly (its certified value, or the exact sum:
+     * {@link ScaledDots}); the bound is formed in the extended type with its certified relative
+     * error (the difference in ‖ch − sy‖² may cancel; its tracked error then grows) and rounded
+     * by the rounding test ({@link ExtendedDD#roundOrNaN}); when the test cannot decide, the
+     * rational above is rounded exactly ({@link ExactInnerProducts#rankOneBound}).
+     *
+     * @param h a vector of dimension D
+     * @return the bound: +∞ exactly when hᵀg &gt; 0, else the double nearest to −s/(hᵀM⁻¹h)
+     * @throws IllegalArgumentException if h is null, of the wrong length or not finite, or hᵀg = 0
+     *     exactly (M + ηhhᵀ/(hᵀg) is undefined)
+     * @throws ArithmeticException naming the bound when its exact value is outside the range of
+     *     double
+     */
+    /*@ public behavior
+      @   requires h != null;
+      @   ensures \result > 0.0;
+      @   signals_only IllegalArgumentException, ArithmeticException;
+      @   assignable \nothing;
+      @ also public exceptional_behavior
+      @   requires h == null;
+      @   assignable \nothing;
+      @   signals_only IllegalArgumentException;
+      @*/
+    public double rankOneBound(/*@ nullable @*/ double[] h) {
+        Inputs.requireEntries("h", h);
+        Inputs.requireSameLength("g", g, "h", h);
+        final ScaledDots dots = ScaledDots.of(h, g, geometry.gExponent(), geometry.ggMantissa().hi(),
+                y, geometry.yExponent(), geometry.yyMantissa().hi());
+        final ExtendedDD s = dots.first();
+        if (s.isZero()) {
+            throw new IllegalArgumentException("hᵀg = 0: M + η·hhᵀ/(hᵀg) is undefined");
+        }
+        if (s.mantissa().hi() > 0.0) {
+            return Double.POSITIVE_INFINITY;
+        }
+        // hᵀh on h·2^-ex (ex: the scaling ScaledDots chose), a sum of squares: no cancellation.
+        final int ex = dots.exponent();
+        final Dot2 squares = new Dot2();
+        for (double v : h) {
+            final double scaled = Math.scalb(v, -ex);
+            squares.add(scaled, scaled);
+        }
+        // a scaled entry rounded into the subnormal range moves its square by less than 2^-1073
+        squares.addErrorBound(h.length * 0x1.0p-1073);
+        final ExtendedDD hh = ExtendedDD.of(squares.value(), 2 * ex,
+                UpdateGeometry.relativeError(squares, squares.value()));
+        final ExtendedDD c = geometry.ygX();
+        final ExtendedDD residual = c.square().multiply(hh)
+                .subtract(c.multiply(s).multiply(dots.second()).scalb(1))
+                .add(s.square().multiply(geometry.yyX()));
+        final ExtendedDD denominator = residual.add(alphaX.multiply(c).multiply(s.square()));
+        final ExtendedDD bound = s.negate().multiply(alphaX).multiply(c.square()).divide(denominator);
+        final String name = "the bound −hᵀg/(hᵀM⁻¹h)";
+        final double rounded = bound.roundOrNaN(name);
+        return rounded == rounded ? rounded
+                : ExactInnerProducts.rankOneBound(g, y, h, parameter, parameterIsGamma, name);
+    }
+
     /** M⁻¹b component by component in the extended type, each rounded once (see {@link #solve}). */
     private double[] solveExtended(double[] b, ExtendedDD xi, ExtendedDD t, ExtendedDD inverseAlpha) {
         final double[] out = new double[b.length];

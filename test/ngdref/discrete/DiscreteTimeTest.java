@@ -312,6 +312,26 @@ class DiscreteTimeTest {
         assertArrayEquals(new double[] {2, 1}, m.meanHg(), 1e-15, "⟨Hg⟩");
     }
 
+    /**
+     * Issue 12, item 2: the stochastic η bound is correctly rounded. Here the bound is
+     * −s·γ·yᵀy·c/(‖ch − sy‖² + γ·yᵀy·s²) (s = hᵀg, c = yᵀg) =
+     * 3.999999998509884 (the nearest double, from Python's exact fractions); the former
+     * −s/(hᵀ·M̄.solve(h)) in double returned 3.9999999985098844, 1 ulp off.
+     */
+    @Test
+    void stochasticBoundIsCorrectlyRounded() {
+        final double[] g = {0, -4, -1, 1};
+        final double[] y = {2, -2, 0, 2};
+        final double[] h = {-0.5, 0.5, 0x1.0p-30, -0.5};
+        final StochasticMetric m = StochasticMetric.of(new double[][] {g}, new double[][] {y},
+                new double[][] {h}, 1e-300, 1.0);
+        assertEquals(3.999999998509884, m.learningRateBound());
+        assertEquals(m.learningRateBound(), OneParameterMetric.ofGamma(g, y, 1.0).rankOneBound(h));
+        // η equal to the rounded bound is refused (the exact bound lies below it here)
+        assertThrows(IllegalArgumentException.class, () -> StochasticMetric.of(new double[][] {g},
+                new double[][] {y}, new double[][] {h}, 3.999999998509884, 1.0));
+    }
+
     @Test
     void stochasticMetricRejectsLargeEtaWithNegativeCurvature() {
         final double[][] gs = {{1, 0}};
@@ -321,7 +341,7 @@ class DiscreteTimeTest {
         assertTrue(bound > 0 && bound < Double.POSITIVE_INFINITY);
         final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> StochasticMetric.of(gs, ys, hgs, 2 * bound, 1.0));
-        assertTrue(e.getMessage().contains("would not be positive definite"), e.getMessage());
+        assertTrue(e.getMessage().contains("may not be positive definite"), e.getMessage());
         assertTrue(assertThrows(IllegalArgumentException.class,
                 () -> StochasticMetric.of(new double[0][], ys, hgs, 0.1, 1.0)).getMessage().contains("gSamples has no samples"));
     }

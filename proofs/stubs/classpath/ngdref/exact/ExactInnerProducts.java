@@ -41,4 +41,15 @@ public final class ExactInnerProducts {
       @   assignable \nothing;
       @*/
     public static double[] residualDirection(double[] g, double[] y);
+
+    /*@ public behavior
+      @   requires g != null && y != null && h != null && g.length == y.length && h.length == g.length;
+      @   requires (\forall int i; 0 <= i && i < g.length; g[i] - g[i] == 0.0 && y[i] - y[i] == 0.0
+      @                                              && h[i] - h[i] == 0.0);
+      @   ensures \result > 0.0;
+      @   signals_only ArithmeticException;
+      @   assignable \nothing;
+      @*/
+    public static double rankOneBound(double[] g, double[] y, double[] h, double parameter,
+                                      boolean parameterIsGamma, String name);
 }
