@@ -4,7 +4,6 @@ import java.util.Arrays;
 import ngdref.metric.MetricBounds;
 import ngdref.metric.MetricSpectrum;
 import ngdref.metric.OneParameterMetric;
-import ngdref.metric.OptimalMetric;
 import ngdref.metric.UpdateGeometry;
 
 /**
@@ -26,7 +25,7 @@ public final class Example {
         final double[] g = {1.0, 0.0, 0.0};
         final double[] y = {1.0, 1.0, 0.0};
         final UpdateGeometry geo = UpdateGeometry.of(g, y);
-        final OneParameterMetric m = OptimalMetric.of(g, y);
+        final OneParameterMetric m = OneParameterMetric.optimal(g, y);
         final MetricSpectrum spectrum = m.spectrum();
         System.out.println("g = " + Arrays.toString(g) + ", y = −∇L = " + Arrays.toString(y));
         System.out.println("yᵀg = " + geo.yDotG() + ", ψ = " + geo.psi() + " rad, cos ψ = "
@@ -37,7 +36,7 @@ public final class Example {
         }
         System.out.println("spectrum (Eq. 9): " + spectrum);
         System.out.println("κ(M_opt) = (1+|sin ψ|)/(1−|sin ψ|) = "
-                + OptimalMetric.minimumConditionNumber(geo) + " (Proposition 1: the minimum over all metrics)");
+                + MetricBounds.minimumConditionNumber(geo) + " (Proposition 1: the minimum over all metrics)");
         System.out.println("every valid M: λ_min < " + MetricBounds.lambdaMinSupremum(geo)
                 + " (Prop. 2), λ_max > " + MetricBounds.lambdaMaxInfimum(geo) + " (Prop. 3)");
         System.out.println("M·g = " + Arrays.toString(m.apply(g)) + " (= y),  M⁻¹·y = "

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.function.IntConsumer;
 import ngdref.metric.MetricSpectrum;
-import ngdref.metric.OptimalMetric;
+import ngdref.metric.OneParameterMetric;
 import ngdref.metric.UpdateGeometry;
 
 /**
@@ -116,7 +116,7 @@ public final class FeedbackAlignmentExperiment {
                     Double.NaN, Double.NaN, Double.NaN);
         }
         final UpdateGeometry geo = UpdateGeometry.of(g, y);
-        final MetricSpectrum s = OptimalMetric.of(g, y).spectrum();
+        final MetricSpectrum s = OneParameterMetric.optimal(g, y).spectrum();
         return new Step(t, batchLoss, trainLoss, geo.yDotG(), true, geo.psi(), geo.normRatio(),
                 s.lambdaMax(), s.lambdaMin(), s.lambdaD(), s.conditionNumber());
     }

@@ -10,8 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import ngdref.dense.ExponentialFamily;
+import ngdref.metric.MetricBounds;
 import ngdref.metric.MetricSpectrum;
-import ngdref.metric.OptimalMetric;
+import ngdref.metric.OneParameterMetric;
 import ngdref.metric.UpdateGeometry;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.EigenDecomposition;
@@ -131,7 +133,7 @@ public final class Figures {
             final double[] g = {1.0, 0.0, 0.0};
             final double[] y = {Math.cos(psi[k]), Math.sin(psi[k]), 0.0};
             final UpdateGeometry geo = UpdateGeometry.of(g, y);
-            final var metric = OptimalMetric.of(g, y);
+            final var metric = OneParameterMetric.optimal(g, y);
             final MetricSpectrum s = metric.spectrum();
             max[k] = s.lambdaMax();
             min[k] = s.lambdaMin();
@@ -146,7 +148,7 @@ public final class Figures {
             final double dense = Math.max(rel(ev[2], max[k]), Math.max(rel(ev[1], d[k]), rel(ev[0], min[k])));
             worstDense = Math.max(worstDense, dense);
             rows.add(new Object[] {psi[k], geo.cosPsi(), max[k], min[k], d[k], s.conditionNumber(),
-                    OptimalMetric.minimumConditionNumber(geo), dense});
+                    MetricBounds.minimumConditionNumber(geo), dense});
             progress.update(k + 1);
         }
         Csv.write(out.resolve("fig3a_spectrum_vs_psi.csv"), new String[] {"psi", "cos_psi", "lambda_max",
@@ -399,12 +401,12 @@ public final class Figures {
     void exponentialFamily() throws IOException {
         final List<Object[]> rows = new ArrayList<>();
         final Object[][] cases = {
-            {ExponentialFamily.bernoulli(), new double[] {0.3, -1.2, 2.0}, new double[] {0.7, 0.1, 0.5}},
-            {ExponentialFamily.categorical(), new double[] {0.5, -0.3, 1.1}, new double[] {0.1, 0.4, 0.2}},
-            {ExponentialFamily.gaussian(), new double[] {0.5, -0.4}, new double[] {2.0, 5.0}},
+            {ExponentialFamily.INDEPENDENT_BERNOULLI, new double[] {0.3, -1.2, 2.0}, new double[] {0.7, 0.1, 0.5}},
+            {ExponentialFamily.CATEGORICAL, new double[] {0.5, -0.3, 1.1}, new double[] {0.1, 0.4, 0.2}},
+            {ExponentialFamily.GAUSSIAN, new double[] {0.5, -0.4}, new double[] {2.0, 5.0}},
         };
         for (Object[] c : cases) {
-            final ExponentialFamily.Check k = ExponentialFamily.check((ExponentialFamily.Model) c[0],
+            final FisherExperiment.Check k = FisherExperiment.check((ExponentialFamily) c[0],
                     (double[]) c[1], (double[]) c[2]);
             rows.add(new Object[] {k.model(), k.dimension(), k.psi(), k.fgResidual(), k.mPrimeGResidual(),
                 k.canonicalReconstructionError(), k.isNaturalGradient(), k.kappaFisher(), k.kappaMin(),

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.function.IntConsumer;
 import ngdref.metric.MetricSpectrum;
-import ngdref.metric.OptimalMetric;
+import ngdref.metric.OneParameterMetric;
 import ngdref.metric.UpdateGeometry;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.EigenDecomposition;
@@ -161,7 +161,7 @@ public final class LtiExperiment {
         final double[] y = Matrices.scale(Matrices.multiply(p, theta), -2.0);   // −∇(θᵀPθ)
         final double loss = Matrices.dot(theta, Matrices.multiply(p, theta));
         final UpdateGeometry geo = UpdateGeometry.of(g, y);
-        final MetricSpectrum s = OptimalMetric.of(g, y).spectrum();
+        final MetricSpectrum s = OneParameterMetric.optimal(g, y).spectrum();
         final double[] exact = MatrixExponential.propagate(a, t, theta0);
         final double err = Matrices.norm(Matrices.subtract(theta, exact)) / Matrices.norm(exact);
         return new Sample(t, theta, loss, geo.yDotG(), Matrices.dot(theta, theta), geo.psi(),

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import ngdref.dense.DenseMetrics;
 import ngdref.discrete.DiscreteGradient;
-import ngdref.discrete.DiscreteMetric;
+import ngdref.discrete.DiscreteStep;
 import ngdref.discrete.HessianCorrectedMetric;
 import ngdref.discrete.Loss;
 import ngdref.discrete.MidpointDiscreteGradient;
@@ -17,12 +17,11 @@ import ngdref.discrete.TaylorDiscreteGradient;
 import ngdref.discrete.TwiceDifferentiableLoss;
 import ngdref.metric.MetricSpectrum;
 import ngdref.metric.OneParameterMetric;
-import ngdref.metric.OptimalMetric;
 import ngdref.metric.UpdateGeometry;
 import org.knowm.xchart.XYChart;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * "Is my learning rule natural gradient descent, and with what metric?" For each step
@@ -33,7 +32,7 @@ import picocli.CommandLine.Option;
  * <li>discrete time (Section 2.2): ȳ = −∇̄L(θ_t, θ_{t+1}) (13) with the Taylor discrete gradient
  *   (16) when the loss has a Hessian and the midpoint one otherwise (for a recorded trajectory the
  *   endpoint one, {@link Trajectory#endpointDiscreteGradient}); when L decreases, the discrete
- *   metric M̄ (14) and its spectrum (library {@link DiscreteMetric});</li>
+ *   metric M̄ (14) and its spectrum (library {@link DiscreteStep});</li>
  * <li>with a Hessian: the learning-rate bound η &lt; (1/h)(‖ȳ‖/‖g‖)cos ψ̄ of Eq. (17) (library
  *   {@link HessianCorrectedMetric}), and whether the corrected metric M̄ + ηH, for the first γ in
  *   {1, 10, 100, 10⁴} whose bound holds, makes the step natural gradient descent (18),
@@ -280,7 +279,7 @@ public final class RuleAnalyzer implements Callable<Integer> {
         final boolean decreases = lossNext < lossNow;
         if (decreases && Matrices.maxAbs(g) > 0.0) {
             try {
-                final DiscreteMetric dm = DiscreteMetric.of(loss, dg, theta, eta, g, 1.0);
+                final DiscreteStep dm = DiscreteStep.of(loss, dg, theta, eta, g, 1.0);
                 discrete = spectrum(dm.metric());
                 if (hessian) {
                     final TwiceDifferentiableLoss l2 = (TwiceDifferentiableLoss) loss;
@@ -341,7 +340,7 @@ public final class RuleAnalyzer implements Callable<Integer> {
                 yg / Matrices.norm(g));   // the angle in [0, π], also for yᵀg <= 0
         try {
             final UpdateGeometry geo = UpdateGeometry.of(g, y);
-            final MetricSpectrum s = OptimalMetric.of(g, y).spectrum();
+            final MetricSpectrum s = OneParameterMetric.optimal(g, y).spectrum();
             return new Continuous(geo.yDotG(), geo.psi(), geo.normRatio(), true, s.conditionNumber(),
                     s.lambdaMax(), s.lambdaMin(), s.lambdaD());
         } catch (IllegalArgumentException | ArithmeticException e) {
@@ -382,7 +381,7 @@ public final class RuleAnalyzer implements Callable<Integer> {
             final boolean decreases = lossNext < loss;
             if (decreases && Matrices.maxAbs(g) > 0.0) {
                 try {
-                    discrete = spectrum(OptimalMetric.of(g, Matrices.negate(trajectory.endpointDiscreteGradient(t))));
+                    discrete = spectrum(OneParameterMetric.optimal(g, Matrices.negate(trajectory.endpointDiscreteGradient(t))));
                 } catch (IllegalArgumentException e) {
                     // ȳᵀg <= 0 in floating point: leave the discrete columns empty.
                 }

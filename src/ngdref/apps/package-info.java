@@ -17,8 +17,9 @@
  *   ({@link ngdref.apps.BuiltinLosses}) or for a recorded {@link ngdref.apps.Trajectory}: yᵀg,
  *   ψ and M_opt in continuous time; the discrete metric (14), the learning-rate bound (17) and
  *   the corrected step (18) in discrete time.</li>
- * <li>{@link ngdref.apps.ExponentialFamily}: natural gradient descent with the Fisher metric of an
- *   exponential family as an instance of the canonical form (6).</li>
+ * <li>{@link ngdref.apps.FisherExperiment}: natural gradient descent with the Fisher metric of an
+ *   exponential family (library {@code ngdref.dense.FisherMetric}) as an instance of the
+ *   canonical form (6).</li>
  * </ul>
  *
  * <p>Dependencies: {@code ngdref.metric}, {@code ngdref.discrete}, {@code ngdref.dense}; Commons

@@ -7,10 +7,9 @@ import java.util.function.DoubleSupplier;
 import ngdref.dense.CanonicalForm;
 import ngdref.dense.MetricCheck;
 import ngdref.dense.PreconditionerMetric;
-import org.apache.commons.math3.exception.MaxCountExceededException;
 import ngdref.discrete.AverageVectorFieldDiscreteGradient;
 import ngdref.discrete.DiscreteGradient;
-import ngdref.discrete.DiscreteMetric;
+import ngdref.discrete.DiscreteStep;
 import ngdref.discrete.HessianCorrectedMetric;
 import ngdref.discrete.ItohAbeDiscreteGradient;
 import ngdref.discrete.MidpointDiscreteGradient;
@@ -20,8 +19,8 @@ import ngdref.discrete.TimeVaryingExtension;
 import ngdref.metric.MetricBounds;
 import ngdref.metric.MetricSpectrum;
 import ngdref.metric.OneParameterMetric;
-import ngdref.metric.OptimalMetric;
 import ngdref.metric.UpdateGeometry;
+import org.apache.commons.math3.exception.MaxCountExceededException;
 
 /**
  * The operations of the command line and of batch requests, each a thin call into the reference
@@ -89,7 +88,7 @@ enum Operation {
             final UpdateGeometry geo = library(() -> UpdateGeometry.of(g, y));
             final Result out = new Result()
                     .count("dimension", geo.dimension())
-                    .quantity("kappa_min", () -> OptimalMetric.minimumConditionNumber(geo))
+                    .quantity("kappa_min", () -> MetricBounds.minimumConditionNumber(geo))
                     .quantity("lambda_min_sup", () -> MetricBounds.lambdaMinSupremum(geo))
                     .quantity("lambda_max_inf", () -> MetricBounds.lambdaMaxInfimum(geo));
             if (c != null) {
@@ -238,7 +237,7 @@ enum Operation {
             final DiscreteGradient dg = discreteGradient(rule, nodes);
             // Default update: gradient descent, g = −∇L(θ).
             final double[] g = gGiven != null ? gGiven : negate(library(() -> loss.gradient(theta)));
-            final DiscreteMetric step = library(() -> DiscreteMetric.of(loss, dg, theta, eta, g, gamma));
+            final DiscreteStep step = library(() -> DiscreteStep.of(loss, dg, theta, eta, g, gamma));
             final Result out = new Result().text("gradient", rule);
             if (gGiven == null) {
                 out.vector("g", g);

@@ -5,7 +5,6 @@ import java.util.List;
 import ngdref.metric.Inputs;
 import ngdref.metric.Metric;
 import ngdref.metric.MetricBounds;
-import ngdref.metric.OptimalMetric;
 import ngdref.metric.UpdateGeometry;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.EigenDecomposition;
@@ -24,7 +23,7 @@ import org.apache.commons.math3.linear.EigenDecomposition;
  *   eigenvalues (τ·κ relative for κ).</li>
  * </ol>
  * The eigenvalues come from Commons Math's {@link EigenDecomposition} of M scaled by a power of
- * two (accurate to about D·u·‖M‖); the bounds from {@link MetricBounds} and {@link OptimalMetric}
+ * two (accurate to about D·u·‖M‖); the bounds from {@link MetricBounds}
  * (correctly rounded). Dense: O(D²) memory and O(D³) time, for small D. Used by the tests of every
  * implementation ({@code MetricCheckTest}).
  */
@@ -139,7 +138,7 @@ public final class MetricCheck {
         }
         return new MetricCheck(d, lambdaMin, lambdaMax, mgResidual, solveResidual, solveRefusal,
                 MetricBounds.lambdaMinSupremum(geometry), MetricBounds.lambdaMaxInfimum(geometry),
-                OptimalMetric.minimumConditionNumber(geometry));
+                MetricBounds.minimumConditionNumber(geometry));
     }
 
     private static double refuse(String what) {

@@ -12,6 +12,12 @@
  *   g⊥.</li>
  * <li>{@link ngdref.dense.DenseMetrics}: the metrics as Commons Math {@code RealMatrix} and the
  *   natural-gradient check g = −M⁻¹∇L, Eq. (4), for an arbitrary dense metric (Cholesky).</li>
+ * <li>{@link ngdref.dense.PreconditionerMetric}: the metric P of a preconditioned rule
+ *   g = −P⁻¹∇L, diagonal or dense; {@link ngdref.dense.FisherMetric}: the Fisher metric
+ *   F(η) = ∇²A(η) of an {@link ngdref.dense.ExponentialFamily} (natural gradient in η = gradient
+ *   in the mean parameters).</li>
+ * <li>{@link ngdref.dense.MetricCheck}: one checker for any {@code Metric} and step (g, y): SPD,
+ *   Mg = y, Propositions 1–3.</li>
  * </ul>
  *
  * <p>Dependencies: {@code ngdref.metric} (input validation, the geometry of (g, y) and the

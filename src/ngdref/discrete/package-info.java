@@ -16,7 +16,7 @@
  * <li>{@link ngdref.discrete.TaylorDiscreteGradient}: Eq. (16), from Taylor's theorem (11) with
  *   the mean-value parameter λ located numerically.</li>
  * </ul>
- * With ȳ = −∇̄L(θ_t, θ_{t+1}) (13), {@link ngdref.discrete.DiscreteMetric} is the metric (14)
+ * With ȳ = −∇̄L(θ_t, θ_{t+1}) (13), {@link ngdref.discrete.DiscreteStep} is one step with its metric M̄ (14)
  * with M̄g = ȳ and θ_{t+1} = θ_t − ηM̄⁻¹∇̄L (15); {@link ngdref.discrete.HessianCorrectedMetric}
  * is M̄ + ηH, Eqs. (17)–(18), with the learning-rate bound η &lt; (1/h)(‖ȳ‖/‖g‖)cos ψ̄ that
  * keeps it SPD (Proposition 2 at γ → ∞); {@link ngdref.discrete.StochasticMetric} is the

@@ -11,7 +11,9 @@ package ngdref.metric;
  * Hessian-corrected discrete metric (17)–(18) ({@code ngdref.discrete.HessianCorrectedMetric},
  * dense), the stochastic metric (19) ({@code ngdref.discrete.StochasticMetric}, matrix-free) and
  * the metric P of a preconditioned rule g = −P⁻¹∇L, diagonal or dense
- * ({@code ngdref.dense.PreconditionerMetric}).
+ * ({@code ngdref.dense.PreconditionerMetric}), and the Fisher metric of an exponential family
+ * ({@code ngdref.dense.FisherMetric}, dense). The discrete metric M̄ (14) of a step
+ * ({@code ngdref.discrete.DiscreteStep#metric}) is a member of the family.
  * One checker, written against this interface, grades any implementation for a pair (g, y):
  * {@code ngdref.dense.MetricCheck} (and {@code ngdref verify} on the command line).
  *

@@ -134,6 +134,35 @@ public final class OneParameterMetric implements Metric {
     }
 
     /**
+     * The optimal metric M_opt, Eq. (9): M(γ = 1) = M(α = yᵀy/gᵀy) for the pair (g, y). Its spectrum is
+     * λ_max,min = (‖y‖/‖g‖)(1/cos ψ ± |tan ψ|), λ_d = (‖y‖/‖g‖)/cos ψ, and its condition number is
+     * the smallest over all SPD M with Mg = y (Proposition 1,
+     * {@link MetricBounds#minimumConditionNumber}).
+     *
+     * @param g the update
+     * @param y the negative gradient −∇L
+     * @return the metric M(γ = 1)
+     * @throws IllegalArgumentException for invalid input (see {@link #ofGamma})
+     */
+    // Exact statement (κ over the family (22) is minimal at γ = 1), proved for every D in Coq
+    // (proofs/coq/Statements.v): family_kappa_min, family_kappa_at_gamma1.
+    /*@ public behavior
+      @   requires g != null && y != null && g.length >= 2 && g.length == y.length;
+      @   requires (\forall int i; 0 <= i && i < g.length; g[i] - g[i] == 0.0 && y[i] - y[i] == 0.0);
+      @   requires Inputs.effective(g, y);
+      @   ensures \result != null && \result.dimension() == g.length;
+      @   signals_only ArithmeticException;
+      @   assignable \nothing;
+      @ also public exceptional_behavior
+      @   requires g == null || y == null || g.length < 2 || g.length != y.length;
+      @   assignable \nothing;
+      @   signals_only IllegalArgumentException;
+      @*/
+    public static OneParameterMetric optimal(/*@ nullable @*/ double[] g, /*@ nullable @*/ double[] y) {
+        return ofGamma(g, y, 1.0);
+    }
+
+    /**
      * The dimension D.
      *
      * @return D

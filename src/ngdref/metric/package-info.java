@@ -16,13 +16,13 @@
  *   them for a step (g, y).</li>
  * <li>{@link ngdref.metric.OneParameterMetric}: the family M(α) = yyᵀ/(yᵀg) + α(I − ggᵀ/gᵀg),
  *   Eq. (8), and its γ-parametrisation α = γ·yᵀy/yᵀg, Eq. (22); Mx and M⁻¹b in O(D) time and
- *   memory (M is a rank-2 change of αI).</li>
- * <li>{@link ngdref.metric.OptimalMetric}: M_opt, Eq. (9) (γ = 1), and Proposition 1, the smallest
- *   condition number (1+|sin ψ|)/(1−|sin ψ|) of any SPD M with Mg = y.</li>
+ *   memory (M is a rank-2 change of αI); its member γ = 1 is M_opt, Eq. (9)
+ *   ({@code OneParameterMetric.optimal}).</li>
  * <li>{@link ngdref.metric.MetricSpectrum}: Lemma 1, the eigenvalues λ_max, λ_min (simple) and
  *   λ_d = α (multiplicity D − 2) and κ of the family (22), in cancellation-free forms.</li>
- * <li>{@link ngdref.metric.MetricBounds}: Propositions 2 and 3, λ_min(M) &lt; (‖y‖/‖g‖)cos ψ and
- *   λ_max(M) &gt; ‖y‖/(‖g‖cos ψ) for every SPD M with Mg = y.</li>
+ * <li>{@link ngdref.metric.MetricBounds}: Propositions 1–3 for every SPD M with Mg = y:
+ *   κ(M) &ge; (1+|sin ψ|)/(1−|sin ψ|) (attained by M_opt), λ_min(M) &lt; (‖y‖/‖g‖)cos ψ and
+ *   λ_max(M) &gt; ‖y‖/(‖g‖cos ψ).</li>
  * <li>{@link ngdref.metric.Inputs}: the validation shared by every construction of the project;
  *   bad input is an {@link java.lang.IllegalArgumentException} naming the argument and the fault,
  *   a result outside the range of double an {@link java.lang.ArithmeticException}.</li>

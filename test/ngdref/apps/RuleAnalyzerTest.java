@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import ngdref.metric.MetricSpectrum;
-import ngdref.metric.OptimalMetric;
+import ngdref.metric.OneParameterMetric;
 import ngdref.metric.UpdateGeometry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,7 +71,7 @@ class RuleAnalyzerTest {
         assertTrue(r.discreteEffective());
         assertEquals(kappaOf(g, yBar), r.kappaBar(), 1e-8 * r.kappaBar());
         // The reference library on (g, y) (y from the hand-computed A, equal to the loss's to rounding).
-        final MetricSpectrum s = OptimalMetric.of(g, y).spectrum();
+        final MetricSpectrum s = OneParameterMetric.optimal(g, y).spectrum();
         assertEquals(s.lambdaMax(), r.lambdaMax(), 1e-13 * s.lambdaMax());
         assertEquals(s.lambdaMin(), r.lambdaMin(), 1e-13 * s.lambdaMin());
         assertEquals(s.lambdaD(), r.lambdaD(), 1e-13 * s.lambdaD());

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
-import ngdref.metric.OptimalMetric;
+import ngdref.metric.OneParameterMetric;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.junit.jupiter.api.Test;
@@ -96,7 +96,7 @@ class CanonicalFormTest {
     void optimalMetricDecomposesIntoScaledOrthonormalBasis() {
         final double[] g = {1, 0, 0};
         final double[] y = {1, 1, 0};
-        final CanonicalForm cf = CanonicalForm.decompose(OptimalMetric.of(g, y).toArray(), g, y, TOL);
+        final CanonicalForm cf = CanonicalForm.decompose(OneParameterMetric.optimal(g, y).toArray(), g, y, TOL);
         // M' = 2(I − e₁e₁ᵀ): every uᵢ has ‖uᵢ‖² = 2 and lies in the (e₂, e₃) plane.
         for (double[] u : cf.basis()) {
             assertEquals(0.0, u[0], 1e-15);

@@ -10,7 +10,6 @@ import ngdref.discrete.HessianCorrectedMetric;
 import ngdref.discrete.StochasticMetric;
 import ngdref.metric.Metric;
 import ngdref.metric.OneParameterMetric;
-import ngdref.metric.OptimalMetric;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -58,7 +57,7 @@ class MetricCheckTest {
             final double[] y = effective(r, g);
             final double gamma = Math.pow(10, 4 * r.nextDouble() - 2);
             assertPasses("M(γ)", OneParameterMetric.ofGamma(g, y, gamma), g, y);
-            assertPasses("M_opt", OptimalMetric.of(g, y), g, y);
+            assertPasses("M_opt", OneParameterMetric.optimal(g, y), g, y);
             // M' = α(I − ĝĝᵀ) on g⊥: the canonical metric equals M(α)
             final double[][] mPrime = new double[d][d];
             double gg = 0.0;
@@ -200,7 +199,7 @@ class MetricCheckTest {
     void anIllConditionedValidMetricPasses() {
         final double[] g = {1, 0};
         final double[] y = {0x1.0p-24, 1};
-        final PreconditionerMetric m = PreconditionerMetric.dense(OptimalMetric.of(g, y).toArray());
+        final PreconditionerMetric m = PreconditionerMetric.dense(OneParameterMetric.optimal(g, y).toArray());
         final MetricCheck check = MetricCheck.of(m, g, y);
         assertTrue(check.passes(MetricCheck.DEFAULT_TOLERANCE), check.failures(MetricCheck.DEFAULT_TOLERANCE).toString());
         assertTrue(check.lambdaMax() / check.lambdaMin() > 0x1.0p49);
@@ -235,7 +234,7 @@ class MetricCheckTest {
     @Test
     void aMetricForAnotherYFailsMgEqualToY() {
         final double[] g = {1, 2, 3};
-        final MetricCheck check = MetricCheck.of(OptimalMetric.of(g, new double[] {1, 2, 4}), g, new double[] {1, 2, 3.5});
+        final MetricCheck check = MetricCheck.of(OneParameterMetric.optimal(g, new double[] {1, 2, 4}), g, new double[] {1, 2, 3.5});
         assertTrue(check.mgResidual() > 0.01, "residual " + check.mgResidual());
         assertTrue(!check.passes(MetricCheck.DEFAULT_TOLERANCE));
     }

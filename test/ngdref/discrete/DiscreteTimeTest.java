@@ -156,7 +156,7 @@ class DiscreteTimeTest {
             g[i] = -grad[i];
         }
         final double eta = 0.1;
-        final DiscreteMetric step = DiscreteMetric.of(l, new MidpointDiscreteGradient(), X, eta, g, 1.0);
+        final DiscreteStep step = DiscreteStep.of(l, new MidpointDiscreteGradient(), X, eta, g, 1.0);
         final double[] yBar = step.yBar();
         final double[] mg = step.metric().apply(g);
         double gy = 0;
@@ -174,7 +174,7 @@ class DiscreteTimeTest {
         final Quartic l = new Quartic();
         final double[] up = l.gradient(X);   // ascent direction
         final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> DiscreteMetric.of(l, new MidpointDiscreteGradient(), X, 0.1, up, 1.0));
+                () -> DiscreteStep.of(l, new MidpointDiscreteGradient(), X, 0.1, up, 1.0));
         assertTrue(e.getMessage().contains("not an effective update"), e.getMessage());
     }
 

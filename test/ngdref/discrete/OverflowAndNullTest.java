@@ -44,14 +44,14 @@ class OverflowAndNullTest {
     }
 
     /**
-     * The library call behind the CLI reproducer: DiscreteMetric.of with the AVF rule (3 nodes),
+     * The library call behind the CLI reproducer: DiscreteStep.of with the AVF rule (3 nodes),
      * θ = (1e200, 1), η = ½, g = −∇L(θ) = (−1e200, −1). By hand L(θ_t) = ½(1e400 + 1) exceeds the
      * largest double, so the decrease L(θ_t) − L(θ_{t+1}) = ∞ − ∞ was NaN; now refused by name.
      */
     @Test
     void avfReproducerIsRefusedAsOutOfRangeNotNaN() {
         final ArithmeticException e = assertThrows(ArithmeticException.class,
-                () -> DiscreteMetric.of(new HalfSquaredNorm(), new AverageVectorFieldDiscreteGradient(3),
+                () -> DiscreteStep.of(new HalfSquaredNorm(), new AverageVectorFieldDiscreteGradient(3),
                         new double[] {1e200, 1}, 0.5, new double[] {-1e200, -1}, 1.0));
         assertTrue(e.getMessage().startsWith("L(θ_t) is +Infinity"), e.getMessage());
     }
@@ -60,13 +60,13 @@ class OverflowAndNullTest {
     @Test
     void overflowingStepIsNamedInThePapersTerms() {
         final ArithmeticException e = assertThrows(ArithmeticException.class,
-                () -> DiscreteMetric.of(new HalfSquaredNorm(), new MidpointDiscreteGradient(),
+                () -> DiscreteStep.of(new HalfSquaredNorm(), new MidpointDiscreteGradient(),
                         new double[] {1e308, 1}, 10.0, new double[] {1e308, 1}, 1.0));
         assertTrue(e.getMessage().startsWith("θ_{t+1} = θ_t + ηg is not finite") && !e.getMessage().contains("xNext"),
                 e.getMessage());
         // θ_{t+1} = (1e200, 1): L(θ_{t+1}) = ½·1e400 is out of range, L(θ_t) = 1 is not.
         final ArithmeticException next = assertThrows(ArithmeticException.class,
-                () -> DiscreteMetric.of(new HalfSquaredNorm(), new MidpointDiscreteGradient(),
+                () -> DiscreteStep.of(new HalfSquaredNorm(), new MidpointDiscreteGradient(),
                         new double[] {1, 1}, 1.0, new double[] {1e200 - 1, 0}, 1.0));
         assertTrue(next.getMessage().startsWith("L(θ_{t+1}) is +Infinity"), next.getMessage());
     }
@@ -82,7 +82,7 @@ class OverflowAndNullTest {
         final double t = 0x1.0p510;
         for (DiscreteGradient dg : new DiscreteGradient[] {new MidpointDiscreteGradient(),
                 new ItohAbeDiscreteGradient(), new AverageVectorFieldDiscreteGradient(3), new TaylorDiscreteGradient()}) {
-            final DiscreteMetric step = DiscreteMetric.of(new HalfSquaredNorm(), dg, new double[] {t, t}, 0.5,
+            final DiscreteStep step = DiscreteStep.of(new HalfSquaredNorm(), dg, new double[] {t, t}, 0.5,
                     new double[] {-t, -t}, 1.0);
             final String name = dg.getClass().getSimpleName();
             assertEquals("[" + 0x1.0p509 + ", " + 0x1.0p509 + "]", Arrays.toString(step.next()), name);
@@ -146,7 +146,7 @@ class OverflowAndNullTest {
                 .getMessage());
         final DiscreteGradient nullRule = (loss, x, xNext) -> null;
         assertTrue(assertThrows(IllegalArgumentException.class,
-                () -> DiscreteMetric.of(new HalfSquaredNorm(), nullRule, new double[] {1, 1}, 0.1, new double[] {-1, -1}, 1.0))
+                () -> DiscreteStep.of(new HalfSquaredNorm(), nullRule, new double[] {1, 1}, 0.1, new double[] {-1, -1}, 1.0))
                 .getMessage().contains("discreteGradient.of(loss, θ_t, θ_{t+1}) returned null"));
     }
 

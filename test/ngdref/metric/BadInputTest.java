@@ -69,7 +69,7 @@ class BadInputTest {
 
     @Test
     void badApplyAndSolveArguments() {
-        final OneParameterMetric m = OptimalMetric.of(G, Y);
+        final OneParameterMetric m = OneParameterMetric.optimal(G, Y);
         fails(() -> m.apply(null), "x must not be null");
         fails(() -> m.apply(new double[] {1, 2}), "x has length 2 but g has length 3");
         fails(() -> m.solve(new double[] {1, Double.NaN, 2}), "b[1] is NaN");
@@ -79,7 +79,7 @@ class BadInputTest {
     void inputsAreNotModified() {
         final double[] g = G.clone();
         final double[] y = Y.clone();
-        final OneParameterMetric m = OptimalMetric.of(g, y);
+        final OneParameterMetric m = OneParameterMetric.optimal(g, y);
         final double[] x = {0.5, -1, 2};
         m.apply(x);
         m.solve(x);

@@ -30,7 +30,7 @@ class ClosedCasesTest {
         // M_opt = yyᵀ/1 + 2(I − e₁e₁ᵀ) = [[1, 1], [1, 3]]; eigenvalues 2 ± √2, κ = 3 + 2√2.
         final double[] g = {1, 0};
         final double[] y = {1, 1};
-        final OneParameterMetric m = OptimalMetric.of(g, y);
+        final OneParameterMetric m = OneParameterMetric.optimal(g, y);
         final double[][] a = m.toArray();
         assertEquals(1.0, a[0][0]);
         assertEquals(1.0, a[0][1]);
@@ -76,7 +76,7 @@ class ClosedCasesTest {
         // ψ = 0: y = 3g, M_opt = (‖y‖/‖g‖)I = 3I, all eigenvalues 3, κ = 1.
         final double[] g = {1, -2, 0.5, 4};
         final double[] y = {3, -6, 1.5, 12};
-        final OneParameterMetric m = OptimalMetric.of(g, y);
+        final OneParameterMetric m = OneParameterMetric.optimal(g, y);
         final double[][] a = m.toArray();
         for (int i = 0; i < 4; i++) {
             for (int j = 0; j < 4; j++) {
@@ -101,7 +101,7 @@ class ClosedCasesTest {
         final double a = Math.sqrt(0.5);
         final double[] g = {1, 0, 0, 0};
         final double[] y = {a, a, 0, 0};
-        final MetricSpectrum s = OptimalMetric.of(g, y).spectrum();
+        final MetricSpectrum s = OneParameterMetric.optimal(g, y).spectrum();
         final BigDecimal ab = new BigDecimal(a);
         final BigDecimal root2 = BigDecimal.valueOf(2).sqrt(MC);
         close(ab.multiply(BigDecimal.valueOf(2).add(root2)).doubleValue(), s.lambdaMax());
@@ -113,7 +113,7 @@ class ClosedCasesTest {
         close(sqrt(0.5), geo.cosPsi());
         close(sqrt(0.5), geo.sinPsi());
         close(BigDecimal.valueOf(3).add(root2.multiply(BigDecimal.valueOf(2))).doubleValue(),
-                OptimalMetric.minimumConditionNumber(geo));
+                MetricBounds.minimumConditionNumber(geo));
     }
 
     @Test
@@ -126,7 +126,7 @@ class ClosedCasesTest {
             close(tb.divide(n, MC).doubleValue(), geo.sinPsi());
             close(BigDecimal.ONE.divide(n, MC).doubleValue(), geo.cosPsi());
             // κ(M_opt) = (1+s)²/c² = (√(1+t²) + t)² — no cancellation anywhere.
-            close(n.add(tb).pow(2).doubleValue(), OptimalMetric.minimumConditionNumber(geo));
+            close(n.add(tb).pow(2).doubleValue(), MetricBounds.minimumConditionNumber(geo));
         }
     }
 
@@ -141,7 +141,7 @@ class ClosedCasesTest {
             close(BigDecimal.ONE.divide(n, MC).doubleValue(), geo.sinPsi());
             close(tb.multiply(tb).divide(n.multiply(n.add(BigDecimal.ONE)), MC).doubleValue(), geo.oneMinusSinPsi());
             close(n.add(BigDecimal.ONE).pow(2).divide(tb.multiply(tb), MC).doubleValue(),
-                    OptimalMetric.minimumConditionNumber(geo));
+                    MetricBounds.minimumConditionNumber(geo));
         }
     }
 
@@ -166,7 +166,7 @@ class ClosedCasesTest {
         // Found by PaperProperties: g = y with entries near 1e77 (no scaling needed, yᵀy and gᵀg
         // finite) but yᵀy·gᵀg ≈ 1.8e308 overflows. ψ = 0, so M_opt = I exactly.
         final double[] g = {0x1.546dc4a40f7f6p255, -0x1.7e6ded09c0fecp255};
-        final MetricSpectrum s = OptimalMetric.of(g, g.clone()).spectrum();
+        final MetricSpectrum s = OneParameterMetric.optimal(g, g.clone()).spectrum();
         assertEquals(1.0, s.lambdaMax());
         assertEquals(1.0, s.lambdaMin());
         assertEquals(1.0, s.conditionNumber());

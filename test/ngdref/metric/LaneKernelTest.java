@@ -223,7 +223,7 @@ class LaneKernelTest {
         tinyY[d - 1] = 3e-320;
         assertEquals(1.0, UpdateGeometry.of(tiny, tinyY).cosPsi());
 
-        final OneParameterMetric m = OptimalMetric.of(g, y);
+        final OneParameterMetric m = OneParameterMetric.optimal(g, y);
         final double[] x = y.clone();
         x[d - 2] = Double.POSITIVE_INFINITY;
         fails(() -> m.apply(x), "x[" + (d - 2) + "] is +Infinity");
@@ -249,7 +249,7 @@ class LaneKernelTest {
             if (exactDot(y, g).signum() <= 0) {
                 continue;
             }
-            final OneParameterMetric m = OptimalMetric.of(g, y);
+            final OneParameterMetric m = OneParameterMetric.optimal(g, y);
             // M·g = y and M⁻¹·y = g, also with x scaled to 1e±300 (the scaled second pass).
             final double[] mg = m.apply(g);
             final double[] gy = m.solve(y);

@@ -419,7 +419,7 @@ class MatrixFreeTest {
         final int d = 1_000_000;
         final Random r = new Random(6);
         final double[][] p = pair(r, d);
-        final OneParameterMetric m = OptimalMetric.of(p[0], p[1]);
+        final OneParameterMetric m = OneParameterMetric.optimal(p[0], p[1]);
         final double[] mg = m.apply(p[0]);
         final double[] back = m.solve(mg);
         for (int i = 0; i < d; i += 9973) {

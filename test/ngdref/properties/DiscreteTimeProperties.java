@@ -8,7 +8,7 @@ import java.util.Arrays;
 import java.util.Random;
 import ngdref.discrete.AverageVectorFieldDiscreteGradient;
 import ngdref.discrete.DiscreteGradient;
-import ngdref.discrete.DiscreteMetric;
+import ngdref.discrete.DiscreteStep;
 import ngdref.discrete.HessianCorrectedMetric;
 import ngdref.discrete.ItohAbeDiscreteGradient;
 import ngdref.discrete.MidpointDiscreteGradient;
@@ -112,7 +112,7 @@ class DiscreteTimeProperties {
             yBar[i] = -yBar[i];
         }
         Assume.that(Generators.effective(g, yBar));
-        final DiscreteMetric step = DiscreteMetric.of(l, new MidpointDiscreteGradient(), theta, eta, g, 1.0);
+        final DiscreteStep step = DiscreteStep.of(l, new MidpointDiscreteGradient(), theta, eta, g, 1.0);
         final double[] mg = step.metric().apply(g);
         final double[] yb = step.yBar();
         for (int i = 0; i < d; i++) {

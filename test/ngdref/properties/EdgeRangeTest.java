@@ -20,7 +20,6 @@ import java.util.stream.LongStream;
 import ngdref.metric.MetricBounds;
 import ngdref.metric.MetricSpectrum;
 import ngdref.metric.OneParameterMetric;
-import ngdref.metric.OptimalMetric;
 import ngdref.metric.UpdateGeometry;
 import ngdref.oracle.Rational;
 import org.junit.jupiter.api.Test;
@@ -218,7 +217,7 @@ class EdgeRangeTest {
         o.check("‖y‖/‖g‖", geo::normRatio, () -> exact.quantity("normRatio"));
         final double sup = o.check("sup λ_min", () -> MetricBounds.lambdaMinSupremum(geo), () -> exact.quantity("rho"));
         final double inf = o.check("inf λ_max", () -> MetricBounds.lambdaMaxInfimum(geo), () -> exact.quantity("sigma"));
-        final double kappaMin = o.check("κ_min", () -> OptimalMetric.minimumConditionNumber(geo),
+        final double kappaMin = o.check("κ_min", () -> MetricBounds.minimumConditionNumber(geo),
                 () -> exact.quantity("kappaMin"));
         o.order("sup λ_min <= inf λ_max", sup, inf);
         o.order("1 <= κ_min", 1.0, kappaMin);

@@ -13,7 +13,7 @@ import ngdref.dense.CanonicalMetric;
 import ngdref.dense.DenseMetrics;
 import ngdref.discrete.AverageVectorFieldDiscreteGradient;
 import ngdref.discrete.DiscreteGradient;
-import ngdref.discrete.DiscreteMetric;
+import ngdref.discrete.DiscreteStep;
 import ngdref.discrete.ItohAbeDiscreteGradient;
 import ngdref.discrete.MidpointDiscreteGradient;
 import ngdref.discrete.StochasticMetric;
@@ -325,9 +325,9 @@ class ExtremeMagnitudeProperties {
         for (DiscreteGradient dg : new DiscreteGradient[] {new MidpointDiscreteGradient(), new ItohAbeDiscreteGradient(),
                 new AverageVectorFieldDiscreteGradient(3), new TaylorDiscreteGradient()}) {
             final String rule = dg.getClass().getSimpleName();
-            final DiscreteMetric step;
+            final DiscreteStep step;
             try {
-                step = DiscreteMetric.of(loss, dg, theta, eta, g, 1.0);
+                step = DiscreteStep.of(loss, dg, theta, eta, g, 1.0);
             } catch (RuntimeException e) {
                 assertRefusedByName(e);
                 Statistics.label("discrete").collect("refused");

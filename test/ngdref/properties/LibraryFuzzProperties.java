@@ -20,7 +20,6 @@ import ngdref.discrete.TimeVaryingExtension;
 import ngdref.metric.MetricBounds;
 import ngdref.metric.MetricSpectrum;
 import ngdref.metric.OneParameterMetric;
-import ngdref.metric.OptimalMetric;
 import ngdref.metric.UpdateGeometry;
 import ngdref.oracle.Rational;
 
@@ -120,7 +119,7 @@ class LibraryFuzzProperties {
     private static void family(Random r, double[] g, double[] y, double p, String input) {
         final int form = r.nextInt(3);
         final OneParameterMetric m = form == 0 ? OneParameterMetric.ofGamma(g, y, p)
-                : form == 1 ? OneParameterMetric.ofAlpha(g, y, p) : OptimalMetric.of(g, y);
+                : form == 1 ? OneParameterMetric.ofAlpha(g, y, p) : OneParameterMetric.optimal(g, y);
         final RoundingCheck exact = new RoundingCheck(g, y);
         final Rational alpha = form == 2 ? exact.alpha(1.0, true) : exact.alpha(p, form == 0);
         final MetricSpectrum s;
@@ -145,7 +144,7 @@ class LibraryFuzzProperties {
     private static void bounds(double[] g, double[] y, String input) {
         final UpdateGeometry geo = UpdateGeometry.of(g, y);
         final RoundingCheck exact = new RoundingCheck(g, y);
-        check("κ_min", () -> OptimalMetric.minimumConditionNumber(geo), exact.quantity("kappaMin"), input);
+        check("κ_min", () -> MetricBounds.minimumConditionNumber(geo), exact.quantity("kappaMin"), input);
         check("sup λ_min", () -> MetricBounds.lambdaMinSupremum(geo), exact.quantity("rho"), input);
         check("inf λ_max", () -> MetricBounds.lambdaMaxInfimum(geo), exact.quantity("sigma"), input);
     }

@@ -6,12 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.Random;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import ngdref.dense.CanonicalForm;
 import ngdref.dense.CanonicalMetric;
 import ngdref.metric.MetricBounds;
 import ngdref.metric.MetricSpectrum;
 import ngdref.metric.OneParameterMetric;
-import ngdref.metric.OptimalMetric;
 import ngdref.metric.UpdateGeometry;
 import ngdref.oracle.Enclosure;
 import ngdref.oracle.ExactDots;
@@ -20,11 +24,6 @@ import ngdref.oracle.GradientAngle;
 import ngdref.oracle.Rational;
 import ngdref.oracle.RationalMatrix;
 import ngdref.oracle.Ulps;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.EigenDecomposition;
 import org.apache.commons.math3.linear.QRDecomposition;
@@ -135,7 +134,7 @@ class PaperProperties {
     }
 
     private static void proposition1(Case c, long seed) {
-        final double kappaOpt = OptimalMetric.minimumConditionNumber(UpdateGeometry.of(c.g, c.y));
+        final double kappaOpt = MetricBounds.minimumConditionNumber(UpdateGeometry.of(c.g, c.y));
         // κ_min = (1+|sin ψ|)/(1−|sin ψ|) from the oracle's exact sin²ψ: the closed form is
         // correctly rounded.
         final Enclosure sin = GradientAngle.of(c.g, c.y).absSin();
@@ -239,7 +238,7 @@ class PaperProperties {
         for (int i = 0; i < y.length; i++) {
             y[i] = c.g[i] * factor;
         }
-        final MetricSpectrum s = OptimalMetric.of(c.g, y).spectrum();
+        final MetricSpectrum s = OneParameterMetric.optimal(c.g, y).spectrum();
         assertEquals(factor, s.lambdaMax());
         assertEquals(factor, s.lambdaMin());
         assertEquals(factor, s.lambdaD());
@@ -289,7 +288,7 @@ class PaperProperties {
                 y[i] = ny * (Math.cos(psi) * gHat[i] + Math.sin(psi) * e[i] / ne);
             }
             assertTrue(Generators.effective(c.g, y), "yᵀg ≤ 0 at k = " + k);
-            final MetricSpectrum s = OptimalMetric.of(c.g, y).spectrum();
+            final MetricSpectrum s = OneParameterMetric.optimal(c.g, y).spectrum();
             if (k % 3 == 1) {   // k = 1, 4, 7: the exact values (about 1 ms each)
                 final GradientAngle angle = GradientAngle.of(c.g, y);
                 final Enclosure sin = angle.absSin();

@@ -17,7 +17,6 @@ import java.util.regex.Pattern;
 import ngdref.metric.MetricBounds;
 import ngdref.metric.MetricSpectrum;
 import ngdref.metric.OneParameterMetric;
-import ngdref.metric.OptimalMetric;
 import ngdref.metric.UpdateGeometry;
 
 import org.junit.jupiter.api.Test;
@@ -49,7 +48,7 @@ class ValueContractsTest {
         a.put("UpdateGeometry.gDotG", b -> b.geometry.gDotG());
         a.put("MetricBounds.lambdaMinSupremum", b -> MetricBounds.lambdaMinSupremum(b.geometry));
         a.put("MetricBounds.lambdaMaxInfimum", b -> MetricBounds.lambdaMaxInfimum(b.geometry));
-        a.put("OptimalMetric.minimumConditionNumber", b -> OptimalMetric.minimumConditionNumber(b.geometry));
+        a.put("MetricBounds.minimumConditionNumber", b -> MetricBounds.minimumConditionNumber(b.geometry));
         a.put("OneParameterMetric.alpha", b -> b.metric().alpha());
         a.put("OneParameterMetric.gamma", b -> b.metric().gamma());
         a.put("MetricSpectrum.lambdaMax", b -> b.spectrum().lambdaMax());

@@ -5,21 +5,23 @@ import ngdref.metric.Inputs;
 import ngdref.metric.OneParameterMetric;
 
 /**
- * One discrete-time step θ_{t+1} = θ_t + ηg (Eq. (2)) as natural gradient descent (Section 2.2):
+ * One discrete-time step θ_{t+1} = θ_t + ηg (Eq. (2)) and its discrete metric M̄ (Section 2.2). The
+ * step is not itself a metric: {@link #metric()} is M̄, a {@link OneParameterMetric} (and so a
+ * {@code ngdref.metric.Metric}) on the pair (g, ȳ):
  * ȳ = −∇̄L(θ_t, θ_{t+1}) (13), so ηgᵀȳ = L(θ_t) − L(θ_{t+1}), and when the step decreases L the
  * discrete metric (14) M̄ = ȳȳᵀ/(ȳᵀg) + α(I − ggᵀ/gᵀg) satisfies M̄g = ȳ, is SPD, and
  * θ_{t+1} = θ_t − ηM̄⁻¹∇̄L(θ_t, θ_{t+1}) (15).
  *
  * <p>Machine-checked: M̄ SPD with M̄g = ȳ when ȳᵀg &gt; 0, for every D (Coq, {@code proofs/coq/Statements.v}): {@code discrete_metric}.
  */
-public final class DiscreteMetric {
+public final class DiscreteStep {
 
     private final double[] next;
     private final double[] yBar;
     private final double decrease;
     private final OneParameterMetric metric;
 
-    private DiscreteMetric(double[] next, double[] yBar, double decrease, OneParameterMetric metric) {
+    private DiscreteStep(double[] next, double[] yBar, double decrease, OneParameterMetric metric) {
         this.next = next;
         this.yBar = yBar;
         this.decrease = decrease;
@@ -55,7 +57,7 @@ public final class DiscreteMetric {
       @   assignable \nothing;
       @   signals_only IllegalArgumentException;
       @*/
-    public static DiscreteMetric of(/*@ nullable @*/ Loss loss, /*@ nullable @*/ DiscreteGradient discreteGradient, /*@ nullable @*/ double[] theta,
+    public static DiscreteStep of(/*@ nullable @*/ Loss loss, /*@ nullable @*/ DiscreteGradient discreteGradient, /*@ nullable @*/ double[] theta,
                                     double eta, /*@ nullable @*/ double[] g, double gamma) {
         if (loss == null) {
             throw new IllegalArgumentException("loss must not be null");
@@ -87,7 +89,7 @@ public final class DiscreteMetric {
         final double[] yBar = Vectors.negate(Vectors.requireInRange("∇̄L(θ_t, θ_{t+1})", gradient));
         final double decrease = Vectors.requireInRange("L(θ_t) − L(θ_{t+1})", lossNow - lossNext);
         try {
-            return new DiscreteMetric(next, yBar, decrease, OneParameterMetric.ofGamma(g, yBar, gamma));
+            return new DiscreteStep(next, yBar, decrease, OneParameterMetric.ofGamma(g, yBar, gamma));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("discrete step with ȳ = −∇̄L(θ_t, θ_t + ηg) as y: "
                     + e.getMessage() + "; L(θ_t) − L(θ_t + ηg) = " + Double.toString(decrease), e);
