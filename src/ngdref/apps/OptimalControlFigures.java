@@ -17,7 +17,7 @@ import org.knowm.xchart.XYChart;
 /**
  * Writes the optimal-control seed's figures and CSVs ({@link OptimalControlExperiment}) into one
  * directory, with a {@code summary.txt} of the numbers quoted in {@code docs/FIGURES.md}:
- * <pre>  java -cp target/classes:$(cat cp.txt) ngdref.apps.OptimalControlFigures [DIR]</pre>
+ * <pre>  java -cp target/classes:$(cat /tmp/cp.txt) ngdref.apps.OptimalControlFigures [DIR]</pre>
  * (default DIR docs/figures/optimal-control); {@link Figures} runs the same stage.
  */
 public final class OptimalControlFigures {
