@@ -84,6 +84,7 @@ public final class Figures {
         }
         f.analyzer(mnist);
         f.exponentialFamily();
+        OptimalControlFigures.write(out.resolve("optimal-control"));   // its own summary.txt there
         if (de != null) {
             Plots.saveGrid(List.of(a, bc[0], bc[1], de[0], de[1], de[2]), 2, 3, out.resolve("fig3_all.png"));
         }
