@@ -39,8 +39,22 @@ import picocli.CommandLine.Option;
  *   {@link HessianCorrectedMetric}), and whether the corrected metric M̄ + ηH, for the first γ in
  *   {1, 10, 100, 10⁴} whose bound holds, makes the step natural gradient descent (18),
  *   g = −(M̄ + ηH)⁻¹∇L(θ_t) (checked by {@link DenseMetrics#isNaturalGradient});</li>
+ * <li>for a preconditioned rule g = −P⁻¹d ({@link PreconditionedRule}: Adam, RMSProp, AdaGrad,
+ *   Newton), the rule's own metric P graded against (g, y) by {@link PreconditionerAnalysis}: κ(P),
+ *   κ_min = κ(M_opt) (Prop. 1), whether P is a valid metric for (g, y), and its canonical
+ *   decomposition (6). Adam's P = diag(√v̂) + ε maps g to −m̂, not to y = −∇L: it is the rule's
+ *   metric for the pair (g, −m̂), and for (g, y) only when m̂ = ∇L (its first step);</li>
+ * <li>the rule's energy where it has one (heavy ball, {@link Rule#energy});</li>
+ * <li>whether the step is resolution-limited ({@link #isResolutionLimited}); the summary's
+ *   fractions are over the other steps;</li>
  * <li>windowed effectiveness (3): L(t+m) &lt; L(t).</li>
  * </ul>
+ * Momentum, one treatment for every rule: heavy ball, Nesterov and Adam are all analysed on θ with
+ * the loss L, y = −∇L(θ_t) and g_t = (θ_{t+1} − θ_t)/η; the velocity or moments are the rule's
+ * memory, which makes g depend on t as Eq. (1)/(2) allow. (The paper's footnote also allows heavy
+ * ball as a first-order rule on [θ, v] with the energy E = L + ½‖v‖²; Nesterov's and Adam's memory
+ * have no such energy, so that view cannot be applied to all three. E is reported in its own
+ * column.)
  */
 @Command(name = "rule-analyzer", mixinStandardHelpOptions = true,
         description = "Analyse a learning rule as natural gradient descent, step by step.")
