@@ -82,9 +82,13 @@ public record PreconditionerAnalysis(String target, double kappaP, Boolean spd, 
         if (Double.isNaN(kappaMin)) {
             valid = Matrices.maxAbs(g) > 0.0 ? Boolean.FALSE : null;   // yᵀg <= 0: no SPD M has Mg = y
         } else if (small) {
-            final MetricCheck check = MetricCheck.of(p.metric(), g, y);
-            residual = check.mgResidual();
-            valid = check.lambdaMin() > 0.0 && residual <= MetricCheck.DEFAULT_TOLERANCE;
+            try {
+                final MetricCheck check = MetricCheck.of(p.metric(), g, y);
+                residual = check.mgResidual();
+                valid = check.lambdaMin() > 0.0 && residual <= MetricCheck.DEFAULT_TOLERANCE;
+            } catch (ArithmeticException outOfRange) {
+                // P, its eigenvalues or a bound outside the range of double: not checked (empty).
+            }
         }
         double canonicalError = Double.NaN;
         double canonicalMPrimeG = Double.NaN;

@@ -244,7 +244,8 @@ public final class RuleAnalyzer implements Callable<Integer> {
          * Summary plots: L(θ_t) (and the energy E for heavy ball), κ(M_opt) and κ(M̄) (and κ(P) for a
          * preconditioned rule), and the spectrum of M_opt, as PNG and SVG. Steps with yᵀg &le; 0, where
          * no metric exists, are drawn as markers: at L(θ_t) on the loss plot, at κ = 1 (the lower
-         * bound of every condition number) on the κ plot, at ‖y‖/‖g‖ on the spectrum plot.
+         * bound of every condition number) on the κ plot, at ‖y‖/‖g‖ on the spectrum plot; where
+         * that value is 0 or undefined (L = 0, g = 0), at the smallest positive value of the series.
          *
          * @param dir directory
          * @param base file name stem
@@ -261,7 +262,7 @@ public final class RuleAnalyzer implements Callable<Integer> {
             if (hasEnergy) {
                 Plots.line(lossChart, "E = L + ½‖v‖² (energy)", t, energy, 2, 1.0f);
             }
-            Plots.markers(lossChart, INEFFECTIVE, t, ineffectiveAt(loss), 1);
+            Plots.markers(lossChart, INEFFECTIVE, t, markerHeights(loss), 1);
             final XYChart kappa = Plots.chart(title + ": condition numbers", "step t", "κ", true);
             Plots.line(kappa, "κ(M_opt), continuous", t, rows.stream().mapToDouble(Row::kappa).toArray(), 0, 1.5f);
             Plots.line(kappa, "κ(M̄), discrete", t, rows.stream().mapToDouble(Row::kappaBar).toArray(), 1, 1.0f);
@@ -275,7 +276,7 @@ public final class RuleAnalyzer implements Callable<Integer> {
             Plots.line(spec, "λ_d", t, rows.stream().mapToDouble(Row::lambdaD).toArray(), 2, 1.5f);
             Plots.line(spec, "λ_min", t, rows.stream().mapToDouble(Row::lambdaMin).toArray(), 0, 1.5f);
             Plots.markers(spec, INEFFECTIVE + " (at ‖y‖/‖g‖)", t,
-                    ineffectiveAt(rows.stream().mapToDouble(Row::normRatio).toArray()), 3);
+                    markerHeights(rows.stream().mapToDouble(Row::normRatio).toArray()), 3);
             Plots.save(lossChart, dir, base + "_loss");
             Plots.save(kappa, dir, base + "_kappa");
             Plots.save(spec, dir, base + "_spectrum");
@@ -294,6 +295,33 @@ public final class RuleAnalyzer implements Callable<Integer> {
             final double[] out = new double[rows.size()];
             for (int i = 0; i < out.length; i++) {
                 out[i] = rows.get(i).effective() ? Double.NaN : v[i];
+            }
+            return out;
+        }
+
+        /**
+         * Marker heights for the steps with yᵀg &le; 0 on a logarithmic plot of v: v there, or the
+         * smallest positive value of v where v is 0 or undefined; NaN at the other steps.
+         *
+         * @param v one value per step
+         * @return a new array
+         */
+        double[] markerHeights(double[] v) {
+            return ineffectiveAt(orBottom(v));
+        }
+
+        /** v with its non-positive or non-finite entries replaced by its smallest positive one (1 if none). */
+        private static double[] orBottom(double[] v) {
+            double bottom = Double.POSITIVE_INFINITY;
+            for (double x : v) {
+                if (x > 0.0 && x < bottom) {
+                    bottom = x;
+                }
+            }
+            final double floor = Double.isInfinite(bottom) ? 1.0 : bottom;
+            final double[] out = new double[v.length];
+            for (int i = 0; i < v.length; i++) {
+                out[i] = v[i] > 0.0 && Double.isFinite(v[i]) ? v[i] : floor;
             }
             return out;
         }

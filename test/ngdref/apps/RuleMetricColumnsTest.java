@@ -315,4 +315,23 @@ class RuleMetricColumnsTest {
         assertEquals(XYSeries.XYSeriesRenderStyle.Scatter, s.getXYSeriesRenderStyle().orElseThrow());
         assertNull(Plots.markers(c, "none", t, new double[t.length], 0), "zeros on a log axis: nothing drawn");
     }
+
+    @Test
+    void ineffectiveStepsWithZeroLossStillGetAMarker() {
+        // Newton reaches the minimum of Rosenbrock exactly: L = 0 and g = 0 (yᵀg = 0) afterwards.
+        final RuleAnalyzer.Analysis a = RuleAnalyzer.run(BuiltinLosses.named("rosenbrock"),
+                Rules.named("newton", 0.5), 120, 10);
+        final double[] loss = a.rows().stream().mapToDouble(RuleAnalyzer.Row::loss).toArray();
+        final long zeroAndIneffective = a.rows().stream().filter(r -> r.loss() == 0.0 && r.yDotG() <= 0).count();
+        assertTrue(zeroAndIneffective > 0, "the run reaches L = 0");
+        final long ineffective = a.rows().stream().filter(r -> !(r.yDotG() > 0)).count();
+        final XYChart c = Plots.chart("test", "t", "L", true);
+        final XYSeries s = Plots.markers(c, "ineffective", Plots.range(loss.length), a.markerHeights(loss), 0);
+        assertEquals(ineffective, s.getXData().length);
+        double smallestPositive = Double.POSITIVE_INFINITY;
+        for (double l : loss) {
+            smallestPositive = l > 0 ? Math.min(smallestPositive, l) : smallestPositive;
+        }
+        assertEquals(smallestPositive, Arrays.stream(s.getYData()).min().orElseThrow(), 0.0);
+    }
 }
