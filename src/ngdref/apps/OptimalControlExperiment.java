@@ -3,9 +3,9 @@ package ngdref.apps;
 import java.util.ArrayList;
 import java.util.List;
 import ngdref.discrete.AverageVectorFieldDiscreteGradient;
-import ngdref.discrete.DiscreteMetric;
+import ngdref.discrete.DiscreteStep;
 import ngdref.metric.MetricSpectrum;
-import ngdref.metric.OptimalMetric;
+import ngdref.metric.OneParameterMetric;
 import ngdref.metric.UpdateGeometry;
 
 /**
@@ -225,7 +225,7 @@ public final class OptimalControlExperiment {
             double min = Double.NaN;
             if (ytg > 0.0) {
                 final UpdateGeometry geo = UpdateGeometry.of(g, y);
-                final MetricSpectrum s = OptimalMetric.of(g, y).spectrum();
+                final MetricSpectrum s = OneParameterMetric.optimal(g, y).spectrum();
                 psi = geo.psi();
                 ratio = geo.normRatio();
                 kappa = s.conditionNumber();
@@ -236,7 +236,7 @@ public final class OptimalControlExperiment {
             double windowKappa = Double.NaN;
             if (windowEffective) {
                 // θ_t → θ_{t+m*} as one discrete step (η = 1): its metric (14) on ȳ = −∇̄L.
-                windowKappa = DiscreteMetric.of(loss, avf, path[k], 1.0, Matrices.subtract(path[k + m], path[k]), 1.0)
+                windowKappa = DiscreteStep.of(loss, avf, path[k], 1.0, Matrices.subtract(path[k + m], path[k]), 1.0)
                         .metric().spectrum().conditionNumber();
             }
             double ocKappa = Double.NaN;

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import ngdref.dense.MetricCheck;
-import ngdref.metric.OptimalMetric;
+import ngdref.metric.MetricBounds;
 import ngdref.metric.UpdateGeometry;
 import org.knowm.xchart.XYChart;
 
@@ -116,7 +116,7 @@ public final class OptimalControlFigures {
             final double[] y = rule.negativeGradient(theta);
             final MetricCheck check = MetricCheck.of(rule.metric(), g, y);
             final double kappaP = check.lambdaMax() / check.lambdaMin();
-            final double kappaMin = OptimalMetric.minimumConditionNumber(UpdateGeometry.of(g, y));
+            final double kappaMin = MetricBounds.minimumConditionNumber(UpdateGeometry.of(g, y));
             final boolean passes = check.passes(MetricCheck.DEFAULT_TOLERANCE);
             rows.add(new Object[] {gd, rule.rates()[0], rule.rates()[1], check.lambdaMin(), check.lambdaMax(), kappaP,
                 kappaMin, check.mgResidual(), passes});

@@ -78,6 +78,32 @@ final class Plots {
         return s;
     }
 
+    /**
+     * Adds the finite points of y as markers without a line (for isolated events such as steps
+     * with yᵀg &le; 0, which a line with NaN gaps would hide); adds nothing when there are none.
+     * Turns on the chart's marker size (lines added by {@link #line} have no markers).
+     */
+    static XYSeries markers(XYChart c, String name, double[] x, double[] y, int color) {
+        final boolean log = c.getStyler().isYAxisLogarithmic();
+        final List<Double> xs = new ArrayList<>();
+        final List<Double> ys = new ArrayList<>();
+        for (int i = 0; i < x.length; i++) {
+            if (Double.isFinite(x[i]) && Double.isFinite(y[i]) && (!log || y[i] > 0)) {
+                xs.add(x[i]);
+                ys.add(y[i]);
+            }
+        }
+        if (xs.isEmpty()) {
+            return null;
+        }
+        c.getStyler().setMarkerSize(7);
+        final XYSeries s = c.addSeries(name, xs, ys);
+        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        s.setMarker(SeriesMarkers.DIAMOND);
+        s.setMarkerColor(PALETTE[color % PALETTE.length]);
+        return s;
+    }
+
     /** Fixes the x range (XChart then places its ticks on round values inside it). */
     static void xRange(XYChart c, double min, double max) {
         c.getStyler().setXAxisMin(min);

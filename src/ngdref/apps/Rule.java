@@ -3,12 +3,14 @@ package ngdref.apps;
 import ngdref.discrete.Loss;
 
 /**
- * A (possibly stateful) discrete learning rule: state_{t+1} = state_t + η·g_t (Eq. (2)). The update
+ * A (possibly stateful) discrete learning rule: θ_{t+1} = θ_t + η·g_t (Eq. (2)). The update
  * may depend on the past (momentum, Adam's moments); the analyzer then relates g_t to
- * y_t = −∇L(state_t) at each step. (The library itself needs no rule type: its constructions take
+ * y_t = −∇L(θ_t) at each step. (The library itself needs no rule type: its constructions take
  * the update g of one step.)
- * Rules whose natural state is larger than θ (heavy-ball momentum on [θ, v]) say so through
- * {@link #initialState} and analyse the loss {@link #analyzedLoss} on that state.
+ * Every rule is analysed on θ with the loss L: a rule's memory (heavy ball's velocity, Nesterov's
+ * u, Adam's moments) makes g_t depend on the past, which the paper's g(θ, t) of Eq. (1)/(2) allows;
+ * the metric found is then the metric of that step. Heavy ball also reports its energy
+ * ({@link #energy}).
  */
 public interface Rule {
 
@@ -27,31 +29,23 @@ public interface Rule {
     double learningRate();
 
     /**
-     * The state the rule moves, from θ₀.
+     * The rule's energy at θ before the next {@link #update}, for rules with a known Lyapunov
+     * function on their extended state (heavy ball: E = L(θ) + ½‖v‖²); NaN for the others.
      *
-     * @param theta0 the initial parameters
-     * @return the initial state (θ₀ itself by default)
+     * @param loss the problem's loss on θ
+     * @param theta the current parameters
+     * @return E, or NaN when the rule has no energy
      */
-    default double[] initialState(double[] theta0) {
-        return theta0.clone();
+    default double energy(Loss loss, double[] theta) {
+        return Double.NaN;
     }
 
     /**
-     * The loss whose decrease the analysis checks, on the rule's state (L itself by default).
+     * The update g_t at θ_t; advances the rule's internal memory.
      *
      * @param loss the problem's loss on θ
-     * @return the loss on the state
+     * @param theta the current parameters (not modified)
+     * @return g_t, a new array of θ's length
      */
-    default Loss analyzedLoss(Loss loss) {
-        return loss;
-    }
-
-    /**
-     * The update g_t at the current state; advances the rule's internal memory.
-     *
-     * @param loss the problem's loss on θ
-     * @param state the current state (not modified)
-     * @return g_t, a new array of the state's length
-     */
-    double[] update(Loss loss, double[] state);
+    double[] update(Loss loss, double[] theta);
 }

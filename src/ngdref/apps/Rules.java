@@ -2,10 +2,16 @@ package ngdref.apps;
 
 import ngdref.discrete.Loss;
 import ngdref.discrete.TwiceDifferentiableLoss;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.ArrayRealVector;
+import org.apache.commons.math3.linear.DecompositionSolver;
+import org.apache.commons.math3.linear.LUDecomposition;
 
 /**
- * The analyzer's built-in learning rules: gradient descent, heavy-ball momentum on the extended
- * state [θ, v], Nesterov's accelerated gradient, Adam, RMSProp, sign-GD and feedback alignment.
+ * The analyzer's built-in learning rules: gradient descent, heavy-ball momentum, Nesterov's
+ * accelerated gradient, Adam, RMSProp, AdaGrad, damped Newton, sign-GD and feedback alignment.
+ * Every rule moves θ (momentum and moments are the rule's memory); the preconditioned ones
+ * (Adam, RMSProp, AdaGrad, Newton) are {@link PreconditionedRule}s.
  * Each call of {@link #named} returns a fresh rule (the stateful ones keep their memory).
  */
 public final class Rules {
@@ -19,7 +25,7 @@ public final class Rules {
      * @return the names
      */
     public static String[] names() {
-        return new String[] {"gd", "heavy-ball", "nesterov", "adam", "rmsprop", "sign-gd", "fa"};
+        return new String[] {"gd", "heavy-ball", "nesterov", "adam", "rmsprop", "adagrad", "newton", "sign-gd", "fa"};
     }
 
     /**
@@ -41,6 +47,10 @@ public final class Rules {
                 return adam(eta, 0.9, 0.999, 1e-8);
             case "rmsprop":
                 return rmsProp(eta, 0.9, 1e-8);
+            case "adagrad":
+                return adaGrad(eta, 1e-8);
+            case "newton":
+                return newton(eta);
             case "sign-gd":
                 return signGd(eta);
             case "fa":
@@ -59,22 +69,22 @@ public final class Rules {
      * @return η
      */
     public static double defaultLearningRate(String rule, String loss) {
-        final double[] etas;   // gd, heavy-ball, nesterov, adam, rmsprop, sign-gd, fa
+        final double[] etas;   // gd, heavy-ball, nesterov, adam, rmsprop, adagrad, newton, sign-gd, fa
         switch (loss) {
             case "quadratic":
-                etas = new double[] {0.03, 0.15, 0.03, 0.05, 0.01, 0.02, 0.03};
+                etas = new double[] {0.03, 0.15, 0.03, 0.05, 0.01, 0.3, 0.5, 0.02, 0.03};
                 break;
             case "rosenbrock":
-                etas = new double[] {1e-3, 0.02, 5e-4, 0.02, 2e-3, 2e-3, 1e-3};
+                etas = new double[] {1e-3, 0.02, 5e-4, 0.02, 2e-3, 0.05, 0.5, 2e-3, 1e-3};
                 break;
             case "double-well":
-                etas = new double[] {0.1, 0.3, 0.1, 0.05, 0.02, 0.02, 0.1};
+                etas = new double[] {0.1, 0.3, 0.1, 0.05, 0.02, 0.3, 0.5, 0.02, 0.1};
                 break;
             case "logistic":
-                etas = new double[] {0.5, 0.5, 0.5, 0.05, 0.02, 0.01, 0.5};
+                etas = new double[] {0.5, 0.5, 0.5, 0.05, 0.02, 0.3, 0.5, 0.01, 0.5};
                 break;
             default:
-                etas = new double[] {0.1, 0.1, 0.05, 1e-3, 1e-3, 1e-4, 0.1};
+                etas = new double[] {0.1, 0.1, 0.05, 1e-3, 1e-3, 0.01, 0.5, 1e-4, 0.1};
                 break;
         }
         final String[] names = names();
@@ -112,20 +122,20 @@ public final class Rules {
     }
 
     /**
-     * Heavy-ball momentum as a first-order rule on the extended state z = [θ, v] (the paper's
-     * footnote: a higher-order rule is a first-order rule on a larger state). The dynamics
-     * θ̇ = v, v̇ = −cv − ∇L(θ) decrease the energy E(z) = L(θ) + ½‖v‖² (Ė = −c‖v‖²), and in
-     * continuous time y = −∇E = [−∇L, −v], g = ż give yᵀg = c‖v‖² &ge; 0. The discrete step is
-     * the semi-implicit (symplectic) Euler step v' = v + η(−cv − ∇L(θ)), θ' = θ + ηv', i.e.
-     * g = [v', −cv − ∇L(θ)]: Polyak's heavy ball θ_{t+1} = θ_t + β(θ_t − θ_{t−1}) − η²∇L(θ_t)
-     * with β = 1 − ηc. The analysed loss is E on [θ, v].
+     * Heavy-ball momentum, semi-implicit (symplectic) Euler on θ̇ = v, v̇ = −cv − ∇L(θ):
+     * v' = v + η(−cv − ∇L(θ)), θ' = θ + ηv', so the update on θ is g = v' (Polyak's heavy ball
+     * θ_{t+1} = θ_t + β(θ_t − θ_{t−1}) − η²∇L(θ_t) with β = 1 − ηc). Like every momentum rule
+     * here, it is analysed on θ with the loss L; the velocity v is the rule's memory. Its energy
+     * E = L(θ) + ½‖v‖² (Ė = −c‖v‖² in continuous time) is reported alongside by {@link Rule#energy}.
      *
-     * @param eta the step η of the extended dynamics
+     * @param eta the step η of the discretised dynamics
      * @param friction c &gt; 0
      * @return the rule
      */
     public static Rule heavyBall(double eta, double friction) {
         return new Rule() {
+            private double[] v;
+
             @Override
             public String name() {
                 return "heavy-ball";
@@ -137,79 +147,30 @@ public final class Rules {
             }
 
             @Override
-            public double[] initialState(double[] theta0) {
-                final double[] z = new double[2 * theta0.length];
-                System.arraycopy(theta0, 0, z, 0, theta0.length);
-                return z;
+            public double energy(Loss loss, double[] theta) {
+                double kinetic = 0.0;
+                if (v != null) {
+                    for (double vi : v) {
+                        kinetic += 0.5 * vi * vi;
+                    }
+                }
+                return loss.value(theta) + kinetic;
             }
 
             @Override
-            public Loss analyzedLoss(Loss loss) {
-                return loss instanceof TwiceDifferentiableLoss
-                        ? new TwiceDifferentiableEnergy((TwiceDifferentiableLoss) loss) : new Energy(loss);
-            }
-
-            @Override
-            public double[] update(Loss loss, double[] z) {
-                final int d = z.length / 2;
-                final double[] theta = java.util.Arrays.copyOfRange(z, 0, d);
+            public double[] update(Loss loss, double[] theta) {
+                if (v == null) {
+                    v = new double[theta.length];
+                }
                 final double[] grad = loss.gradient(theta);
-                final double[] g = new double[2 * d];
-                for (int i = 0; i < d; i++) {
-                    final double accel = -friction * z[d + i] - grad[i];
-                    g[d + i] = accel;
-                    g[i] = z[d + i] + eta * accel;
+                final double[] g = new double[theta.length];
+                for (int i = 0; i < theta.length; i++) {
+                    v[i] += eta * (-friction * v[i] - grad[i]);
+                    g[i] = v[i];
                 }
                 return g;
             }
         };
-    }
-
-    /** E([θ, v]) = L(θ) + ½‖v‖². */
-    static class Energy implements Loss {
-        final Loss base;
-
-        Energy(Loss base) {
-            this.base = base;
-        }
-
-        @Override
-        public double value(double[] z) {
-            final int d = z.length / 2;
-            double s = base.value(java.util.Arrays.copyOfRange(z, 0, d));
-            for (int i = d; i < z.length; i++) {
-                s += 0.5 * z[i] * z[i];
-            }
-            return s;
-        }
-
-        @Override
-        public double[] gradient(double[] z) {
-            final int d = z.length / 2;
-            final double[] g = new double[z.length];
-            System.arraycopy(base.gradient(java.util.Arrays.copyOfRange(z, 0, d)), 0, g, 0, d);
-            System.arraycopy(z, d, g, d, d);
-            return g;
-        }
-    }
-
-    /** E with Hessian blockdiag(∇²L, I). */
-    static final class TwiceDifferentiableEnergy extends Energy implements TwiceDifferentiableLoss {
-        TwiceDifferentiableEnergy(TwiceDifferentiableLoss base) {
-            super(base);
-        }
-
-        @Override
-        public double[][] hessian(double[] z) {
-            final int d = z.length / 2;
-            final double[][] hl = ((TwiceDifferentiableLoss) base).hessian(java.util.Arrays.copyOfRange(z, 0, d));
-            final double[][] h = new double[2 * d][2 * d];
-            for (int i = 0; i < d; i++) {
-                System.arraycopy(hl[i], 0, h[i], 0, d);
-                h[d + i][d + i] = 1.0;
-            }
-            return h;
-        }
     }
 
     /**
@@ -261,10 +222,11 @@ public final class Rules {
      * @return the rule
      */
     public static Rule adam(double eta, double beta1, double beta2, double eps) {
-        return new Rule() {
+        return new PreconditionedRule() {
             private double[] m;
             private double[] s;
             private int t;
+            private Preconditioning last;
 
             @Override
             public String name() {
@@ -274,6 +236,11 @@ public final class Rules {
             @Override
             public double learningRate() {
                 return eta;
+            }
+
+            @Override
+            public Preconditioning preconditioning() {
+                return last;
             }
 
             @Override
@@ -287,11 +254,16 @@ public final class Rules {
                 final double c1 = 1.0 - Math.pow(beta1, t);
                 final double c2 = 1.0 - Math.pow(beta2, t);
                 final double[] g = new double[theta.length];
+                final double[] p = new double[theta.length];
+                final double[] minusMHat = new double[theta.length];
                 for (int i = 0; i < theta.length; i++) {
                     m[i] = beta1 * m[i] + (1 - beta1) * grad[i];
                     s[i] = beta2 * s[i] + (1 - beta2) * grad[i] * grad[i];
-                    g[i] = -(m[i] / c1) / (Math.sqrt(s[i] / c2) + eps);
+                    minusMHat[i] = -(m[i] / c1);
+                    p[i] = Math.sqrt(s[i] / c2) + eps;
+                    g[i] = minusMHat[i] / p[i];
                 }
+                last = new Preconditioning(Preconditioning.MINUS_FIRST_MOMENT, p, null, minusMHat);
                 return g;
             }
         };
@@ -306,17 +278,39 @@ public final class Rules {
      * @return the rule
      */
     public static Rule rmsProp(double eta, double rho, double eps) {
-        return new Rule() {
+        return diagonalRule("rmsprop", eta, rho, 1.0 - rho, eps);
+    }
+
+    /**
+     * AdaGrad (Duchi, Hazan and Singer 2011): s ← s + ∇L², g = −∇L/(√s + ε), i.e. P = diag(√s) + ε.
+     *
+     * @param eta η
+     * @param eps ε
+     * @return the rule
+     */
+    public static Rule adaGrad(double eta, double eps) {
+        return diagonalRule("adagrad", eta, 1.0, 1.0, eps);
+    }
+
+    /** s ← decay·s + weight·∇L², g = −∇L/(√s + ε): RMSProp and AdaGrad. */
+    private static Rule diagonalRule(String name, double eta, double decay, double weight, double eps) {
+        return new PreconditionedRule() {
             private double[] s;
+            private Preconditioning last;
 
             @Override
             public String name() {
-                return "rmsprop";
+                return name;
             }
 
             @Override
             public double learningRate() {
                 return eta;
+            }
+
+            @Override
+            public Preconditioning preconditioning() {
+                return last;
             }
 
             @Override
@@ -326,10 +320,60 @@ public final class Rules {
                 }
                 final double[] grad = loss.gradient(theta);
                 final double[] g = new double[theta.length];
+                final double[] p = new double[theta.length];
                 for (int i = 0; i < theta.length; i++) {
-                    s[i] = rho * s[i] + (1 - rho) * grad[i] * grad[i];
-                    g[i] = -grad[i] / (Math.sqrt(s[i]) + eps);
+                    s[i] = decay * s[i] + weight * grad[i] * grad[i];
+                    p[i] = Math.sqrt(s[i]) + eps;
+                    g[i] = -grad[i] / p[i];
                 }
+                last = new Preconditioning(Preconditioning.MINUS_GRADIENT, p, null, Matrices.negate(grad));
+                return g;
+            }
+        };
+    }
+
+    /**
+     * Damped Newton: g = −H⁻¹∇L with P = H = ∇²L(θ) (symmetrised exactly, (H + Hᵀ)/2), solved by LU
+     * so that an indefinite H still gives a step (the analyzer then marks P as not positive
+     * definite: the step is not natural gradient descent with P).
+     *
+     * @param eta η
+     * @return the rule (for losses with a Hessian)
+     */
+    public static Rule newton(double eta) {
+        return new PreconditionedRule() {
+            private Preconditioning last;
+
+            @Override
+            public String name() {
+                return "newton";
+            }
+
+            @Override
+            public double learningRate() {
+                return eta;
+            }
+
+            @Override
+            public Preconditioning preconditioning() {
+                return last;
+            }
+
+            @Override
+            public double[] update(Loss loss, double[] theta) {
+                if (!(loss instanceof TwiceDifferentiableLoss)) {
+                    throw new IllegalArgumentException("Newton's method needs a loss with a Hessian"
+                            + " (not the MNIST network)");
+                }
+                final double[][] h = Matrices.symmetrize(((TwiceDifferentiableLoss) loss).hessian(theta));
+                final double[] y = Matrices.negate(loss.gradient(theta));
+                final DecompositionSolver solver = new LUDecomposition(new Array2DRowRealMatrix(h)).getSolver();
+                if (!solver.isNonSingular()) {
+                    throw new ArithmeticException("Newton's method: the Hessian is singular at θ = "
+                            + java.util.Arrays.toString(theta));
+                }
+                final double[] g = solver.solve(new ArrayRealVector(y)).toArray();
+                last = new Preconditioning(Preconditioning.MINUS_GRADIENT, null, h, y);
                 return g;
             }
         };

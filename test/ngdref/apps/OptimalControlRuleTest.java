@@ -8,7 +8,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import ngdref.dense.MetricCheck;
 import ngdref.dense.PreconditionerMetric;
-import ngdref.metric.OptimalMetric;
+import ngdref.metric.MetricBounds;
 import ngdref.metric.UpdateGeometry;
 import org.junit.jupiter.api.Test;
 
@@ -80,7 +80,7 @@ class OptimalControlRuleTest {
             final double sin = Math.sqrt(c0 * c0 + c1 * c1 + c2 * c2)
                     / Math.sqrt((y[0] * y[0] + y[1] * y[1] + y[2] * y[2]) * (g[0] * g[0] + g[1] * g[1] + g[2] * g[2]));
             final double kappaMin = (1 + sin) / (1 - sin);
-            assertEquals(kappaMin, OptimalMetric.minimumConditionNumber(UpdateGeometry.of(g, y)), 1e-9 * kappaMin);
+            assertEquals(kappaMin, MetricBounds.minimumConditionNumber(UpdateGeometry.of(g, y)), 1e-9 * kappaMin);
             assertTrue(pMax / pMin >= kappaMin, "kappa(P) " + pMax / pMin + " < kappa_min " + kappaMin);
         }
     }
