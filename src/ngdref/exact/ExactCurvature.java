@@ -143,10 +143,11 @@ public final class ExactCurvature {
     public double metricBound(double[] g, double[] yBar, double gamma, double hApprox, String name) {
         requireNegativeEigenvalue();
         final ExactGeometry geo = ExactGeometry.of(g, yBar);
+        final LambdaMinBracket ell = new LambdaMinBracket(geo, gamma);   // shared by every comparison
         return ExactRounding.roundPositive(new Bound(geo.approximation(ExactGeometry.LAMBDA_MIN, gamma, true), hApprox) {
             @Override
             public int compareWith(BigDecimal b) {
-                return b.signum() <= 0 ? 1 : compareMetricBound(geo, gamma, b, name);
+                return b.signum() <= 0 ? 1 : compareMetricBound(ell, b, name);
             }
         }, name);
     }
@@ -164,38 +165,17 @@ public final class ExactCurvature {
      * @throws ArithmeticException when the comparison is undecidable (see the class comment)
      */
     public boolean isBelowMetricBound(double[] g, double[] yBar, double gamma, double eta, String name) {
-        return sign >= 0 || compareMetricBound(ExactGeometry.of(g, yBar), gamma, new BigDecimal(eta), name) > 0;
+        return sign >= 0 || compareMetricBound(new LambdaMinBracket(ExactGeometry.of(g, yBar), gamma),
+                new BigDecimal(eta), name) > 0;
     }
 
-    /** sign(λ_min(M̄)/h − b) for b &gt; 0 (class comment). */
-    private int compareMetricBound(ExactGeometry geo, double gamma, BigDecimal b, String name) {
-        // A dyadic start near ℓ = λ_min(M̄): its 50-digit approximation rounded to 53 bits.
-        final BigDecimal start = dyadic(geo.approximation(ExactGeometry.LAMBDA_MIN, gamma, true));
-        final int at = geo.compare(ExactGeometry.LAMBDA_MIN, gamma, true, start);
-        if (at == 0) {
-            return signOf(b, start);
+    /** sign(λ_min(M̄)/h − b) for b &gt; 0 (class comment), narrowing the shared bracket of ℓ. */
+    private int compareMetricBound(LambdaMinBracket ell, BigDecimal b, String name) {
+        if (ell.exact != null) {
+            return signOf(b, ell.exact);
         }
-        // Widen a bracket around start until it holds ℓ strictly inside.
-        BigDecimal lo = start;
-        BigDecimal hi = start;
-        for (int k = 50; ; k = k / 2) {
-            final BigDecimal width = ExactGeometry.scalb(start, -k);
-            lo = at < 0 ? start.subtract(width) : start;
-            hi = at > 0 ? start.add(width) : start;
-            final int side = at < 0 ? geo.compare(ExactGeometry.LAMBDA_MIN, gamma, true, lo)
-                    : -geo.compare(ExactGeometry.LAMBDA_MIN, gamma, true, hi);
-            if (side == 0) {
-                return signOf(b, at < 0 ? lo : hi);
-            }
-            if (side > 0) {
-                break; // lo < ℓ < hi
-            }
-            if (k == 0) {
-                throw new IllegalStateException("internal error: λ_min(M̄) is not within a factor 2 of its approximation");
-            }
-        }
-        int atLo = signOf(b, lo);
-        int atHi = signOf(b, hi);
+        int atLo = signOf(b, ell.lo);
+        int atHi = signOf(b, ell.hi);
         for (int step = 0; step < BISECTIONS; step++) {
             if (atLo >= 0) {
                 return 1;  // λ_min(bS + ℓI) > λ_min(bS + lo·I) ≥ 0
@@ -203,22 +183,82 @@ public final class ExactCurvature {
             if (atHi <= 0) {
                 return -1; // λ_min(bS + ℓI) < λ_min(bS + hi·I) ≤ 0
             }
-            final BigDecimal mid = lo.add(hi).multiply(new BigDecimal("0.5"));
-            final int c = geo.compare(ExactGeometry.LAMBDA_MIN, gamma, true, mid);
-            if (c == 0) {
-                return signOf(b, mid);
+            final BigDecimal oldLo = ell.lo;
+            ell.halve();
+            if (ell.exact != null) {
+                return signOf(b, ell.exact);
             }
-            if (c > 0) {
-                lo = mid;
-                atLo = signOf(b, lo);
+            if (ell.lo != oldLo) {
+                atLo = signOf(b, ell.lo);
             } else {
-                hi = mid;
-                atHi = signOf(b, hi);
+                atHi = signOf(b, ell.hi);
             }
         }
         throw new ArithmeticException(name + " cannot be compared with " + b.doubleValue()
                 + ": −λ_min(H)·" + b.doubleValue() + " and λ_min(M̄) agree to " + BISECTIONS
                 + " bits (an algebraic coincidence no rational test decides); refused");
+    }
+
+    /**
+     * ℓ = λ_min(M̄) of (g, ȳ, γ) as dyadic rationals lo &lt; ℓ &lt; hi, or exactly, from
+     * ExactGeometry's exact comparisons. Built once per bound and narrowed by every comparison
+     * that needs it: a halving stays valid for all later comparisons.
+     */
+    private static final class LambdaMinBracket {
+        private final ExactGeometry geo;
+        private final double gamma;
+        private BigDecimal lo;
+        private BigDecimal hi;
+        /** ℓ when a comparison hit it exactly, else null. */
+        private BigDecimal exact;
+
+        LambdaMinBracket(ExactGeometry geo, double gamma) {
+            this.geo = geo;
+            this.gamma = gamma;
+            // A dyadic start near ℓ: its 50-digit approximation rounded to 53 bits.
+            final BigDecimal start = dyadic(geo.approximation(ExactGeometry.LAMBDA_MIN, gamma, true));
+            final int at = compare(start);
+            if (at == 0) {
+                exact = start;
+                return;
+            }
+            // Widen a bracket around start until it holds ℓ strictly inside.
+            for (int k = 50; ; k = k / 2) {
+                final BigDecimal width = ExactGeometry.scalb(start, -k);
+                lo = at < 0 ? start.subtract(width) : start;
+                hi = at > 0 ? start.add(width) : start;
+                final int side = at < 0 ? compare(lo) : -compare(hi);
+                if (side == 0) {
+                    exact = at < 0 ? lo : hi;
+                    return;
+                }
+                if (side > 0) {
+                    return; // lo < ℓ < hi
+                }
+                if (k == 0) {
+                    throw new IllegalStateException(
+                            "internal error: λ_min(M̄) is not within a factor 2 of its approximation");
+                }
+            }
+        }
+
+        /** sign(ℓ − t). */
+        private int compare(BigDecimal t) {
+            return geo.compare(ExactGeometry.LAMBDA_MIN, gamma, true, t);
+        }
+
+        /** Halves the bracket (or finds ℓ exactly at its midpoint). */
+        void halve() {
+            final BigDecimal mid = lo.add(hi).multiply(new BigDecimal("0.5"));
+            final int c = compare(mid);
+            if (c == 0) {
+                exact = mid;
+            } else if (c > 0) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
     }
 
     /** sign(λ_min(c·S + t·I)) for dyadic c &gt; 0 and t. */
