@@ -109,8 +109,8 @@ final class StochasticAnalysis {
         return m;
     }
 
-    /** The sample standard deviation over √K; NaN for K &lt; 2. */
-    private static double standardError(double[] v) {
+    /** The sample standard deviation over √K (the standard error of the mean of K draws); NaN for K &lt; 2. */
+    static double standardError(double[] v) {
         if (v.length < 2) {
             return Double.NaN;
         }

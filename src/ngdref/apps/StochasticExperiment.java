@@ -70,13 +70,15 @@ public final class StochasticExperiment {
      * @param rule the rule
      * @param step t
      * @param fullLoss L(θ_t), the full-batch loss over S
-     * @param meanLossChange ⟨L(θ_t + ηgₖ) − L(θ_t)⟩ over the K draws
+     * @param meanLossChange ⟨L(θ_t + ηgₖ) − L(θ_t)⟩ over the K draws (&lt; 0: effective on average)
+     * @param meanLossChangeStandardError its standard error (sample sd over √K)
      * @param updateDeviation ‖⟨g⟩ − g_full‖∞/‖g_full‖∞, g_full the full-batch update
      * @param discreteGradientResidual maxₖ |ηgₖᵀȳₖ + ΔLₖ|/|ΔLₖ| (Eq. 13 for each draw)
      * @param meanLambda the mean of the mean-value points λₖ
      * @param analysis the library's analysis of (19)–(20)
      */
-    public record Step(Rule rule, int step, double fullLoss, double meanLossChange, double updateDeviation,
+    public record Step(Rule rule, int step, double fullLoss, double meanLossChange,
+                       double meanLossChangeStandardError, double updateDeviation,
                        double discreteGradientResidual, double meanLambda, StochasticAnalysis.Result analysis) {
     }
 
@@ -137,6 +139,7 @@ public final class StochasticExperiment {
                     final Samples s = samples(net, curvature, data, theta, feedback, rule, blocks,
                             config.learningRate());
                     out.add(new Step(rule, t, s.fullLoss(), mean(s.lossChange()),
+                            StochasticAnalysis.standardError(s.lossChange()),
                             Matrices.maxAbs(Matrices.subtract(StochasticAnalysis.mean(s.g()), s.fullUpdate()))
                                     / Matrices.maxAbs(s.fullUpdate()),
                             s.discreteGradientResidual(), mean(s.lambda()),

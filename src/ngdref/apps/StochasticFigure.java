@@ -16,11 +16,13 @@ import java.util.List;
 import java.util.Locale;
 import javax.imageio.ImageIO;
 import org.knowm.xchart.XYChart;
+import org.knowm.xchart.style.lines.SeriesLines;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * The stochastic case (Eqs. 19–20) on real data: runs {@link StochasticExperiment} and writes
  * {@code stochastic_mnist.csv} (one row per rule and analysed step) and
- * {@code stochastic_mnist.png}/{@code .svg} (four panels) under {@code docs/figures/}:
+ * {@code stochastic_mnist.png}/{@code .svg} (six panels) under {@code docs/figures/}:
  * <pre>  mvn -B -q compile exec:exec -Dexec.executable=java "-Dexec.args=-cp %classpath ngdref.apps.StochasticFigure"</pre>
  * Options: {@code --out DIR} (default docs/figures), {@code --data auto|npm|fashion},
  * {@code --steps N}, {@code --stride k}, {@code --train-size N}.
@@ -29,7 +31,7 @@ public final class StochasticFigure {
 
     /** The CSV columns. */
     static final String[] HEADER = {
-        "rule", "step", "full_loss", "mean_loss_change", "update_vs_full_batch", "discrete_gradient_residual",
+        "rule", "step", "full_loss", "mean_loss_change", "mean_loss_change_se", "update_vs_full_batch", "discrete_gradient_residual",
         "mean_lambda", "samples", "yBar_dot_g", "hg_dot_g", "hg_dot_g_se", "psi", "kappa_bar", "eta", "eta_bound",
         "eta_within_bound", "bound_refusal", "valid", "refusal", "kappa", "lambda_min", "lambda_max",
         "yBar_rel_se", "hg_rel_se",
@@ -94,12 +96,13 @@ public final class StochasticFigure {
         };
     }
 
-    /** The CSV and the four-panel figure. */
+    /** The CSV and the six-panel figure. */
     static void write(StochasticExperiment e, StochasticExperiment.Config config, Path out) throws IOException {
         final List<Object[]> rows = new ArrayList<>();
         for (StochasticExperiment.Step s : e.steps()) {
             final StochasticAnalysis.Result a = s.analysis();
-            rows.add(new Object[] {s.rule(), s.step(), s.fullLoss(), s.meanLossChange(), s.updateDeviation(),
+            rows.add(new Object[] {s.rule(), s.step(), s.fullLoss(), s.meanLossChange(),
+                s.meanLossChangeStandardError(), s.updateDeviation(),
                 s.discreteGradientResidual(), s.meanLambda(), a.samples(), a.yBarDotG(), a.hgDotG(),
                 a.hgDotGStandardError(), a.psi(), a.kappaBar(), a.eta(), a.etaBound(), a.etaWithinBound(),
                 a.boundRefusal(), a.valid(), a.refusal(), a.kappa(), a.lambdaMin(), a.lambdaMax(),
@@ -109,32 +112,46 @@ public final class StochasticFigure {
 
         final XYChart kappa = Plots.chart("κ of the stochastic metrics, " + e.dataSource(), "training step", "κ", true);
         final XYChart bound = Plots.chart("η against the bound of (19) (+∞ not drawn)", "training step", "η", true);
+        bound.getStyler().setMarkerSize(7);
         final XYChart loss = Plots.chart("full-batch loss L(θ_t) on the " + config.trainSize() + " training images",
-                "training step", "cross-entropy", true);
+                "training step", "cross-entropy", false);
         final XYChart psi = Plots.chart("ψ between ⟨g⟩ and ⟨ȳ⟩", "training step", "ψ (rad)", false);
+        final XYChart average = Plots.chart("−⟨ΔL⟩/(η⟨ȳ⟩ᵀ⟨g⟩) = ⟨ȳᵀg⟩/(⟨ȳ⟩ᵀ⟨g⟩), ΔL = L(θ_t + ηg) − L(θ_t)",
+                "training step", "ratio", false);
+        final XYChart z = Plots.chart("⟨Hg⟩ᵀ⟨g⟩ in Monte-Carlo standard errors (sign of the bound's case)",
+                "training step", "⟨Hg⟩ᵀ⟨g⟩ / SE", false);
         int colour = 0;
         for (StochasticExperiment.Rule rule : StochasticExperiment.Rule.values()) {
             final List<StochasticExperiment.Step> st = e.steps(rule);
             final double[] t = st.stream().mapToDouble(StochasticExperiment.Step::step).toArray();
             final String r = rule.name();
             Plots.line(kappa, r + ": κ(M), Eq. (19)", t, st.stream().mapToDouble(s -> s.analysis().kappa()).toArray(),
-                    colour, 1.5f);
+                    colour, 2.5f);
             Plots.line(kappa, r + ": κ(M̄)", t, st.stream().mapToDouble(s -> s.analysis().kappaBar()).toArray(),
                     colour + 2, 1.0f);
             final long infinite = st.stream().filter(s -> s.analysis().etaBound() == Double.POSITIVE_INFINITY).count();
             Plots.line(bound, r + ": bound (+∞ at " + infinite + " of " + st.size() + ")", t,
-                    st.stream().mapToDouble(s -> s.analysis().etaBound()).toArray(), colour, 1.5f);
+                    st.stream().mapToDouble(s -> s.analysis().etaBound()).toArray(), colour, 0f)
+                    .setMarker(SeriesMarkers.CIRCLE).setMarkerColor(Plots.PALETTE[colour]).setLineStyle(SeriesLines.NONE);
             Plots.line(loss, r, t, st.stream().mapToDouble(StochasticExperiment.Step::fullLoss).toArray(), colour, 1.5f);
             Plots.line(psi, r, t, st.stream().mapToDouble(s -> s.analysis().psi()).toArray(), colour, 1.5f);
+            Plots.line(average, r, t, st.stream().mapToDouble(s -> -s.meanLossChange()
+                    / (config.learningRate() * s.analysis().yBarDotG())).toArray(), colour, 1.5f);
+            Plots.line(z, r, t, st.stream().mapToDouble(s -> s.analysis().hgDotG()
+                    / s.analysis().hgDotGStandardError()).toArray(), colour, 1.5f);
             colour++;
         }
         final double[] ends = {0, config.steps()};
         Plots.line(bound, "η = " + config.learningRate(), ends, new double[] {config.learningRate(), config.learningRate()},
                 7, 1.5f);
-        for (XYChart c : List.of(kappa, bound, loss, psi)) {
+        Plots.line(average, "0", ends, new double[] {0, 0}, 7, 1f);
+        Plots.line(z, "±2", ends, new double[] {2, 2}, 7, 1f);
+        Plots.line(z, "−2", ends, new double[] {-2, -2}, 7, 1f).setShowInLegend(false);
+        final List<XYChart> charts = List.of(kappa, bound, loss, psi, average, z);
+        for (XYChart c : charts) {
             Plots.xRange(c, 0, config.steps());
         }
-        saveGrid(List.of(kappa, bound, loss, psi), 2, out, "stochastic_mnist");
+        saveGrid(charts, 2, out, "stochastic_mnist");
     }
 
     /** Saves the charts in a grid of {@code cols} columns as dir/base.png and dir/base.svg. */
@@ -178,6 +195,11 @@ public final class StochasticFigure {
             final long valid = st.stream().filter(s -> s.analysis().valid()).count();
             final long effective = st.stream().filter(s -> s.analysis().yBarDotG() > 0.0).count();
             final long infinite = st.stream().filter(s -> s.analysis().etaBound() == Double.POSITIVE_INFINITY).count();
+            final long decreasing = st.stream().filter(s -> s.meanLossChange() < 0.0).count();
+            final long increasing2se = st.stream()
+                    .filter(s -> s.meanLossChange() > 2.0 * s.meanLossChangeStandardError()).count();
+            final long undecided = st.stream()
+                    .filter(s -> Math.abs(s.analysis().hgDotG()) <= 2.0 * s.analysis().hgDotGStandardError()).count();
             final long within = st.stream().filter(s -> Boolean.TRUE.equals(s.analysis().etaWithinBound())).count();
             final long refusedBound = st.stream().filter(s -> s.analysis().boundRefusal() != null).count();
             final double[] finiteBounds = st.stream().mapToDouble(s -> s.analysis().etaBound())
@@ -187,12 +209,13 @@ public final class StochasticFigure {
             final double[] kappaBar = st.stream().mapToDouble(s -> s.analysis().kappaBar()).filter(Double::isFinite)
                     .sorted().toArray();
             b.append(String.format(Locale.ROOT, "%n  %s: %d analysed steps; valid (library accepts) %d; <yBar>T<g> > 0 %d;"
+                    + " <L(t+1) - L(t)> < 0 %d (> 2 SE above 0: %d); |<Hg>T<g>| within 2 SE of 0: %d;"
                     + " <Hg>T<g> > 0 (bound +inf) %d; eta below bound %d; bound refused %d; finite bounds %d"
                     + " (min %s, median %s); kappa(M) min %s median %s max %s; kappa(Mbar) median %s;"
                     + " first step: psi %.4f, kappa(M) %s; L %.4f -> %.4f (final, after %d steps);"
                     + " max |<g> - g_full|/|g_full| %.2e; max discrete-gradient residual %.2e;"
                     + " median rel. SE of <Hg> %s; max %s",
-                    rule, st.size(), valid, effective, infinite, within, refusedBound, finiteBounds.length,
+                    rule, st.size(), valid, effective, decreasing, increasing2se, undecided, infinite, within, refusedBound, finiteBounds.length,
                     at(finiteBounds, 0.0), at(finiteBounds, 0.5), at(kappa, 0.0), at(kappa, 0.5), at(kappa, 1.0),
                     at(kappaBar, 0.5), st.get(0).analysis().psi(), st.get(0).analysis().kappa(),
                     st.get(0).fullLoss(), e.finalLoss(rule), config.steps(),
