@@ -25,10 +25,30 @@ import org.apache.commons.math3.linear.EigenDecomposition;
  * The means are the plain means (sum in sample order, then divided by K): in the normal range this
  * is the arithmetic of {@link StochasticMetric#of}, whose power-of-two scalings are then exact.
  */
-final class StochasticAnalysis {
+public final class StochasticAnalysis {
 
-    /** The analysis of one step; NaN (and null) mark quantities that do not exist for it. */
-    record Result(int samples, double yBarDotG, double hgDotG, double hgDotGStandardError, double psi,
+    /**
+     * The analysis of one step; NaN (and null) mark quantities that do not exist for it.
+     *
+     * @param samples K
+     * @param yBarDotG ⟨ȳ⟩ᵀ⟨g⟩ (plain dot product of the means)
+     * @param hgDotG ⟨Hg⟩ᵀ⟨g⟩
+     * @param hgDotGStandardError the standard error of ⟨Hg⟩ᵀ⟨g⟩ with ⟨g⟩ held fixed
+     * @param psi ψ of (⟨g⟩, ⟨ȳ⟩), library
+     * @param kappaBar κ(M̄), library
+     * @param eta η
+     * @param etaBound the bound of (19), library (+∞ when ⟨Hg⟩ᵀ⟨g⟩ &gt; 0)
+     * @param etaWithinBound η &lt; bound; null when the bound was refused
+     * @param boundRefusal why M̄ or its bound was refused, or null
+     * @param valid whether {@link StochasticMetric#of} accepted the samples and η
+     * @param refusal the exception's class and message when it did not, else null
+     * @param kappa κ(M), M of Eq. (19)
+     * @param lambdaMin λ_min(M)
+     * @param lambdaMax λ_max(M)
+     * @param yBarRelativeStandardError the standard error of ⟨ȳ⟩ relative to ‖⟨ȳ⟩‖
+     * @param hgRelativeStandardError the standard error of ⟨Hg⟩ relative to ‖⟨Hg⟩‖
+     */
+    public record Result(int samples, double yBarDotG, double hgDotG, double hgDotGStandardError, double psi,
                   double kappaBar, double eta, double etaBound, Boolean etaWithinBound, String boundRefusal,
                   boolean valid, String refusal, double kappa, double lambdaMin, double lambdaMax,
                   double yBarRelativeStandardError, double hgRelativeStandardError) {
@@ -46,7 +66,7 @@ final class StochasticAnalysis {
      * @param eta η
      * @return the result
      */
-    static Result analyze(double[][] g, double[][] yBar, double[][] hg, double eta) {
+    public static Result analyze(double[][] g, double[][] yBar, double[][] hg, double eta) {
         final double[] mg = mean(g);
         final double[] my = mean(yBar);
         final double[] mh = mean(hg);

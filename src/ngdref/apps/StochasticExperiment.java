@@ -26,8 +26,8 @@ import java.util.function.IntConsumer;
  *
  * <p><b>Per draw</b> (Taylor discrete gradient, Eq. 16, of the full-batch L): pₖ = ηgₖ; on the
  * segment φ(s) = L(θ_t + s·pₖ) the mean-value point λₖ ∈ [0, 1] with φ''(λₖ) = 2(φ(1) − φ(0) −
- * φ'(0)) (Eq. 11; {@link #meanValueParameter}); (Hg)ₖ = ½∇²L(θ_t + λₖpₖ)gₖ (exact Hessian-vector
- * product, {@link NetworkCurvature}); ȳₖ = −∇L(θ_t) − η(Hg)ₖ, so that ηgₖᵀȳₖ = −(L(θ_t + pₖ) −
+ * φ'(0)) (Eq. 11; {@code meanValueParameter}); (Hg)ₖ = ½∇²L(θ_t + λₖpₖ)gₖ (exact Hessian-vector
+ * product, {@code NetworkCurvature}); ȳₖ = −∇L(θ_t) − η(Hg)ₖ, so that ηgₖᵀȳₖ = −(L(θ_t + pₖ) −
  * L(θ_t)) (Eq. 13) — its relative violation is recorded as {@code discreteGradientResidual}.
  *
  * <p><b>Trajectories.</b> Both rules start from the same θ₀ and see the same training minibatches
