@@ -20,6 +20,9 @@
  * <li>{@link ngdref.apps.FisherExperiment}: natural gradient descent with the Fisher metric of an
  *   exponential family (library {@code ngdref.dense.FisherMetric}) as an instance of the
  *   canonical form (6).</li>
+ * <li>{@link ngdref.apps.StochasticFigure}: the stochastic metric (19)–(20) for minibatch SGD and
+ *   feedback alignment on real MNIST digits, against the full-batch loss
+ *   ({@link ngdref.apps.StochasticExperiment}).</li>
  * </ul>
  *
  * <p>Dependencies: {@code ngdref.metric}, {@code ngdref.discrete}, {@code ngdref.dense}; Commons
