@@ -33,6 +33,9 @@ public final class Figures {
     /** 3E's minibatch loss: a light grey, so that the curves drawn over it stand out. */
     private static final java.awt.Color MINIBATCH_GREY = new java.awt.Color(0xc4c4c4);
 
+    /** 3E's window average: the palette's red, translucent, so that L(θ_t) shows through and on top. */
+    private static final java.awt.Color WINDOW_RED = new java.awt.Color(0xd6, 0x27, 0x28, 0x80);
+
     /** Losses below this are not drawn on the analyzer's summary plots (dozens of empty decades). */
     private static final double LOSS_FLOOR = 1e-20;
 
@@ -311,8 +314,9 @@ public final class Figures {
         for (int k = 0; k < avg.length; k++) {
             centre[k] = k + 0.5 * (m - 1);
         }
-        Plots.line(e, "window average, m = " + m + " (at window centre)", centre, avg, 1, 4f);
-        Plots.line(e, "L(θ_t), fixed subset of " + config.evalSize() + " training images", t, loss, 0, 1.6f);
+        Plots.line(e, "window average, m = " + m + " (at window centre)", centre, avg, 1, 5f)
+                .setLineColor(WINDOW_RED);
+        Plots.line(e, "L(θ_t), fixed subset of " + config.evalSize() + " training images", t, loss, 0, 1.8f);
         Plots.xRange(e, 0, config.steps());
         fitTitle(e);
         Plots.save(e, out, "fig3e_fa" + v + "_loss");
