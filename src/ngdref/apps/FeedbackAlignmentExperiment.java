@@ -19,13 +19,30 @@ import ngdref.metric.UpdateGeometry;
  */
 public final class FeedbackAlignmentExperiment {
 
-    /** The configuration. */
+    /** The configuration; {@code activation} is the hidden layer's σ ({@link TwoLayerNetwork}). */
     public record Config(int hidden, int batchSize, double learningRate, int steps, int evalSize,
-                         int testSize, long seed) {
+                         int testSize, long seed, TwoLayerNetwork.Activation activation) {
 
-        /** The figure's configuration: 784–64–10, batch 32, η = 0.05, 3000 steps. */
+        /** A tanh network's configuration. */
+        public Config(int hidden, int batchSize, double learningRate, int steps, int evalSize,
+                      int testSize, long seed) {
+            this(hidden, batchSize, learningRate, steps, evalSize, testSize, seed,
+                    TwoLayerNetwork.Activation.TANH);
+        }
+
+        /** The figure's configuration: 784–64–10 tanh, batch 32, η = 0.05, 3000 steps. */
         public static Config figure() {
             return new Config(64, 32, 0.05, 3000, 1000, 1000, 20240924L);
+        }
+
+        /**
+         * This configuration with another hidden activation (everything else, seed included, kept).
+         *
+         * @param sigma the activation
+         * @return the new configuration
+         */
+        public Config withActivation(TwoLayerNetwork.Activation sigma) {
+            return new Config(hidden, batchSize, learningRate, steps, evalSize, testSize, seed, sigma);
         }
     }
 
@@ -75,7 +92,8 @@ public final class FeedbackAlignmentExperiment {
         final int[] train = java.util.Arrays.copyOfRange(order, config.testSize(), n);
         final int[] eval = java.util.Arrays.copyOfRange(train, 0, Math.min(config.evalSize(), train.length));
         final int inputs = data.image(0).length;
-        final TwoLayerNetwork net = new TwoLayerNetwork(inputs, config.hidden(), MnistData.CLASSES);
+        final TwoLayerNetwork net = new TwoLayerNetwork(inputs, config.hidden(), MnistData.CLASSES,
+                config.activation());
         final double[] theta = net.initialParameters(rng);
         final double[][] feedback = net.randomFeedback(rng);
         final double initialAccuracy = net.accuracy(theta, data, test);

