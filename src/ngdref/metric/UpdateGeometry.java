@@ -23,7 +23,7 @@ import org.apache.commons.numbers.core.DD;
  * Then:
  * <ul>
  * <li>cos ψ = yᵀg/√(yᵀy·gᵀg). Near ψ = ±π/2 yᵀg cancels; when its certified relative error
- *   exceeds 2^-58 it is recomputed exactly ({@link ExactInnerProducts}), never from a
+ *   exceeds 2^-58 it is recomputed exactly ({@link ngdref.exact.ExactInnerProducts}), never from a
  *   rounded dot product.</li>
  * <li>|sin ψ| = √(1 − cos²ψ) in double-double when that difference is certified to 2^-58
  *   relative; near ψ = 0 it cancels, and |sin ψ| = ‖y − βg‖/‖y‖ (β = yᵀg/gᵀg, the residual
