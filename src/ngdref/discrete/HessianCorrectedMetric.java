@@ -96,9 +96,9 @@ public final class HessianCorrectedMetric implements Metric {
      * @return the corrected metric
      * @throws IllegalArgumentException for invalid input, or when η &ge; λ_min(M̄)/h (decided
      *     exactly, {@link ExactCurvature}), naming both that bound and the paper's supremum
-     * @throws ArithmeticException when an entry of M̄ + ηH is outside the range of double, or
-     *     η cannot be compared with λ_min(M̄)/h (see {@link ExactCurvature}); h or the bound
-     *     outside the range of double is refused by its accessor alone
+     * @throws ArithmeticException when an entry of M̄ + ηH is outside the range of double (the
+     *     comparison of η with λ_min(M̄)/h is always decided, {@link ExactCurvature}); h or the
+     *     bound outside the range of double is refused by its accessor alone
      */
     /*@ public behavior
       @   requires g != null && yBar != null && hessianHalf != null && eta > 0.0 && gamma > 0.0;
@@ -123,7 +123,7 @@ public final class HessianCorrectedMetric implements Metric {
         final double hApprox = negativeCurvature(hessianHalf, d);
         final ExactCurvature curvature = ExactCurvature.of(hessianHalf);
         final String name = "the learning-rate bound λ_min(M̄)/h";
-        if (!curvature.isBelowMetricBound(g, yBar, gamma, eta, name)) {
+        if (!curvature.isBelowMetricBound(g, yBar, gamma, eta)) {
             throw new IllegalArgumentException(violation(curvature, g, yBar, eta, gamma, hApprox, name));
         }
         // h and the bound are rounded only here, once η is known to be below the exact bound;
@@ -323,7 +323,7 @@ public final class HessianCorrectedMetric implements Metric {
      *
      * @return the bound, &gt; 0
      * @throws ArithmeticException naming the bound when its exact value is outside the range of
-     *     double, or (see {@link ExactCurvature}) when it cannot be decided
+     *     double (every comparison with a rounding boundary is decided: {@link ExactCurvature})
      */
     /*@ public behavior
       @   ensures \result > 0.0;

@@ -13,24 +13,22 @@ import ngdref.exact.ExactDefiniteness.Dyadic;
  * last. The exact fallback of {@code ngdref.discrete.HessianCorrectedMetric}; dense and slow
  * (O(D³) big-integer operations per comparison), meant for the small D of a dense Hessian.
  *
- * <p>Every comparison of a bound with a dyadic b &gt; 0 is the definiteness of one symmetric
- * matrix ({@link ExactDefiniteness}), since λ_min(S + tI) = λ_min(S) + t:
+ * <p>Every comparison of a bound with a dyadic b &gt; 0 is the definiteness of one or two symmetric
+ * dyadic matrices ({@link ExactDefiniteness}), since λ_min(S + tI) = λ_min(S) + t:
  * <ul>
  * <li>h &gt; b ⇔ λ_min(S + bI) &lt; 0;</li>
  * <li>ρ̄/h &gt; b ⇔ h &lt; ρ̄/b ⇔ λ_min(b·gᵀg·S + ȳᵀg·I) &gt; 0 (all rational);</li>
- * <li>λ_min(M̄)/h &gt; b ⇔ λ_min(b·S + ℓI) &gt; 0 with ℓ = λ_min(M̄), a root of a quadratic with
- *   rational coefficients: ℓ is bracketed by dyadic rationals lo &lt; ℓ &lt; hi
- *   ({@link ExactGeometry#compare}); λ_min(b·S + lo·I) &ge; 0 proves the sign +1,
- *   λ_min(b·S + hi·I) &le; 0 proves −1, otherwise the bracket is halved. This ends unless
- *   −b·λ_min(S) = ℓ exactly (the bound equals b: an algebraic coincidence of H and M̄ that no
- *   rational test decides); after {@link #BISECTIONS} halvings the comparison is refused with an
- *   {@link ArithmeticException} saying so.</li>
+ * <li>λ_min(M̄)/h &gt; b ⇔ ℓ &gt; μ with ℓ = λ_min(M̄) and μ = b·h = −λ_min(b·S). ℓ is the smaller
+ *   root of p(λ) = λ² − (σ̄+α)λ + αρ̄ (Lemma 1: λ₊ + λ₋ = σ̄ + α, λ₊λ₋ = αρ̄; α = γσ̄), whose
+ *   vertex is c = (σ̄+α)/2. If μ &ge; c then ℓ &le; c &le; μ (equal only when the discriminant
+ *   is 0). If μ &lt; c, every eigenvalue −λᵢ of −b·S is &le; μ &lt; c, where p decreases, so the
+ *   smallest eigenvalue of p(−b·S) = b²S² + (σ̄+α)·b·S + αρ̄·I is p(μ), and p(μ) &gt; 0 ⇔ μ &lt; ℓ.
+ *   Scaled by the positive ȳᵀg·gᵀg (resp. 2ȳᵀg) both tests are the definiteness of a dyadic
+ *   matrix: every comparison is decided, none refused.</li>
  * </ul>
  */
 public final class ExactCurvature {
 
-    /** Halvings of the bracket of λ_min(M̄) before a comparison is refused as undecidable. */
-    static final int BISECTIONS = 300;
     /** Precision of the starting approximations. */
     private static final MathContext ROUGH = new MathContext(20);
 
@@ -137,17 +135,16 @@ public final class ExactCurvature {
      * @param name the bound's name for the message of a refusal
      * @return the double nearest to λ_min(M̄)/h
      * @throws IllegalStateException if S has no negative eigenvalue
-     * @throws ArithmeticException naming the bound when it rounds to ∞ or to 0, or when a
-     *     comparison is undecidable (see the class comment)
+     * @throws ArithmeticException naming the bound when it rounds to ∞ or to 0
      */
     public double metricBound(double[] g, double[] yBar, double gamma, double hApprox, String name) {
         requireNegativeEigenvalue();
         final ExactGeometry geo = ExactGeometry.of(g, yBar);
-        final LambdaMinBracket ell = new LambdaMinBracket(geo, gamma);   // shared by every comparison
+        final MetricPolynomial p = new MetricPolynomial(g, yBar, gamma);   // shared by every comparison
         return ExactRounding.roundPositive(new Bound(geo.approximation(ExactGeometry.LAMBDA_MIN, gamma, true), hApprox) {
             @Override
             public int compareWith(BigDecimal b) {
-                return b.signum() <= 0 ? 1 : compareMetricBound(ell, b, name);
+                return b.signum() <= 0 ? 1 : compareMetricBound(p, b);
             }
         }, name);
     }
@@ -160,104 +157,82 @@ public final class ExactCurvature {
      * @param yBar ȳ (finite, same length, ȳᵀg &gt; 0; not modified)
      * @param gamma γ of M̄, finite and &gt; 0
      * @param eta η, finite and &gt; 0
-     * @param name the bound's name for the message of a refusal
      * @return η &lt; λ_min(M̄)/h
-     * @throws ArithmeticException when the comparison is undecidable (see the class comment)
      */
-    public boolean isBelowMetricBound(double[] g, double[] yBar, double gamma, double eta, String name) {
-        return sign >= 0 || compareMetricBound(new LambdaMinBracket(ExactGeometry.of(g, yBar), gamma),
-                new BigDecimal(eta), name) > 0;
+    public boolean isBelowMetricBound(double[] g, double[] yBar, double gamma, double eta) {
+        return sign >= 0 || compareMetricBound(new MetricPolynomial(g, yBar, gamma), new BigDecimal(eta)) > 0;
     }
 
-    /** sign(λ_min(M̄)/h − b) for b &gt; 0 (class comment), narrowing the shared bracket of ℓ. */
-    private int compareMetricBound(LambdaMinBracket ell, BigDecimal b, String name) {
-        if (ell.exact != null) {
-            return signOf(b, ell.exact);
-        }
-        int atLo = signOf(b, ell.lo);
-        int atHi = signOf(b, ell.hi);
-        for (int step = 0; step < BISECTIONS; step++) {
-            if (atLo >= 0) {
-                return 1;  // λ_min(bS + ℓI) > λ_min(bS + lo·I) ≥ 0
-            }
-            if (atHi <= 0) {
-                return -1; // λ_min(bS + ℓI) < λ_min(bS + hi·I) ≤ 0
-            }
-            final BigDecimal oldLo = ell.lo;
-            ell.halve();
-            if (ell.exact != null) {
-                return signOf(b, ell.exact);
-            }
-            if (ell.lo != oldLo) {
-                atLo = signOf(b, ell.lo);
-            } else {
-                atHi = signOf(b, ell.hi);
+    /** sign(λ_min(M̄)/h − b) = sign(ℓ − μ), μ = b·h, for dyadic b &gt; 0 (class comment). */
+    private int compareMetricBound(MetricPolynomial p, BigDecimal b) {
+        final Dyadic bd = Dyadic.of(b);
+        final int n = s.length;
+        // μ < c ⇔ λ_min(b·S + c·I) > 0; times 2ȳᵀg: λ_min(2ȳᵀg·b·S + (1+γ)ȳᵀȳ·I) > 0
+        final Dyadic sCoefficient = p.twiceYg.multiply(bd);
+        final Dyadic[][] vertexTest = new Dyadic[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                final Dyadic v = sCoefficient.multiply(s[i][j]);
+                vertexTest[i][j] = i == j ? v.add(p.onePlusGammaYy) : v;
             }
         }
-        throw new ArithmeticException(name + " cannot be compared with " + b.doubleValue()
-                + ": −λ_min(H)·" + b.doubleValue() + " and λ_min(M̄) agree to " + BISECTIONS
-                + " bits (an algebraic coincidence no rational test decides); refused");
+        final int belowVertex = ExactDefiniteness.signOfSmallestEigenvalue(vertexTest);
+        if (belowVertex <= 0) {
+            // ℓ ≤ c ≤ μ, with ℓ = c only when the discriminant is 0
+            return belowVertex == 0 && p.discriminantIsZero ? 0 : -1;
+        }
+        // sign(p(μ)) = sign λ_min(ȳᵀg·gᵀg·b²S² + (1+γ)ȳᵀȳ·gᵀg·b·S + γ·ȳᵀȳ·ȳᵀg·I)
+        final Dyadic square = p.ygGg.multiply(bd).multiply(bd);
+        final Dyadic linear = p.onePlusGammaYyGg.multiply(bd);
+        final Dyadic[][] polynomialTest = new Dyadic[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = i; j < n; j++) {
+                Dyadic s2 = Dyadic.ZERO;
+                for (int k = 0; k < n; k++) {
+                    s2 = s2.add(s[i][k].multiply(s[k][j]));
+                }
+                Dyadic v = square.multiply(s2).add(linear.multiply(s[i][j]));
+                if (i == j) {
+                    v = v.add(p.constant);
+                }
+                polynomialTest[i][j] = v;
+                polynomialTest[j][i] = v;
+            }
+        }
+        return ExactDefiniteness.signOfSmallestEigenvalue(polynomialTest);
     }
 
     /**
-     * ℓ = λ_min(M̄) of (g, ȳ, γ) as dyadic rationals lo &lt; ℓ &lt; hi, or exactly, from
-     * ExactGeometry's exact comparisons. Built once per bound and narrowed by every comparison
-     * that needs it: a halving stays valid for all later comparisons.
+     * The exact coefficients, all dyadic, of the characteristic polynomial of M̄ = M(γσ̄) on
+     * span{g, ȳ}, scaled as {@link #compareMetricBound} uses them.
      */
-    private static final class LambdaMinBracket {
-        private final ExactGeometry geo;
-        private final double gamma;
-        private BigDecimal lo;
-        private BigDecimal hi;
-        /** ℓ when a comparison hit it exactly, else null. */
-        private BigDecimal exact;
+    private static final class MetricPolynomial {
+        /** 2ȳᵀg. */
+        final Dyadic twiceYg;
+        /** (1+γ)ȳᵀȳ = 2ȳᵀg·c. */
+        final Dyadic onePlusGammaYy;
+        /** ȳᵀg·gᵀg. */
+        final Dyadic ygGg;
+        /** (1+γ)ȳᵀȳ·gᵀg = ȳᵀg·gᵀg·(σ̄+α). */
+        final Dyadic onePlusGammaYyGg;
+        /** γ·ȳᵀȳ·ȳᵀg = ȳᵀg·gᵀg·αρ̄. */
+        final Dyadic constant;
+        /** (σ̄+α)² = 4αρ̄, i.e. (1+γ)²·ȳᵀȳ·gᵀg = 4γ·(ȳᵀg)². */
+        final boolean discriminantIsZero;
 
-        LambdaMinBracket(ExactGeometry geo, double gamma) {
-            this.geo = geo;
-            this.gamma = gamma;
-            // A dyadic start near ℓ: its 50-digit approximation rounded to 53 bits.
-            final BigDecimal start = dyadic(geo.approximation(ExactGeometry.LAMBDA_MIN, gamma, true));
-            final int at = compare(start);
-            if (at == 0) {
-                exact = start;
-                return;
-            }
-            // Widen a bracket around start until it holds ℓ strictly inside.
-            for (int k = 50; ; k = k / 2) {
-                final BigDecimal width = ExactGeometry.scalb(start, -k);
-                lo = at < 0 ? start.subtract(width) : start;
-                hi = at > 0 ? start.add(width) : start;
-                final int side = at < 0 ? compare(lo) : -compare(hi);
-                if (side == 0) {
-                    exact = at < 0 ? lo : hi;
-                    return;
-                }
-                if (side > 0) {
-                    return; // lo < ℓ < hi
-                }
-                if (k == 0) {
-                    throw new IllegalStateException(
-                            "internal error: λ_min(M̄) is not within a factor 2 of its approximation");
-                }
-            }
-        }
-
-        /** sign(ℓ − t). */
-        private int compare(BigDecimal t) {
-            return geo.compare(ExactGeometry.LAMBDA_MIN, gamma, true, t);
-        }
-
-        /** Halves the bracket (or finds ℓ exactly at its midpoint). */
-        void halve() {
-            final BigDecimal mid = lo.add(hi).multiply(new BigDecimal("0.5"));
-            final int c = compare(mid);
-            if (c == 0) {
-                exact = mid;
-            } else if (c > 0) {
-                lo = mid;
-            } else {
-                hi = mid;
-            }
+        MetricPolynomial(double[] g, double[] yBar, double gamma) {
+            final BigDecimal yy = ExactGeometry.exactDot(yBar, yBar);
+            final BigDecimal gg = ExactGeometry.exactDot(g, g);
+            final BigDecimal yg = ExactGeometry.exactDot(yBar, g);
+            final BigDecimal gammaX = new BigDecimal(gamma);
+            final BigDecimal onePlusGamma = BigDecimal.ONE.add(gammaX);
+            twiceYg = Dyadic.of(yg.add(yg));
+            onePlusGammaYy = Dyadic.of(onePlusGamma.multiply(yy));
+            ygGg = Dyadic.of(yg.multiply(gg));
+            onePlusGammaYyGg = Dyadic.of(onePlusGamma.multiply(yy).multiply(gg));
+            constant = Dyadic.of(gammaX.multiply(yy).multiply(yg));
+            discriminantIsZero = onePlusGamma.multiply(onePlusGamma).multiply(yy).multiply(gg)
+                    .compareTo(new BigDecimal(4).multiply(gammaX).multiply(yg).multiply(yg)) == 0;
         }
     }
 

@@ -318,6 +318,26 @@ class DiscreteTimeTest {
      * 3.999999998509884 (the nearest double, from Python's exact fractions); the former
      * −s/(hᵀ·M̄.solve(h)) in double returned 3.9999999985098844, 1 ulp off.
      */
+    /**
+     * Regression (found by EtaBoundProperties at 20,000 tries): λ_min(M̄)/h within about 2^-500 of
+     * a rounding midpoint used to be refused as "an algebraic coincidence" after 300 bisections.
+     * Here H = diag(−2^-399, 2^-399), so h = 2^-399, and ρ̄ = ȳᵀg/gᵀg = 2^-364(1 + 2^-53): ρ̄/h is
+     * exactly the midpoint 2^35(1 + 2^-53) between 2^35 and its successor. With γ ≈ 2^609,
+     * λ_min(M̄) lies below ρ̄ (Proposition 2, strict as g ∦ ȳ) by a relative amount of order 1/γ,
+     * so λ_min(M̄)/h is just below the midpoint and rounds to 2^35.
+     */
+    @Test
+    void metricBoundNextToARoundingMidpointIsDecided() {
+        final double[] g = {0x1.0p244, 0x1.0p244};
+        final double[] yBar = {0x1.0p-119, 0x1.0p-172};
+        final double[][] h = {{-0x1.0p-399, 0}, {0, 0x1.0p-399}};
+        final HessianCorrectedMetric m = HessianCorrectedMetric.of(g, yBar, h, 1e-300, 0x1.dab29eab720afp609);
+        assertEquals(0x1.0p35, m.learningRateBound());
+        assertEquals(0x1.0p-399, m.negativeCurvature());
+        // the paper's supremum ρ̄/h is the midpoint itself, which rounds to even: 2^35
+        assertEquals(0x1.0p35, HessianCorrectedMetric.learningRateBound(g, yBar, h));
+    }
+
     @Test
     void stochasticBoundIsCorrectlyRounded() {
         final double[] g = {0, -4, -1, 1};

@@ -47,10 +47,9 @@ public final class ExactCurvature {
       @*/
     public double metricBound(double[] g, double[] yBar, double gamma, double hApprox, String name);
 
-    /*@ public behavior
+    /*@ public normal_behavior
       @   requires g != null && yBar != null && g.length == yBar.length;
-      @   signals_only ArithmeticException;
       @   assignable \nothing;
       @*/
-    public boolean isBelowMetricBound(double[] g, double[] yBar, double gamma, double eta, String name);
+    public boolean isBelowMetricBound(double[] g, double[] yBar, double gamma, double eta);
 }
