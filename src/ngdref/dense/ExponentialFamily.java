@@ -277,6 +277,8 @@ public enum ExponentialFamily {
      * @param tBar the data's mean sufficient statistic, of the same length
      * @return the gradient, a new array
      * @throws IllegalArgumentException for invalid η or T̄
+     * @throws ArithmeticException naming a component outside the range of double (the Gaussian's
+     *     μ₂ = m² + v overflows when |η₁/η₂| is beyond about 10^154)
      */
     public double[] lossGradient(double[] eta, double[] tBar) {
         final double[] mu = mean(eta);
@@ -285,6 +287,10 @@ public enum ExponentialFamily {
         final double[] out = new double[mu.length];
         for (int i = 0; i < mu.length; i++) {
             out[i] = mu[i] - tBar[i];
+            if (!Double.isFinite(out[i])) {
+                throw new ArithmeticException("(∇_ηL)[" + i + "] = μ_" + i + " − T̄_" + i + " = " + mu[i]
+                        + " − " + tBar[i] + " is outside the range of double");
+            }
         }
         return out;
     }

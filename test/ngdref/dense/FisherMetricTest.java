@@ -251,5 +251,9 @@ class FisherMetricTest {
                 () -> FisherMetric.of(ExponentialFamily.CATEGORICAL, new double[] {1, Double.NaN}));
         final FisherMetric f = FisherMetric.of(ExponentialFamily.GAUSSIAN, new double[] {1, -0.5});
         assertThrows(IllegalArgumentException.class, () -> f.naturalGradientUpdate(new double[] {1}));
+        // m = −η₁/(2η₂) = 2^600, so μ₂ = m² + v overflows: refused by name, not ∞ passed on
+        final ArithmeticException overflow = assertThrows(ArithmeticException.class,
+                () -> ExponentialFamily.GAUSSIAN.lossGradient(new double[] {0x1.0p600, -0.5}, new double[] {0, 1}));
+        assertTrue(overflow.getMessage().startsWith("(∇_ηL)[1] = μ_1 − T̄_1 = Infinity"), overflow.getMessage());
     }
 }
