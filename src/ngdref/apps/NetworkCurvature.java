@@ -27,6 +27,8 @@ final class NetworkCurvature {
     private final int hidden;
     private final int classes;
     private final int[] examples;
+    /** The network whose parameter layout θ and p follow. */
+    private final TwoLayerNetwork layout;
     private final int[] labels;
     private final float[][] images;
     /** The nonzero pixels of each example (the inputs are sparse). */
@@ -43,6 +45,7 @@ final class NetworkCurvature {
         if (examples.length == 0) {
             throw new IllegalArgumentException("examples must not be empty");
         }
+        this.layout = net;
         this.inputs = net.inputs();
         this.hidden = net.hidden();
         this.classes = net.classes();
@@ -85,26 +88,10 @@ final class NetworkCurvature {
         return examples.clone();
     }
 
-    private int offsetB1() {
-        return hidden * inputs;
-    }
-
-    private int offsetW2() {
-        return hidden * inputs + hidden;
-    }
-
-    private int offsetB2() {
-        return hidden * inputs + hidden + classes * hidden;
-    }
-
-    private int parameterCount() {
-        return offsetB2() + classes;
-    }
-
     private void requireLength(String name, double[] v) {
-        if (v.length != parameterCount()) {
+        if (v.length != layout.parameterCount()) {
             throw new IllegalArgumentException(name + " has length " + v.length + "; the network has "
-                    + parameterCount() + " parameters");
+                    + layout.parameterCount() + " parameters");
         }
     }
 
@@ -112,7 +99,7 @@ final class NetworkCurvature {
     private void firstLayer(double[] theta, int n, double[] out) {
         final float[] x = images[n];
         final int[] nz = nonzero[n];
-        final int b1 = offsetB1();
+        final int b1 = layout.offsetB1();
         for (int u = 0; u < hidden; u++) {
             final int row = u * inputs;
             double s = theta[b1 + u];
@@ -143,9 +130,9 @@ final class NetworkCurvature {
         final double[] e = new double[classes];
         final double[] re = new double[classes];
         final double inv = 1.0 / examples.length;
-        final int b1 = offsetB1();
-        final int w2 = offsetW2();
-        final int b2 = offsetB2();
+        final int b1 = layout.offsetB1();
+        final int w2 = layout.offsetW2();
+        final int b2 = layout.offsetB2();
         for (int n = 0; n < examples.length; n++) {
             firstLayer(theta, n, a);
             firstLayer(v, n, ra);
@@ -238,10 +225,10 @@ final class NetworkCurvature {
         private final double[][] a1;
 
         private Line(double[] theta, double[] p, double[][] a0, double[][] a1) {
-            this.w2 = java.util.Arrays.copyOfRange(theta, offsetW2(), offsetB2());
-            this.b2 = java.util.Arrays.copyOfRange(theta, offsetB2(), parameterCount());
-            this.pw2 = java.util.Arrays.copyOfRange(p, offsetW2(), offsetB2());
-            this.pb2 = java.util.Arrays.copyOfRange(p, offsetB2(), parameterCount());
+            this.w2 = java.util.Arrays.copyOfRange(theta, layout.offsetW2(), layout.offsetB2());
+            this.b2 = java.util.Arrays.copyOfRange(theta, layout.offsetB2(), layout.parameterCount());
+            this.pw2 = java.util.Arrays.copyOfRange(p, layout.offsetW2(), layout.offsetB2());
+            this.pb2 = java.util.Arrays.copyOfRange(p, layout.offsetB2(), layout.parameterCount());
             this.a0 = a0;
             this.a1 = a1;
         }

@@ -80,15 +80,15 @@ public final class TwoLayerNetwork {
         return hidden * inputs + hidden + classes * hidden + classes;
     }
 
-    private int offsetB1() {
+    int offsetB1() {
         return hidden * inputs;
     }
 
-    private int offsetW2() {
+    int offsetW2() {
         return hidden * inputs + hidden;
     }
 
-    private int offsetB2() {
+    int offsetB2() {
         return hidden * inputs + hidden + classes * hidden;
     }
 
