@@ -148,19 +148,6 @@ public final class ExactGeometry {
     }
 
     /**
-     * sign(Q − b) for a quantity of the family, exactly (as {@link #rounded} decides it).
-     *
-     * @param quantity one of the constants of this class
-     * @param parameter γ or α, finite and &gt; 0
-     * @param parameterIsGamma whether parameter is γ
-     * @param b the rational to compare with
-     * @return −1, 0 or 1
-     */
-    public int compare(int quantity, double parameter, boolean parameterIsGamma, BigDecimal b) {
-        return quantity(quantity, parameter, parameterIsGamma).compareWith(b);
-    }
-
-    /**
      * A quantity of the family to about 50 significant digits.
      *
      * @param quantity one of the constants of this class
