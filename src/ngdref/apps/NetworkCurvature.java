@@ -45,6 +45,11 @@ final class NetworkCurvature {
         if (examples.length == 0) {
             throw new IllegalArgumentException("examples must not be empty");
         }
+        if (net.activation() != TwoLayerNetwork.Activation.TANH) {
+            // the second derivatives below are those of tanh (1 − h², −2h(1 − h²))
+            throw new IllegalArgumentException("NetworkCurvature needs the tanh network; this one has "
+                    + net.activation());
+        }
         this.layout = net;
         this.inputs = net.inputs();
         this.hidden = net.hidden();
