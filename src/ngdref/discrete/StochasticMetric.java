@@ -304,6 +304,11 @@ public final class StochasticMetric implements Metric {
                 }
             }
         }
+        if (r == d) {
+            // S is the whole space, so b⊥ = 0 exactly: what rounding left in perp lies in S, where
+            // M·perp/α would be up to ν/α times perp (a long-run property found x off by 10^87 so)
+            Arrays.fill(perp, 0.0);
+        }
         final double[] y = Vectors.requireInRange("(QᵀMQ)⁻¹Qᵀb on span{⟨g⟩, ⟨ȳ⟩, ⟨Hg⟩}", solveSmall(bm, c));
         final double[] x = new double[d];
         for (int k = 0; k < d; k++) {
@@ -321,20 +326,50 @@ public final class StochasticMetric implements Metric {
             residual = Math.max(residual, Math.abs(bs[k] - mx[k]));
             xMax = Math.max(xMax, Math.abs(x[k]));
         }
-        // ν = α + ȳᵀȳ/ȳᵀg + η‖⟨Hg⟩‖²/|⟨Hg⟩ᵀ⟨g⟩| (σ = α/γ; the last in the scaled quantities)
-        // ν·‖x‖∞ is formed term by term with ‖x‖∞ applied before any factor that may be huge, and
-        // η split into mantissa and exponent: a product that overflows only in an intermediate
-        // would make the bound +∞ and the check vacuous (found by ExtremeMagnitudeProperties).
-        final int etaExponent = Math.getExponent(eta);
-        final double etaMantissa = Math.scalb(eta, -etaExponent);
-        final double rankOneTerm = Math.scalb(etaMantissa * xMax * Vectors.dot(hScaled, hScaled) / Math.abs(sDot),
-                etaExponent + eh - eg);
-        final double nuX = alpha * xMax + alpha * xMax / mBar.gamma() + rankOneTerm;
-        if (!(residual <= SOLVE_RESIDUAL * (Vectors.maxAbs(bs) + nuX))) {
+        if (!isWithinSolveBound(residual, Vectors.maxAbs(bs), xMax)) {
             throw new ArithmeticException("M⁻¹b (Eq. 19) did not reach its stated accuracy: ‖b − Mx‖∞"
                     + " = " + Double.toString(residual) + "·2^" + eb + " > 2^-30·(‖b‖∞ + ‖M‖‖x‖∞)");
         }
         return Vectors.requireInRange("M⁻¹b (Eq. 19)", Vectors.scalb(x, eb));
+    }
+
+    /**
+     * Whether residual &le; {@link #SOLVE_RESIDUAL}·(bMax + ν·xMax), ν = α + σ +
+     * η‖⟨Hg⟩‖²/|⟨Hg⟩ᵀ⟨g⟩| (σ = α/γ = ȳᵀȳ/ȳᵀg). Each term of ν·xMax is a significand times a
+     * power of two, and the comparison is made after scaling both sides by 2^-s, s &ge; 0 the
+     * largest of those powers: ν·xMax formed in double may overflow, and a bound of +∞ would
+     * pass every residual (a long-run property found x off by 10^87 accepted so, at
+     * ν·xMax ≈ 2^1024). Terms that underflow after the scaling only make the bound smaller.
+     */
+    private boolean isWithinSolveBound(double residual, double bMax, double xMax) {
+        if (xMax == 0.0) {
+            return residual <= SOLVE_RESIDUAL * bMax;
+        }
+        final double alpha = mBar.alpha();
+        final double gamma = mBar.gamma();
+        final int ex = Vectors.exponent(xMax);
+        final int ea = Vectors.exponent(alpha);
+        final int eGamma = Vectors.exponent(gamma);
+        final int eEta = Vectors.exponent(eta);
+        final int eDot = Vectors.exponent(sDot);
+        final double xm = Math.scalb(xMax, -ex);
+        final double am = Math.scalb(alpha, -ea);
+        // significands: α in [1, 2), σ in (1/2, 2), η‖h‖²/|hᵀg| in [1/2, 16·D] (‖hScaled‖² in [1, 4D])
+        final double[] significands = {
+            am * xm,
+            am / Math.scalb(gamma, -eGamma) * xm,
+            Math.scalb(eta, -eEta) * Vectors.dot(hScaled, hScaled) / Math.abs(Math.scalb(sDot, -eDot)) * xm,
+        };
+        final int[] exponents = {ea + ex, ea - eGamma + ex, eEta + eh - eg - eDot + ex};
+        int s = 0;
+        for (int e : exponents) {
+            s = Math.max(s, e);
+        }
+        double bound = Math.scalb(bMax, -s);
+        for (int k = 0; k < significands.length; k++) {
+            bound += Math.scalb(significands[k], exponents[k] - s);
+        }
+        return Math.scalb(residual, -s) <= SOLVE_RESIDUAL * bound;
     }
 
     /**

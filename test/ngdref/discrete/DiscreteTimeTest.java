@@ -313,12 +313,6 @@ class DiscreteTimeTest {
     }
 
     /**
-     * Issue 12, item 2: the stochastic η bound is correctly rounded. Here the bound is
-     * −s·γ·yᵀy·c/(‖ch − sy‖² + γ·yᵀy·s²) (s = hᵀg, c = yᵀg) =
-     * 3.999999998509884 (the nearest double, from Python's exact fractions); the former
-     * −s/(hᵀ·M̄.solve(h)) in double returned 3.9999999985098844, 1 ulp off.
-     */
-    /**
      * Regression (found by EtaBoundProperties at 20,000 tries): λ_min(M̄)/h within about 2^-500 of
      * a rounding midpoint used to be refused as "an algebraic coincidence" after 300 bisections.
      * Here H = diag(−2^-399, 2^-399), so h = 2^-399, and ρ̄ = ȳᵀg/gᵀg = 2^-364(1 + 2^-53): ρ̄/h is
@@ -338,6 +332,12 @@ class DiscreteTimeTest {
         assertEquals(0x1.0p35, HessianCorrectedMetric.learningRateBound(g, yBar, h));
     }
 
+    /**
+     * Issue 12, item 2: the stochastic η bound is correctly rounded. Here the bound is
+     * −s·γ·yᵀy·c/(‖ch − sy‖² + γ·yᵀy·s²) (s = hᵀg, c = yᵀg) =
+     * 3.999999998509884 (the nearest double, from Python's exact fractions); the former
+     * −s/(hᵀ·M̄.solve(h)) in double returned 3.9999999985098844, 1 ulp off.
+     */
     @Test
     void stochasticBoundIsCorrectlyRounded() {
         final double[] g = {0, -4, -1, 1};
@@ -350,6 +350,61 @@ class DiscreteTimeTest {
         // η equal to the rounded bound is refused (the exact bound lies below it here)
         assertThrows(IllegalArgumentException.class, () -> StochasticMetric.of(new double[][] {g},
                 new double[][] {y}, new double[][] {h}, 3.999999998509884, 1.0));
+    }
+
+    /**
+     * Regression (found by ExtremeMagnitudeProperties in the long run, jqwik seed
+     * 3848529965944078984): ⟨g⟩, ⟨ȳ⟩ and ⟨Hg⟩ span the whole space (D = 3), α ≈ 5e-188 and
+     * η‖⟨Hg⟩‖²/⟨Hg⟩ᵀ⟨g⟩ ≈ 2e220. solve divided the rounding left in b − QQᵀb (which is 0 exactly
+     * here) by α, returning x with a component of −3.8e209 and ‖b − Mx‖∞ ≈ ν‖x‖∞; its a-posteriori
+     * check passed because ν‖x‖∞ overflowed to +∞ in the scaled units. Checked here against M
+     * evaluated exactly: the documented backward error, or a refusal by name — never a wrong x.
+     */
+    @Test
+    void stochasticSolveWhenTheMeansSpanTheSpaceIsBackwardStable() {
+        final double[] g = {-0x1.b79e8cf257b5dp-427, -0x1.851cef3073e9p-327, -0x1.388dab04f22dep428};
+        final double[] y = {-0x1.1980ea8b2313bp-428, -0x1.f0f7bcb5c1ad4p-329, -0x1.a0ae8bff487fep-463};
+        final double[] h = {0x1.bfa950509fbb8p474, -0x1.c22c6d5a6036ap506, -0x1.08d4cdf76f48ap-289};
+        final double eta = 0x1.b74fe053839e1p-102;
+        final StochasticMetric m = StochasticMetric.of(new double[][] {g}, new double[][] {y},
+                new double[][] {h}, eta, 1.0);
+        final double[] b = m.negativeGradient();
+        final double[] x = m.solve(b);
+        // M = yyᵀ/yᵀg + σ(I − ggᵀ/gᵀg) + η·hhᵀ/hᵀg (γ = 1, so α = σ = yᵀy/yᵀg), exactly to 120 digits
+        final MathContext mc = new MathContext(120);
+        final BigDecimal yg = exactDot(y, g);
+        final BigDecimal sigma = exactDot(y, y).divide(yg, mc);
+        final BigDecimal gg = exactDot(g, g);
+        final BigDecimal hg = exactDot(h, g);
+        final BigDecimal etaHOverHg = new BigDecimal(eta).divide(hg, mc);
+        final BigDecimal yx = exactDot(y, x);
+        final BigDecimal gx = exactDot(g, x);
+        final BigDecimal hx = exactDot(h, x);
+        BigDecimal residual = BigDecimal.ZERO;
+        BigDecimal bMax = BigDecimal.ZERO;
+        BigDecimal xMax = BigDecimal.ZERO;
+        for (int i = 0; i < 3; i++) {
+            final BigDecimal mx = new BigDecimal(y[i]).multiply(yx).divide(yg, mc)
+                    .add(sigma.multiply(new BigDecimal(x[i]).subtract(new BigDecimal(g[i]).multiply(gx).divide(gg, mc))))
+                    .add(etaHOverHg.multiply(new BigDecimal(h[i])).multiply(hx), mc);
+            residual = residual.max(new BigDecimal(b[i]).subtract(mx).abs());
+            bMax = bMax.max(new BigDecimal(b[i]).abs());
+            xMax = xMax.max(new BigDecimal(x[i]).abs());
+        }
+        // ν = α + ȳᵀȳ/ȳᵀg + η‖⟨Hg⟩‖²/|⟨Hg⟩ᵀ⟨g⟩| (StochasticMetric.solve)
+        final BigDecimal nu = sigma.add(sigma).add(etaHOverHg.multiply(exactDot(h, h)).abs());
+        final BigDecimal allowed = new BigDecimal(StochasticMetric.SOLVE_RESIDUAL).multiply(bMax.add(nu.multiply(xMax)))
+                .add(nu.multiply(new BigDecimal(Double.MIN_VALUE)));
+        assertTrue(residual.compareTo(allowed) <= 0, "‖b − Mx‖∞ = " + residual.round(new MathContext(5))
+                + " > " + allowed.round(new MathContext(5)));
+    }
+
+    private static BigDecimal exactDot(double[] a, double[] b) {
+        BigDecimal s = BigDecimal.ZERO;
+        for (int i = 0; i < a.length; i++) {
+            s = s.add(new BigDecimal(a[i]).multiply(new BigDecimal(b[i])));
+        }
+        return s;
     }
 
     @Test
