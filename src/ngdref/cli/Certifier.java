@@ -308,9 +308,7 @@ final class Certifier {
                 throw new IllegalStateException("oracle inconsistency: α = " + a.approximate()
                         + " is not between the eigenvalues of M on span{g, y}");
             }
-            final Rational discriminant = span.trace().multiply(span.trace())
-                    .subtract(span.determinant().multiply(Rational.of(4)));
-            final Rational root = exactSquareRoot(discriminant);
+            final Rational root = span.discriminantSquareRoot();
             if (root != null) {
                 final Rational two = Rational.of(2);
                 return exact(span.trace().subtract(root).divide(two), span.trace().add(root).divide(two));
@@ -323,9 +321,7 @@ final class Certifier {
         }
 
         private static Extremes refined(SpanRestriction span, int bits) {
-            final Rational v = span.trace().divide(Rational.of(2));
-            return new Extremes(root(span, Rational.ZERO, v, bits), root(span, v, v.multiply(Rational.of(2)), bits),
-                    null, null, span);
+            return new Extremes(root(span, false, bits), root(span, true, bits), null, null, span);
         }
 
         /**
@@ -351,29 +347,24 @@ final class Certifier {
         }
     }
 
-    /** The exact square root of a non-negative rational, or null when it is irrational. */
-    private static Rational exactSquareRoot(Rational r) {
-        if (r.signum() < 0) {
-            return null;
-        }
-        final BigInteger n = r.numerator().sqrt();
-        final BigInteger d = r.denominator().sqrt();
-        return n.multiply(n).equals(r.numerator()) && d.multiply(d).equals(r.denominator())
-                ? Rational.of(n, d) : null;
-    }
-
     /**
-     * The single root of p in (lo, hi), where p(lo) and p(hi) have opposite signs, to a relative
-     * width of about 2^−bits: first a candidate r from high-precision decimal arithmetic,
-     * certified by the exact signs of p at r(1 ∓ 2^(2−bits)) (an interval in (lo, hi) where p
-     * changes sign holds exactly this root); if that fails, bisection on exact rationals.
+     * The single root of p in (lo, hi) — (0, v) for the smaller root, (v, 2v) for the larger,
+     * v = tr/2 — where p(lo) and p(hi) have opposite signs (the discriminant is positive and not
+     * a rational square), to a relative width of about 2^−bits: first a candidate r from
+     * high-precision decimal arithmetic, certified by the exact signs of p at r(1 ∓ 2^(2−bits))
+     * (an interval in (lo, hi) where p changes sign holds exactly this root); if that fails,
+     * bisection on exact rationals.
      */
-    private static Enclosure root(SpanRestriction p, Rational lo, Rational hi, int bits) {
-        final int signLo = p.characteristicSign(lo);
-        final Enclosure quick = certifiedCandidate(p, lo, hi, signLo, bits);
+    private static Enclosure root(SpanRestriction p, boolean upper, int bits) {
+        // p(0) = det, p(v) = −(tr² − 4·det)/4, both signs exact without forming v
+        final int signLo = upper ? -p.discriminantSign() : p.characteristicSign(Rational.ZERO);
+        final Enclosure quick = certifiedCandidate(p, upper, signLo, bits);
         if (quick != null) {
             return quick;
         }
+        final Rational v = p.trace().divide(Rational.of(2));
+        final Rational lo = upper ? v : Rational.ZERO;
+        final Rational hi = upper ? v.multiply(Rational.of(2)) : v;
         final Rational relative = Rational.of(BigInteger.ONE, BigInteger.ONE.shiftLeft(bits));
         final Rational half = Rational.of(1).divide(Rational.of(2));
         Rational a = lo;
@@ -404,12 +395,11 @@ final class Certifier {
     }
 
     /** See {@link #root}; null when the candidate cannot be certified. */
-    private static Enclosure certifiedCandidate(SpanRestriction p, Rational lo, Rational hi, int signLo,
-                                                int bits) {
+    private static Enclosure certifiedCandidate(SpanRestriction p, boolean upper, int signLo, int bits) {
         final int precision = digits(bits) + 70;                 // 130 digits at the first level
         final MathContext mc = new MathContext(precision);
-        final BigDecimal t = p.trace().toBigDecimal(precision, RoundingMode.HALF_EVEN);
-        final BigDecimal det = p.determinant().toBigDecimal(precision, RoundingMode.HALF_EVEN);
+        final BigDecimal t = p.traceDecimal(precision);
+        final BigDecimal det = p.determinantDecimal(precision);
         final BigDecimal v = t.divide(BigDecimal.valueOf(2), mc);
         final BigDecimal disc = v.multiply(v, mc).subtract(det, mc);
         if (disc.signum() < 0 || v.signum() <= 0) {
@@ -417,29 +407,38 @@ final class Certifier {
         }
         final BigDecimal big = v.add(disc.sqrt(mc), mc);
         // The larger root without cancellation; the smaller from the product of the roots.
-        final boolean upper = lo.signum() > 0;
         final BigDecimal r = upper ? big : det.divide(big, mc);
         final BigDecimal eps = new BigDecimal(BigInteger.ONE)
                 .divide(new BigDecimal(BigInteger.ONE.shiftLeft(bits - 2)), mc);
-        final Rational a = rational(r.multiply(BigDecimal.ONE.subtract(eps), mc)).max(lo);
-        final Rational b = rational(r.multiply(BigDecimal.ONE.add(eps), mc)).min(hi);
-        if (a.compareTo(b) >= 0) {
+        final Rational a = rational(r.multiply(BigDecimal.ONE.subtract(eps), mc));
+        final Rational b = rational(r.multiply(BigDecimal.ONE.add(eps), mc));
+        // (a, b) is clipped to (lo, hi) = (0, v) or (v, 2v), v = tr/2, compared in integers: an end
+        // beyond 0 or 2v = tr is replaced by it, where p = det (p(0) = p(tr) = det), with its
+        // decimal rounded outward; an end beyond v leaves the decision to the bisection.
+        final boolean aClipped = !upper && a.signum() <= 0;
+        final boolean bClipped = upper && p.compareWithTrace(b, 1) >= 0;
+        if (upper ? p.compareWithTrace(a, 2) <= 0 : p.compareWithTrace(b, 2) >= 0) {
             return null;
         }
-        final int sa = p.characteristicSign(a);
-        final int sb = p.characteristicSign(b);
-        if (sa == 0) {
+        if (!aClipped && !bClipped && a.compareTo(b) >= 0) {
+            return null;
+        }
+        final int signEnd = p.characteristicSign(Rational.ZERO);
+        final int sa = aClipped ? signEnd : p.characteristicSign(a);
+        final int sb = bClipped ? signEnd : p.characteristicSign(b);
+        if (sa == 0 && !aClipped) {
             return Enclosure.of(a);
         }
-        if (sb == 0) {
+        if (sb == 0 && !bClipped) {
             return Enclosure.of(b);
         }
         // (a, b) ⊂ (lo, hi) holds exactly one root of p iff p changes sign on it (p has one root in (lo, hi)).
         if (sa != signLo || sb == signLo) {
             return null;
         }
-        return Enclosure.of(a.toBigDecimal(digits(bits), RoundingMode.FLOOR),
-                b.toBigDecimal(digits(bits), RoundingMode.CEILING));
+        final int digits = digits(bits);
+        return Enclosure.of(aClipped ? BigDecimal.ZERO : a.toBigDecimal(digits, RoundingMode.FLOOR),
+                bClipped ? p.traceDecimal(digits, RoundingMode.CEILING) : b.toBigDecimal(digits, RoundingMode.CEILING));
     }
 
     /** The exact rational value of a decimal. */

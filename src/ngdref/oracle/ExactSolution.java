@@ -41,62 +41,84 @@ public final class ExactSolution {
         final BigInteger[] gi = gv.entries();
         final BigInteger[] yi = yv.entries();
         final BigInteger[] bi = bv.entries();
-        // In the integer vectors G = sg·g, Y = sy·y, B = sb·b:
-        // z = c0·B + c1·G + c2·Y with three rationals.
-        final Rational gg = Rational.of(IntegerVector.dot(gi, gi));
-        final Rational gy = Rational.of(IntegerVector.dot(gi, yi));
-        final Rational yy = Rational.of(IntegerVector.dot(yi, yi));
-        final Rational bg = Rational.of(IntegerVector.dot(gi, bi), sb);
-        final Rational by = Rational.of(IntegerVector.dot(yi, bi), sb);
-        final Rational c0 = Rational.ONE.divide(alpha.multiply(Rational.of(sb)));
-        final Rational c1;
-        final Rational c2;
-        final Rational gram = gg.multiply(yy).subtract(gy.multiply(gy));
+        // In the integer vectors G = sg·g, Y = sy·y, B = sb·b, with α = p/q and the integer inner
+        // products gg = GᵀG, gy = GᵀY, yy = YᵀY, bg = GᵀB, by = YᵀB: z = (n0·B + n1·G + n2·Y)/k.
+        // All in integers, unreduced: a gcd of numbers with tens of thousands of bits (inputs
+        // spanning the whole double range) costs milliseconds, and the check below certifies z
+        // whatever its form.
+        final BigInteger p = alpha.numerator();
+        final BigInteger q = alpha.denominator();
+        final BigInteger gg = IntegerVector.dot(gi, gi);
+        final BigInteger gy = IntegerVector.dot(gi, yi);
+        final BigInteger yy = IntegerVector.dot(yi, yi);
+        final BigInteger bg = IntegerVector.dot(gi, bi);
+        final BigInteger gram = gg.multiply(yy).subtract(gy.multiply(gy));
+        BigInteger k;
+        BigInteger n0;
+        BigInteger n1;
+        BigInteger n2;
         if (gram.signum() == 0) {
-            // y ∥ g: M·g = y = λ·g with λ = yᵀg/gᵀg = (GᵀY/GᵀG)·(sg/sy); b_S = u·G.
-            final Rational u = bg.divide(gg);
-            final Rational lambda = gy.divide(gg).multiply(Rational.of(sg, sy));
-            c1 = u.divide(lambda).subtract(u.divide(alpha));
-            c2 = Rational.ZERO;
+            // y ∥ g: M·g = y = λ·g with λ = yᵀg/gᵀg = (gy/gg)·(sg/sy); b_S = u·G with
+            // u = bg/(sb·gg), and z = B/(α·sb) + u·(1/λ − 1/α)·G:
+            //   k = p·sb·gg·gy·sg, n0 = q·gg·gy·sg, n1 = bg·(p·gg·sy − q·gy·sg), n2 = 0.
+            k = p.multiply(sb).multiply(gg).multiply(gy).multiply(sg);
+            n0 = q.multiply(gg).multiply(gy).multiply(sg);
+            n1 = bg.multiply(p.multiply(gg).multiply(sy).subtract(q.multiply(gy).multiply(sg)));
+            n2 = BigInteger.ZERO;
         } else {
-            // b_S = u·G + w·Y (Gram system, Cramer).
-            final Rational u = bg.multiply(yy).subtract(by.multiply(gy)).divide(gram);
-            final Rational w = gg.multiply(by).subtract(gy.multiply(bg)).divide(gram);
-            // M on the plane in the basis (G, Y): M·G = (sg/sy)·Y (from Mg = y) and
-            // M·Y = [sy·(yᵀy/yᵀg) + α·sy]·y − α·sy·(gᵀy/gᵀg)·g, i.e. with s = sg/sy:
-            // M·G = 0·G + s·Y, M·Y = −α(gy/gg)·G + (yy·s/gy + α)·Y   (gy = GᵀY, gg = GᵀG, yy = YᵀY).
-            final Rational s = Rational.of(sg, sy);
-            final Rational b00 = Rational.ZERO;
-            final Rational b10 = s;
-            final Rational b01 = alpha.negate().multiply(gy).divide(gg);
-            final Rational b11 = yy.multiply(s).divide(gy).add(alpha);
-            final Rational det = b00.multiply(b11).subtract(b01.multiply(b10));
-            final Rational p = u.multiply(b11).subtract(b01.multiply(w)).divide(det);
-            final Rational r = b00.multiply(w).subtract(b10.multiply(u)).divide(det);
-            c1 = p.subtract(u.divide(alpha));
-            c2 = r.subtract(w.divide(alpha));
+            // b_S = u·G + w·Y, the Gram system by Cramer: u = U/(sb·gram), w = W/(sb·gram) with
+            // U = bg·yy − by·gy, W = gg·by − gy·bg. M on the plane in the basis (G, Y) (columns:
+            // images): M·G = s·Y (s = sg/sy, from Mg = y), M·Y = −α(gy/gg)·G + (yy·s/gy + α)·Y.
+            // Solving that 2×2 system for b_S and adding (b − b_S)/α, the terms in W cancel
+            // (U·gg + W·gy = bg·gram) and
+            //   z = [q/(p·sb)]·B + [(U·q·sg + p·sy·gy·bg)/(p·gy²·sg·sb)]·G − [q·bg/(p·sb·gy)]·Y,
+            // over k = p·gy²·sg·sb.
+            final BigInteger by = IntegerVector.dot(yi, bi);
+            final BigInteger u = bg.multiply(yy).subtract(by.multiply(gy));
+            k = p.multiply(gy).multiply(gy).multiply(sg).multiply(sb);
+            n0 = q.multiply(gy).multiply(gy).multiply(sg);
+            n1 = u.multiply(q).multiply(sg).add(p.multiply(sy).multiply(gy).multiply(bg));
+            n2 = q.multiply(bg).multiply(gy).multiply(sg).negate();
         }
-        // One common denominator k: z = (n0·B + n1·G + n2·Y)/k.
-        final BigInteger k = RationalMatrix.commonDenominator(new Rational[] {c0, c1, c2});
-        final BigInteger n0 = c0.numerator().multiply(k.divide(c0.denominator()));
-        final BigInteger n1 = c1.numerator().multiply(k.divide(c1.denominator()));
-        final BigInteger n2 = c2.numerator().multiply(k.divide(c2.denominator()));
+        if (k.signum() < 0) {
+            // gy < 0 on a line (not an effective update; the check still decides)
+            k = k.negate();
+            n0 = n0.negate();
+            n1 = n1.negate();
+            n2 = n2.negate();
+        }
+        if (k.signum() == 0) {
+            throw new IllegalArgumentException("yᵀg = 0: M(α) of Eq. (8) is undefined");
+        }
+        final BigInteger c0 = n0;
+        final BigInteger c1 = n1;
+        final BigInteger c2 = n2;
         final BigInteger[] zi = new BigInteger[n];
         for (int i = 0; i < n; i++) {
-            zi[i] = n0.multiply(bi[i]).add(n1.multiply(gi[i])).add(n2.multiply(yi[i]));
+            zi[i] = IntegerVector.multiply(c0, bi[i]).add(IntegerVector.multiply(c1, gi[i]))
+                    .add(IntegerVector.multiply(c2, yi[i]));
         }
         // The certificate, with the explicit matrix m = num/den: num·Z·sb = B·den·k, i.e. m·z = b.
+        // Row i of num·Z is c0·(num·B)ᵢ + c1·(num·G)ᵢ + c2·(num·Y)ᵢ (Z = c0·B + c1·G + c2·Y,
+        // exactly): each entry of num times an entry of B, G or Y costs linear time
+        // (IntegerVector.multiply), times an entry of Z quadratic.
         final BigInteger right = m.denominator().multiply(k);
         final java.util.stream.IntStream rows = java.util.stream.IntStream.range(0, n);
         (n >= PlaneSpectrum.PARALLEL_DIMENSION ? rows.parallel() : rows).forEach(i -> {
-            BigInteger sum = BigInteger.ZERO;
+            BigInteger rowB = BigInteger.ZERO;
+            BigInteger rowG = BigInteger.ZERO;
+            BigInteger rowY = BigInteger.ZERO;
             for (int j = 0; j < n; j++) {
-                sum = sum.add(m.numerator(i, j).multiply(zi[j]));
+                final BigInteger nij = m.numerator(i, j);
+                rowB = rowB.add(IntegerVector.multiply(nij, bi[j]));
+                rowG = rowG.add(IntegerVector.multiply(nij, gi[j]));
+                rowY = rowY.add(IntegerVector.multiply(nij, yi[j]));
             }
+            final BigInteger sum = c0.multiply(rowB).add(c1.multiply(rowG)).add(c2.multiply(rowY));
             if (!sum.multiply(sb).equals(bi[i].multiply(right))) {
                 throw new IllegalStateException("oracle inconsistency: (m·z)[" + i + "] differs from b[" + i + "]");
             }
         });
-        return new RationalMatrix.Quotients(zi, k);             // k > 0: an lcm of denominators
+        return new RationalMatrix.Quotients(zi, k);             // k > 0
     }
 }

@@ -47,7 +47,8 @@ public final class ExplicitFamilyMetric {
         // Integer vectors G = sg·g, Y = sy·y (sg, sy the least common denominators). Then
         // yyᵀ/(yᵀg) = sg·YYᵀ/(sy·YᵀG) and ggᵀ/(gᵀg) = GGᵀ/GᵀG, so with α = p/q every entry of
         // M(α) is [A·YᵢYⱼ + B·(δᵢⱼ·GᵀG − GᵢGⱼ)] / (sy·YᵀG·q·GᵀG), A = sg·q·GᵀG, B = p·sy·YᵀG:
-        // one common denominator, four integer products per entry, no reduction.
+        // one common denominator, four integer products per entry, no reduction (each a long
+        // integer times an entry of G or Y: linear time, IntegerVector.multiply).
         final IntegerVector gv = IntegerVector.of(eg);
         final IntegerVector yv = IntegerVector.of(ey);
         final BigInteger sg = gv.scale();
@@ -63,11 +64,11 @@ public final class ExplicitFamilyMetric {
         final BigInteger bgg = b.multiply(gg);
         final java.util.stream.IntStream rows = java.util.stream.IntStream.range(0, n);
         (n >= PlaneSpectrum.PARALLEL_DIMENSION ? rows.parallel() : rows).forEach(i -> {
-            final BigInteger ayi = a.multiply(yi[i]);
-            final BigInteger bgi = b.multiply(gi[i]);
+            final BigInteger ayi = IntegerVector.multiply(a, yi[i]);
+            final BigInteger bgi = IntegerVector.multiply(b, gi[i]);
             for (int j = i; j < n; j++) {
                 // Task i alone writes (i, j) and (j, i) for j >= i: no two tasks share a cell.
-                BigInteger v = ayi.multiply(yi[j]).subtract(bgi.multiply(gi[j]));
+                BigInteger v = IntegerVector.multiply(ayi, yi[j]).subtract(IntegerVector.multiply(bgi, gi[j]));
                 if (i == j) {
                     v = v.add(bgg);
                 }

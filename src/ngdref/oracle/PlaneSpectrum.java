@@ -86,13 +86,21 @@ public final class PlaneSpectrum {
             throw new IllegalArgumentException("g is the zero vector");
         }
         // A second row r with a nonzero 2×2 minor of [g y] makes (g, y) a basis of the plane.
+        // The minor is kept as its two products too: a long integer times each of them costs
+        // linear time (IntegerVector.multiply), times their difference quadratic.
         int second = -1;
         BigInteger minor = BigInteger.ZERO;
+        BigInteger minorPlus = BigInteger.ZERO;
+        BigInteger minorMinus = BigInteger.ZERO;
         for (int r = 0; r < n && second < 0; r++) {
-            final BigInteger d = gi[pivot].multiply(yi[r]).subtract(gi[r].multiply(yi[pivot]));
+            final BigInteger plus = IntegerVector.multiply(gi[pivot], yi[r]);
+            final BigInteger minus = IntegerVector.multiply(gi[r], yi[pivot]);
+            final BigInteger d = plus.subtract(minus);
             if (d.signum() != 0) {
                 second = r;
                 minor = d;
+                minorPlus = plus;
+                minorMinus = minus;
             }
         }
         // Column j of N: minor·N_j = aⱼ·G + bⱼ·Y (on a line: g_pivot·N_j = N_pivot,j·G), with aⱼ,
@@ -103,7 +111,8 @@ public final class PlaneSpectrum {
         final BigInteger[] coefficientA = new BigInteger[n];
         final BigInteger[] coefficientB = new BigInteger[n];
         final int r = second;
-        final BigInteger det2 = minor;
+        final BigInteger det2Plus = minorPlus;
+        final BigInteger det2Minus = minorMinus;
         final int pv = pivot;
         final java.util.stream.IntStream columns = java.util.stream.IntStream.range(0, n);
         (n >= PARALLEL_DIMENSION ? columns.parallel() : columns).forEach(j -> {
@@ -111,7 +120,8 @@ public final class PlaneSpectrum {
             if (r < 0) {
                 // y ∥ g: column = a·g, i.e. N_ij·g_pivot = N_pivot,j·g_i.
                 for (int i = j; i < n; i++) {
-                    if (!entry(m, i, j, divides, q, shift).multiply(gi[pv]).equals(cp.multiply(gi[i]))) {
+                    if (!IntegerVector.multiply(entry(m, i, j, divides, q, shift), gi[pv])
+                            .equals(IntegerVector.multiply(cp, gi[i]))) {
                         throw notInSpan(j);
                     }
                 }
@@ -119,10 +129,12 @@ public final class PlaneSpectrum {
                 return;
             }
             final BigInteger cr = entry(m, r, j, divides, q, shift);
-            final BigInteger a = cp.multiply(yi[r]).subtract(cr.multiply(yi[pv]));
-            final BigInteger b = gi[pv].multiply(cr).subtract(gi[r].multiply(cp));
+            final BigInteger a = IntegerVector.multiply(cp, yi[r]).subtract(IntegerVector.multiply(cr, yi[pv]));
+            final BigInteger b = IntegerVector.multiply(cr, gi[pv]).subtract(IntegerVector.multiply(cp, gi[r]));
             for (int i = j; i < n; i++) {
-                if (!det2.multiply(entry(m, i, j, divides, q, shift)).equals(a.multiply(gi[i]).add(b.multiply(yi[i])))) {
+                final BigInteger nij = entry(m, i, j, divides, q, shift);
+                final BigInteger left = IntegerVector.multiply(nij, det2Plus).subtract(IntegerVector.multiply(nij, det2Minus));
+                if (!left.equals(IntegerVector.multiply(a, gi[i]).add(IntegerVector.multiply(b, yi[i])))) {
                     throw notInSpan(j);
                 }
             }
@@ -132,7 +144,7 @@ public final class PlaneSpectrum {
         if (second < 0) {
             // R = G·aᵀ is symmetric iff a ∥ G: g_pivot·aᵢ = a_pivot·gᵢ for every i.
             for (int i = 0; i < n; i++) {
-                if (!gi[pivot].multiply(coefficientA[i]).equals(coefficientA[pivot].multiply(gi[i]))) {
+                if (!IntegerVector.multiply(coefficientA[i], gi[pivot]).equals(IntegerVector.multiply(coefficientA[pivot], gi[i]))) {
                     throw notInSpan(i);
                 }
             }
@@ -152,11 +164,11 @@ public final class PlaneSpectrum {
         BigInteger bG = BigInteger.ZERO;
         BigInteger bY = BigInteger.ZERO;
         for (int j = 0; j < n; j++) {
-            aG = aG.add(coefficientA[j].multiply(gi[j]));
+            aG = aG.add(IntegerVector.multiply(coefficientA[j], gi[j]));
             if (second >= 0) {
-                aY = aY.add(coefficientA[j].multiply(yi[j]));
-                bG = bG.add(coefficientB[j].multiply(gi[j]));
-                bY = bY.add(coefficientB[j].multiply(yi[j]));
+                aY = aY.add(IntegerVector.multiply(coefficientA[j], yi[j]));
+                bG = bG.add(IntegerVector.multiply(coefficientB[j], gi[j]));
+                bY = bY.add(IntegerVector.multiply(coefficientB[j], yi[j]));
             }
         }
         final BigInteger k = divides ? m.denominator() : m.denominator().multiply(q);
@@ -167,12 +179,8 @@ public final class PlaneSpectrum {
         // (m − αI) maps G to (aG·G + bG·Y)/(minor·k) and Y to (aY·G + bY·Y)/(minor·k); in the
         // basis (g, y) = (G/sg, Y/sy) the off-diagonal entries pick up sg/sy and sy/sg, and
         // M = αI + (m − αI) on the plane.
-        final Rational scale = Rational.of(BigInteger.ONE, minor.multiply(k));
-        final Rational ratio = Rational.of(sg, sy);
-        return new PlaneSpectrum(alpha, null, SpanRestriction.ofBasisMatrix(new Rational[][] {
-            {alpha.add(Rational.of(aG).multiply(scale)), Rational.of(aY).multiply(scale).multiply(ratio)},
-            {Rational.of(bG).multiply(scale).divide(ratio), alpha.add(Rational.of(bY).multiply(scale))},
-        }));
+        return new PlaneSpectrum(alpha, null,
+                SpanRestriction.ofIntegers(alpha, aG, aY, bG, bY, minor.multiply(k), sg, sy));
     }
 
     /** Entry (i, j) of N = (m − αI)·den (or ·den·q when q does not divide den). */
@@ -190,7 +198,7 @@ public final class PlaneSpectrum {
         final BigInteger c1 = v[pivot].multiply(yi[second]).subtract(v[second].multiply(yi[pivot]));
         final BigInteger c2 = gi[pivot].multiply(v[second]).subtract(gi[second].multiply(v[pivot]));
         for (int i = 0; i < v.length; i++) {
-            if (!minor.multiply(v[i]).equals(c1.multiply(gi[i]).add(c2.multiply(yi[i])))) {
+            if (!minor.multiply(v[i]).equals(IntegerVector.multiply(c1, gi[i]).add(IntegerVector.multiply(c2, yi[i])))) {
                 throw notInSpan(i);
             }
         }

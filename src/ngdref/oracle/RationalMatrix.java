@@ -198,7 +198,7 @@ public final class RationalMatrix {
         (n >= PlaneSpectrum.PARALLEL_DIMENSION ? rows.parallel() : rows).forEach(i -> {
             BigInteger s = BigInteger.ZERO;
             for (int j = 0; j < n; j++) {
-                s = s.add(num[i][j].multiply(nv[j]));
+                s = s.add(IntegerVector.multiply(num[i][j], nv[j]));
             }
             out[i] = s;
         });

@@ -1,6 +1,9 @@
 package ngdref.oracle;
 
+import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.MathContext;
+import java.math.RoundingMode;
 
 /**
  * The 2×2 matrix B of a metric M restricted to the invariant plane span{g, y}, in the exact
@@ -14,19 +17,56 @@ import java.math.BigInteger;
  */
 public final class SpanRestriction {
 
-    private final Rational[][] b;
-    private final Rational trace;
-    private final Rational determinant;
+    // B = α·I + [[e00, e01·sg/sy], [e10·sy/sg, e11]]/K with α = p/q, every number an integer
+    // (K, q, sg, sy > 0): the form in which the certificates find it. Its trace and determinant
+    // are kept as unreduced quotients, so that no gcd is taken on the way (with inputs spanning
+    // the whole double range these integers have tens of thousands of bits, and a gcd of them
+    // costs milliseconds); the reduced rationals are formed only when asked for.
+    private final BigInteger p;
+    private final BigInteger q;
+    private final BigInteger[] e;
+    private final BigInteger k;
+    private final BigInteger sg;
+    private final BigInteger sy;
+    /** tr(B) = traceNum/traceDen, det(B) = detNum/detDen, unreduced, denominators &gt; 0. */
+    private final BigInteger traceNum;
+    private final BigInteger traceDen;
+    private final BigInteger detNum;
+    private final BigInteger detDen;
+    private volatile Rational trace;
+    private volatile Rational determinant;
 
-    private SpanRestriction(Rational[][] b) {
-        this.b = b;
-        this.trace = b[0][0].add(b[1][1]);
-        this.determinant = b[0][0].multiply(b[1][1]).subtract(b[0][1].multiply(b[1][0]));
+    private SpanRestriction(Rational alpha, BigInteger[] e, BigInteger k, BigInteger sg, BigInteger sy) {
+        this.p = alpha.numerator();
+        this.q = alpha.denominator();
+        this.e = e.clone();
+        this.k = k;
+        this.sg = sg;
+        this.sy = sy;
+        // tr = 2α + (e00 + e11)/K = (2pK + q(e00 + e11))/(qK);
+        // det = (α + e00/K)(α + e11/K) − e01·e10/K² = [(pK + q·e00)(pK + q·e11) − q²·e01·e10]/(qK)².
+        final BigInteger pk = p.multiply(k);
+        this.traceNum = pk.shiftLeft(1).add(q.multiply(e[0].add(e[3])));
+        this.traceDen = q.multiply(k);
+        this.detNum = pk.add(q.multiply(e[0])).multiply(pk.add(q.multiply(e[3])))
+                .subtract(q.multiply(q).multiply(e[1]).multiply(e[2]));
+        this.detDen = traceDen.multiply(traceDen);
     }
 
-    /** Package-private: B given in the basis (g, y), certified by the caller ({@link PlaneSpectrum}). */
-    static SpanRestriction ofBasisMatrix(Rational[][] b) {
-        return new SpanRestriction(b);
+    /**
+     * Package-private: B = αI + [[e00, e01·sg/sy], [e10·sy/sg, e11]]/k in the basis (g, y),
+     * certified by the caller ({@link PlaneSpectrum}); k ≠ 0, sg, sy &gt; 0.
+     */
+    static SpanRestriction ofIntegers(Rational alpha, BigInteger e00, BigInteger e01, BigInteger e10,
+                                      BigInteger e11, BigInteger k, BigInteger sg, BigInteger sy) {
+        final BigInteger[] e = {e00, e01, e10, e11};
+        if (k.signum() < 0) {
+            for (int i = 0; i < 4; i++) {
+                e[i] = e[i].negate();
+            }
+            return new SpanRestriction(alpha, e, k.negate(), sg, sy);
+        }
+        return new SpanRestriction(alpha, e, k, sg, sy);
     }
 
     /**
@@ -82,13 +122,8 @@ public final class SpanRestriction {
         }
         // M·G = (a_G·G + c_G·Y)/(det·den); in the basis (g, y) of the doubles, g = G/sg and
         // y = Y/sy, so B = [[a_G, a_Y·sg/sy], [c_G·sy/sg, c_Y]] / (det·den).
-        final Rational scale = Rational.of(BigInteger.ONE, det.multiply(m.denominator()));
-        final Rational ratio = Rational.of(sg, sy);
-        final Rational[][] out = {
-            {Rational.of(coordinates[0][0]).multiply(scale), Rational.of(coordinates[0][1]).multiply(scale).multiply(ratio)},
-            {Rational.of(coordinates[1][0]).multiply(scale).divide(ratio), Rational.of(coordinates[1][1]).multiply(scale)},
-        };
-        return new SpanRestriction(out);
+        return ofIntegers(Rational.ZERO, coordinates[0][0], coordinates[0][1], coordinates[1][0],
+                coordinates[1][1], det.multiply(m.denominator()), sg, sy);
     }
 
     /**
@@ -96,17 +131,48 @@ public final class SpanRestriction {
      * basis (g, y).
      */
     public Rational get(int i, int j) {
-        return b[i][j];
+        final Rational alpha = Rational.of(p, q);
+        final Rational scaled = Rational.of(e[2 * i + j], k);
+        if (i == j) {
+            return alpha.add(scaled);
+        }
+        final Rational ratio = Rational.of(sg, sy);
+        return i == 0 ? scaled.multiply(ratio) : scaled.divide(ratio);
     }
 
-    /** {@code tr(B)}. */
+    /** {@code tr(B)}, reduced (formed on the first call). */
     public Rational trace() {
-        return trace;
+        Rational t = trace;
+        if (t == null) {
+            t = Rational.of(traceNum, traceDen);
+            trace = t;
+        }
+        return t;
     }
 
-    /** {@code det(B)}. */
+    /** {@code det(B)}, reduced (formed on the first call). */
     public Rational determinant() {
-        return determinant;
+        Rational d = determinant;
+        if (d == null) {
+            d = Rational.of(detNum, detDen);
+            determinant = d;
+        }
+        return d;
+    }
+
+    /** {@code tr(B)} to {@code digits} significant digits, rounded to nearest (no reduction). */
+    public BigDecimal traceDecimal(int digits) {
+        return traceDecimal(digits, RoundingMode.HALF_EVEN);
+    }
+
+    /** {@code tr(B)} to {@code digits} significant digits, rounded in the given direction. */
+    public BigDecimal traceDecimal(int digits, RoundingMode mode) {
+        return new BigDecimal(traceNum).divide(new BigDecimal(traceDen), new MathContext(digits, mode));
+    }
+
+    /** {@code det(B)} to {@code digits} significant digits (no reduction). */
+    public BigDecimal determinantDecimal(int digits) {
+        return new BigDecimal(detNum).divide(new BigDecimal(detDen), new MathContext(digits));
     }
 
     /** The coefficients {@code {c0, c1, c2}} of {@code det(tI − B) = c2 t² + c1 t + c0}. */
@@ -116,7 +182,7 @@ public final class SpanRestriction {
 
     /** {@code det(tI − B)} at a rational t, exact. */
     public Rational characteristicValue(Rational t) {
-        return t.multiply(t).subtract(trace.multiply(t)).add(determinant);
+        return t.multiply(t).subtract(trace().multiply(t)).add(determinant());
     }
 
     /**
@@ -124,12 +190,58 @@ public final class SpanRestriction {
      * with tr = a/b and det = c/e, sign(n²·b·e − a·e·n·d + c·b·d²) (b, d, e &gt; 0).
      */
     public int characteristicSign(Rational t) {
-        final java.math.BigInteger n = t.numerator();
-        final java.math.BigInteger d = t.denominator();
-        final java.math.BigInteger be = trace.denominator().multiply(determinant.denominator());
+        final BigInteger n = t.numerator();
+        final BigInteger d = t.denominator();
+        final BigInteger be = traceDen.multiply(detDen);
         return n.multiply(n).multiply(be)
-                .subtract(trace.numerator().multiply(determinant.denominator()).multiply(n).multiply(d))
-                .add(determinant.numerator().multiply(trace.denominator()).multiply(d).multiply(d))
+                .subtract(traceNum.multiply(detDen).multiply(n).multiply(d))
+                .add(detNum.multiply(traceDen).multiply(d).multiply(d))
                 .signum();
     }
+
+    /** The sign of t − tr(B)/divisor (divisor &gt; 0), in integers only. */
+    public int compareWithTrace(Rational t, int divisor) {
+        return t.numerator().multiply(traceDen).multiply(BigInteger.valueOf(divisor))
+                .compareTo(traceNum.multiply(t.denominator()));
+    }
+
+    /** The sign of the discriminant tr(B)² − 4·det(B), in integers only. */
+    public int discriminantSign() {
+        return discriminantNumerator().signum();
+    }
+
+    /** tr² − 4·det = (a² − 4·c)/b² with tr = a/b, det = c/b² (detDen = traceDen²): the numerator. */
+    private BigInteger discriminantNumerator() {
+        return traceNum.multiply(traceNum).subtract(detNum.shiftLeft(2));
+    }
+
+    /**
+     * The exact square root of tr(B)² − 4·det(B) when it is the square of a rational, else null
+     * (also when it is negative). It is (a² − 4·c)/b², a rational square iff the integer
+     * a² − 4·c is a square; most non-squares are rejected by Euler's criterion modulo a few
+     * primes near 2^31 (a square is a quadratic residue modulo every prime) before the integer
+     * square root is taken.
+     */
+    public Rational discriminantSquareRoot() {
+        final BigInteger n = discriminantNumerator();
+        if (n.signum() < 0) {
+            return null;
+        }
+        for (long prime : PRIMES) {
+            final long r = n.mod(BigInteger.valueOf(prime)).longValue();
+            if (r != 0 && BigInteger.valueOf(r).modPow(BigInteger.valueOf((prime - 1) / 2), BigInteger.valueOf(prime))
+                    .longValue() != 1) {
+                return null;
+            }
+        }
+        final BigInteger root = n.sqrt();
+        return root.multiply(root).equals(n) ? Rational.of(root, traceDen) : null;
+    }
+
+    /** Primes below 2^31 for Euler's criterion (a non-square passes each with probability about ½). */
+    private static final long[] PRIMES = {
+        2147483647L, 2147483629L, 2147483587L, 2147483579L, 2147483563L, 2147483549L, 2147483543L,
+        2147483497L, 2147483489L, 2147483477L, 2147483423L, 2147483399L, 2147483353L, 2147483323L,
+        2147483269L, 2147483249L,
+    };
 }
