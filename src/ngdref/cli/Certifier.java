@@ -202,7 +202,8 @@ final class Certifier {
             this.alpha = exactAlpha(ExactDots.of(g, y), gamma, alpha);
             this.g = g;
             this.y = y;
-            this.m = ExplicitFamilyMetric.ofAlpha(g, y, this.alpha);
+            this.m = Double.isNaN(alpha) ? ExplicitFamilyMetric.ofGamma(g, y, gamma)
+                    : ExplicitFamilyMetric.ofAlpha(g, y, this.alpha);
         }
 
         /** The exact M·x, each component from the explicit matrix. */
@@ -261,7 +262,8 @@ final class Certifier {
         e.put("gamma", Enclosure.of(a.multiply(d.yTg()).divide(d.yTy())));
         e.put("lambda_d", Enclosure.of(a));
         if (withSpectrum) {
-            final RationalMatrix m = ExplicitFamilyMetric.ofAlpha(g, y, a);
+            final RationalMatrix m = Double.isNaN(alpha) ? ExplicitFamilyMetric.ofGamma(g, y, gamma)
+                    : ExplicitFamilyMetric.ofAlpha(g, y, a);
             final Extremes x = Extremes.of(m, g, y, a);
             e.put("lambda_max", x.max());
             e.put("lambda_min", x.min());
@@ -412,33 +414,42 @@ final class Certifier {
                 .divide(new BigDecimal(BigInteger.ONE.shiftLeft(bits - 2)), mc);
         final Rational a = rational(r.multiply(BigDecimal.ONE.subtract(eps), mc));
         final Rational b = rational(r.multiply(BigDecimal.ONE.add(eps), mc));
-        // (a, b) is clipped to (lo, hi) = (0, v) or (v, 2v), v = tr/2, compared in integers: an end
-        // beyond 0 or 2v = tr is replaced by it, where p = det (p(0) = p(tr) = det), with its
-        // decimal rounded outward; an end beyond v leaves the decision to the bisection.
-        final boolean aClipped = !upper && a.signum() <= 0;
-        final boolean bClipped = upper && p.compareWithTrace(b, 1) >= 0;
-        if (upper ? p.compareWithTrace(a, 2) <= 0 : p.compareWithTrace(b, 2) >= 0) {
+        // (a, b) is clipped to (lo, hi) = (0, v) or (v, 2v), v = tr/2: an end beyond lo or hi is
+        // replaced by it. lo and hi are kept as multiples of tr, compared with a and b in
+        // integers (no gcd): 0 and tr (where p = det) and v (where p = −(tr² − 4·det)/4), their
+        // decimals rounded outward.
+        final int loMultiple = upper ? 2 : 0;        // lo = tr/2 or 0
+        final int hiMultiple = upper ? 1 : 2;        // hi = tr or tr/2
+        final boolean aClipped = loMultiple == 0 ? a.signum() <= 0 : p.compareWithTrace(a, loMultiple) <= 0;
+        final boolean bClipped = p.compareWithTrace(b, hiMultiple) >= 0;
+        // a >= b: both rational, or one clipped end against the other (lo < hi always)
+        final boolean empty = aClipped && bClipped ? false
+                : aClipped ? (loMultiple == 0 ? b.signum() <= 0 : p.compareWithTrace(b, loMultiple) <= 0)
+                : bClipped ? p.compareWithTrace(a, hiMultiple) >= 0
+                : a.compareTo(b) >= 0;
+        if (empty) {
             return null;
         }
-        if (!aClipped && !bClipped && a.compareTo(b) >= 0) {
-            return null;
+        final int signDet = p.characteristicSign(Rational.ZERO);
+        final int signAtV = -p.discriminantSign();
+        final int sa = aClipped ? (upper ? signAtV : signDet) : p.characteristicSign(a);
+        final int sb = bClipped ? (upper ? signDet : signAtV) : p.characteristicSign(b);
+        if (sa == 0) {
+            return aClipped ? null : Enclosure.of(a);
         }
-        final int signEnd = p.characteristicSign(Rational.ZERO);
-        final int sa = aClipped ? signEnd : p.characteristicSign(a);
-        final int sb = bClipped ? signEnd : p.characteristicSign(b);
-        if (sa == 0 && !aClipped) {
-            return Enclosure.of(a);
-        }
-        if (sb == 0 && !bClipped) {
-            return Enclosure.of(b);
+        if (sb == 0) {
+            return bClipped ? null : Enclosure.of(b);
         }
         // (a, b) ⊂ (lo, hi) holds exactly one root of p iff p changes sign on it (p has one root in (lo, hi)).
         if (sa != signLo || sb == signLo) {
             return null;
         }
         final int digits = digits(bits);
-        return Enclosure.of(aClipped ? BigDecimal.ZERO : a.toBigDecimal(digits, RoundingMode.FLOOR),
-                bClipped ? p.traceDecimal(digits, RoundingMode.CEILING) : b.toBigDecimal(digits, RoundingMode.CEILING));
+        return Enclosure.of(
+                !aClipped ? a.toBigDecimal(digits, RoundingMode.FLOOR)
+                        : loMultiple == 0 ? BigDecimal.ZERO : p.traceDecimal(loMultiple, digits, RoundingMode.FLOOR),
+                bClipped ? p.traceDecimal(hiMultiple, digits, RoundingMode.CEILING)
+                        : b.toBigDecimal(digits, RoundingMode.CEILING));
     }
 
     /** The exact rational value of a decimal. */

@@ -43,12 +43,10 @@ public final class ExplicitFamilyMetric {
         final Rational[] eg = ExactDots.exact(g, "g");
         final Rational[] ey = ExactDots.exact(y, "y");
         effective(g, y);
-        final int n = eg.length;
         // Integer vectors G = sg·g, Y = sy·y (sg, sy the least common denominators). Then
         // yyᵀ/(yᵀg) = sg·YYᵀ/(sy·YᵀG) and ggᵀ/(gᵀg) = GGᵀ/GᵀG, so with α = p/q every entry of
         // M(α) is [A·YᵢYⱼ + B·(δᵢⱼ·GᵀG − GᵢGⱼ)] / (sy·YᵀG·q·GᵀG), A = sg·q·GᵀG, B = p·sy·YᵀG:
-        // one common denominator, four integer products per entry, no reduction (each a long
-        // integer times an entry of G or Y: linear time, IntegerVector.multiply).
+        // one common denominator, no reduction (rankTwoPlusDiagonal).
         final IntegerVector gv = IntegerVector.of(eg);
         final IntegerVector yv = IntegerVector.of(ey);
         final BigInteger sg = gv.scale();
@@ -60,6 +58,18 @@ public final class ExplicitFamilyMetric {
         final BigInteger q = alpha.denominator();
         final BigInteger a = sg.multiply(q).multiply(gg);
         final BigInteger b = alpha.numerator().multiply(sy).multiply(yg);
+        return RationalMatrix.ofCommonDenominator(rankTwoPlusDiagonal(gi, yi, a, b, gg),
+                sy.multiply(yg).multiply(q).multiply(gg));
+    }
+
+    /**
+     * The numerators a·YᵢYⱼ − b·GᵢGⱼ + δᵢⱼ·b·gg of both parametrisations: two integer products
+     * per entry (and two per row), each a long integer times an entry of G or Y (linear time,
+     * {@link IntegerVector#multiply}); rows in parallel from {@link PlaneSpectrum#PARALLEL_DIMENSION}.
+     */
+    private static BigInteger[][] rankTwoPlusDiagonal(BigInteger[] gi, BigInteger[] yi, BigInteger a, BigInteger b,
+                                                      BigInteger gg) {
+        final int n = gi.length;
         final BigInteger[][] num = new BigInteger[n][n];
         final BigInteger bgg = b.multiply(gg);
         final java.util.stream.IntStream rows = java.util.stream.IntStream.range(0, n);
@@ -76,7 +86,7 @@ public final class ExplicitFamilyMetric {
                 num[j][i] = v;
             }
         });
-        return RationalMatrix.ofCommonDenominator(num, sy.multiply(yg).multiply(q).multiply(gg));
+        return num;
     }
 
     /**
@@ -86,7 +96,30 @@ public final class ExplicitFamilyMetric {
      *     {@code gamma} is not finite and positive
      */
     public static RationalMatrix ofGamma(double[] g, double[] y, double gamma) {
-        return ofAlpha(g, y, alphaOfGamma(g, y, gamma));
+        final Rational c = Rational.of(gamma, "gamma");
+        if (c.signum() <= 0) {
+            throw new IllegalArgumentException("gamma must be finite and > 0, was " + gamma);
+        }
+        final Rational[] eg = ExactDots.exact(g, "g");
+        final Rational[] ey = ExactDots.exact(y, "y");
+        effective(g, y);
+        // With G = sg·g, Y = sy·y and γ = p/q, α = γ·yᵀy/yᵀg = p·YᵀY·sg/(q·sy·YᵀG), and
+        // M(γ) = yyᵀ/(yᵀg) + α(I − ggᵀ/gᵀg) = (sg/sy)·[q·GᵀG·YYᵀ + p·YᵀY·(GᵀG·I − GGᵀ)]/(YᵀG·GᵀG·q):
+        // one common denominator without α's (reduced) denominator in it, whose bits would
+        // otherwise be added to every entry (sg/sy, a power of two, goes to whichever side
+        // keeps it an integer).
+        final IntegerVector gv = IntegerVector.of(eg);
+        final IntegerVector yv = IntegerVector.of(ey);
+        final BigInteger[] gi = gv.entries();
+        final BigInteger[] yi = yv.entries();
+        final BigInteger yg = IntegerVector.dot(yi, gi);
+        final BigInteger gg = IntegerVector.dot(gi, gi);
+        final BigInteger yy = IntegerVector.dot(yi, yi);
+        final int shift = gv.scale().getLowestSetBit() - yv.scale().getLowestSetBit();     // log2(sg/sy)
+        final BigInteger a = c.denominator().multiply(gg).shiftLeft(Math.max(shift, 0));
+        final BigInteger b = c.numerator().multiply(yy).shiftLeft(Math.max(shift, 0));
+        return RationalMatrix.ofCommonDenominator(rankTwoPlusDiagonal(gi, yi, a, b, gg),
+                yg.multiply(gg).multiply(c.denominator()).shiftLeft(Math.max(-shift, 0)));
     }
 
     /** The optimal metric, Eq. (9): {@code γ = 1}, i.e. {@code α = yᵀy/(yᵀg)}. */

@@ -162,12 +162,13 @@ public final class SpanRestriction {
 
     /** {@code tr(B)} to {@code digits} significant digits, rounded to nearest (no reduction). */
     public BigDecimal traceDecimal(int digits) {
-        return traceDecimal(digits, RoundingMode.HALF_EVEN);
+        return traceDecimal(1, digits, RoundingMode.HALF_EVEN);
     }
 
-    /** {@code tr(B)} to {@code digits} significant digits, rounded in the given direction. */
-    public BigDecimal traceDecimal(int digits, RoundingMode mode) {
-        return new BigDecimal(traceNum).divide(new BigDecimal(traceDen), new MathContext(digits, mode));
+    /** {@code tr(B)/divisor} (divisor &gt; 0) to {@code digits} significant digits, rounded as given. */
+    public BigDecimal traceDecimal(int divisor, int digits, RoundingMode mode) {
+        return new BigDecimal(traceNum).divide(new BigDecimal(traceDen.multiply(BigInteger.valueOf(divisor))),
+                new MathContext(digits, mode));
     }
 
     /** {@code det(B)} to {@code digits} significant digits (no reduction). */
