@@ -73,6 +73,8 @@ public final class Enclosure {
         return point(new BigDecimal(x));
     }
 
+    private static final BigInteger FIVE = BigInteger.valueOf(5);
+
     /**
      * An enclosure of the rational {@code r}: the point itself when its decimal expansion
      * terminates (denominator {@code 2^a 5^b}), else the outward rounding to {@link #DIGITS}
@@ -85,13 +87,19 @@ public final class Enclosure {
             throw new IllegalArgumentException("r is null");
         }
         BigInteger d = r.denominator();
-        d = d.shiftRight(d.getLowestSetBit());
-        final BigInteger five = BigInteger.valueOf(5);
-        while (d.mod(five).signum() == 0) {
-            d = d.divide(five);
+        final int twos = d.getLowestSetBit();
+        d = d.shiftRight(twos);
+        int fives = 0;
+        while (d.mod(FIVE).signum() == 0) {
+            d = d.divide(FIVE);
+            fives++;
         }
         if (d.equals(BigInteger.ONE)) {
-            return point(new BigDecimal(r.numerator()).divide(new BigDecimal(r.denominator())));
+            // n/(2^a·5^b) = n·2^(m−a)·5^(m−b)/10^m, m = max(a, b): exact, and (r reduced) without
+            // a trailing zero, as the exact BigDecimal quotient would be — but in linear time,
+            // where BigDecimal's exact division by 2^2000 takes milliseconds.
+            final int m = Math.max(twos, fives);
+            return point(new BigDecimal(r.numerator().multiply(FIVE.pow(m - fives)).shiftLeft(m - twos), m));
         }
         return new Enclosure(r.toBigDecimal(DIGITS, RoundingMode.FLOOR), r.toBigDecimal(DIGITS, RoundingMode.CEILING));
     }
@@ -273,9 +281,11 @@ public final class Enclosure {
         if (r.signum() < 0) {
             throw new ArithmeticException("sqrt of a negative rational: " + r);
         }
-        final BigInteger n = r.numerator().sqrt();
-        final BigInteger d = r.denominator().sqrt();
-        if (n.multiply(n).equals(r.numerator()) && d.multiply(d).equals(r.denominator())) {
+        // r is reduced: a rational square iff its numerator and denominator are integer squares
+        // (the denominator first: for cos²ψ = (yᵀg)²/(yᵀy·gᵀg) the numerator is usually one)
+        final BigInteger d = ExactSquareRoot.of(r.denominator());
+        final BigInteger n = d == null ? null : ExactSquareRoot.of(r.numerator());
+        if (n != null) {
             return of(Rational.of(n, d));
         }
         return of(r).sqrt();

@@ -173,8 +173,8 @@ public final class PlaneSpectrum {
         } else {
             // R = G·aᵀ + Y·bᵀ is symmetric iff a = c11·G + c12·Y and b = c21·G + c22·Y with
             // c12 = c21 (R − Rᵀ = (c12 − c21)(G·Yᵀ − Y·Gᵀ)); the c's by Cramer, times minor.
-            final BigInteger[] ca = inSpan(coefficientA, gi, yi, pivot, second, minor);
-            final BigInteger[] cb = inSpan(coefficientB, gi, yi, pivot, second, minor);
+            final BigInteger[] ca = inSpan(coefficientA, gi, yi, pivot, second, minorPlus, minorMinus);
+            final BigInteger[] cb = inSpan(coefficientB, gi, yi, pivot, second, minorPlus, minorMinus);
             if (!ca[1].equals(cb[0])) {
                 throw new IllegalArgumentException("M − αI restricted to span{g, y} is not symmetric:"
                         + " M is not α on the orthogonal complement of the plane");
@@ -212,15 +212,17 @@ public final class PlaneSpectrum {
     }
 
     /**
-     * The integers (c1, c2) with minor·v = c1·G + c2·Y, checked for every entry; throws when v is
-     * not in span{G, Y}.
+     * The integers (c1, c2) with minor·v = c1·G + c2·Y (minor = minorPlus − minorMinus, kept as
+     * its two products: see {@link #of}), checked for every entry; throws when v is not in
+     * span{G, Y}.
      */
     private static BigInteger[] inSpan(BigInteger[] v, BigInteger[] gi, BigInteger[] yi, int pivot, int second,
-                                       BigInteger minor) {
-        final BigInteger c1 = v[pivot].multiply(yi[second]).subtract(v[second].multiply(yi[pivot]));
-        final BigInteger c2 = gi[pivot].multiply(v[second]).subtract(gi[second].multiply(v[pivot]));
+                                       BigInteger minorPlus, BigInteger minorMinus) {
+        final BigInteger c1 = IntegerVector.multiply(v[pivot], yi[second]).subtract(IntegerVector.multiply(v[second], yi[pivot]));
+        final BigInteger c2 = IntegerVector.multiply(v[second], gi[pivot]).subtract(IntegerVector.multiply(v[pivot], gi[second]));
         for (int i = 0; i < v.length; i++) {
-            if (!minor.multiply(v[i]).equals(IntegerVector.multiply(c1, gi[i]).add(IntegerVector.multiply(c2, yi[i])))) {
+            final BigInteger left = IntegerVector.multiply(v[i], minorPlus).subtract(IntegerVector.multiply(v[i], minorMinus));
+            if (!left.equals(IntegerVector.multiply(c1, gi[i]).add(IntegerVector.multiply(c2, yi[i])))) {
                 throw notInSpan(i);
             }
         }

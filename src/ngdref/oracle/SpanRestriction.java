@@ -28,11 +28,13 @@ public final class SpanRestriction {
     private final BigInteger k;
     private final BigInteger sg;
     private final BigInteger sy;
-    /** tr(B) = traceNum/traceDen, det(B) = detNum/detDen, unreduced, denominators &gt; 0. */
+    /** tr(B) = traceNum/traceDen, det(B) = detNum/detDen (detDen = traceDen²), unreduced, denominators &gt; 0. */
     private final BigInteger traceNum;
     private final BigInteger traceDen;
     private final BigInteger detNum;
     private final BigInteger detDen;
+    /** traceNum·traceDen, for {@link #characteristicSign}. */
+    private final BigInteger traceNumTimesDen;
     private volatile Rational trace;
     private volatile Rational determinant;
 
@@ -51,6 +53,7 @@ public final class SpanRestriction {
         this.detNum = pk.add(q.multiply(e[0])).multiply(pk.add(q.multiply(e[3])))
                 .subtract(q.multiply(q).multiply(e[1]).multiply(e[2]));
         this.detDen = traceDen.multiply(traceDen);
+        this.traceNumTimesDen = traceNum.multiply(traceDen);
     }
 
     /**
@@ -188,15 +191,15 @@ public final class SpanRestriction {
 
     /**
      * The sign of {@code det(tI − B)} at a rational t = n/d, in integers only (no reduction):
-     * with tr = a/b and det = c/e, sign(n²·b·e − a·e·n·d + c·b·d²) (b, d, e &gt; 0).
+     * with tr = a/b and det = c/b², sign(n²·b² − a·b·n·d + c·d²) (b, d &gt; 0), the long factors
+     * b² and a·b formed once, so that each call multiplies them by the short n and d only.
      */
     public int characteristicSign(Rational t) {
         final BigInteger n = t.numerator();
         final BigInteger d = t.denominator();
-        final BigInteger be = traceDen.multiply(detDen);
-        return n.multiply(n).multiply(be)
-                .subtract(traceNum.multiply(detDen).multiply(n).multiply(d))
-                .add(detNum.multiply(traceDen).multiply(d).multiply(d))
+        return n.multiply(n).multiply(detDen)
+                .subtract(traceNumTimesDen.multiply(n.multiply(d)))
+                .add(detNum.multiply(d.multiply(d)))
                 .signum();
     }
 
@@ -219,30 +222,10 @@ public final class SpanRestriction {
     /**
      * The exact square root of tr(B)² − 4·det(B) when it is the square of a rational, else null
      * (also when it is negative). It is (a² − 4·c)/b², a rational square iff the integer
-     * a² − 4·c is a square; most non-squares are rejected by Euler's criterion modulo a few
-     * primes near 2^31 (a square is a quadratic residue modulo every prime) before the integer
-     * square root is taken.
+     * a² − 4·c is a square ({@link ExactSquareRoot}).
      */
     public Rational discriminantSquareRoot() {
-        final BigInteger n = discriminantNumerator();
-        if (n.signum() < 0) {
-            return null;
-        }
-        for (long prime : PRIMES) {
-            final long r = n.mod(BigInteger.valueOf(prime)).longValue();
-            if (r != 0 && BigInteger.valueOf(r).modPow(BigInteger.valueOf((prime - 1) / 2), BigInteger.valueOf(prime))
-                    .longValue() != 1) {
-                return null;
-            }
-        }
-        final BigInteger root = n.sqrt();
-        return root.multiply(root).equals(n) ? Rational.of(root, traceDen) : null;
+        final BigInteger root = ExactSquareRoot.of(discriminantNumerator());
+        return root == null ? null : Rational.of(root, traceDen);
     }
-
-    /** Primes below 2^31 for Euler's criterion (a non-square passes each with probability about ½). */
-    private static final long[] PRIMES = {
-        2147483647L, 2147483629L, 2147483587L, 2147483579L, 2147483563L, 2147483549L, 2147483543L,
-        2147483497L, 2147483489L, 2147483477L, 2147483423L, 2147483399L, 2147483353L, 2147483323L,
-        2147483269L, 2147483249L,
-    };
 }
