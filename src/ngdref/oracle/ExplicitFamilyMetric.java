@@ -40,38 +40,44 @@ public final class ExplicitFamilyMetric {
         if (alpha.signum() <= 0) {
             throw new IllegalArgumentException("alpha must be > 0, was " + alpha);
         }
-        final Rational[] eg = ExactDots.exact(g, "g");
-        final Rational[] ey = ExactDots.exact(y, "y");
-        effective(g, y);
         // Integer vectors G = sg·g, Y = sy·y (sg, sy the least common denominators). Then
         // yyᵀ/(yᵀg) = sg·YYᵀ/(sy·YᵀG) and ggᵀ/(gᵀg) = GGᵀ/GᵀG, so with α = p/q every entry of
         // M(α) is [A·YᵢYⱼ + B·(δᵢⱼ·GᵀG − GᵢGⱼ)] / (sy·YᵀG·q·GᵀG), A = sg·q·GᵀG, B = p·sy·YᵀG:
         // one common denominator, no reduction (rankTwoPlusDiagonal).
-        final IntegerVector gv = IntegerVector.of(eg);
-        final IntegerVector yv = IntegerVector.of(ey);
-        final BigInteger sg = gv.scale();
-        final BigInteger sy = yv.scale();
-        final BigInteger[] gi = gv.entries();
-        final BigInteger[] yi = yv.entries();
-        final BigInteger yg = IntegerVector.dot(yi, gi);
-        final BigInteger gg = IntegerVector.dot(gi, gi);
+        final Integers v = Integers.of(g, y);
         final BigInteger q = alpha.denominator();
-        final BigInteger a = sg.multiply(q).multiply(gg);
-        final BigInteger b = alpha.numerator().multiply(sy).multiply(yg);
-        return RationalMatrix.ofCommonDenominator(rankTwoPlusDiagonal(gi, yi, a, b, gg),
-                sy.multiply(yg).multiply(q).multiply(gg));
+        final BigInteger a = v.sg().multiply(q).multiply(v.gg());
+        final BigInteger b = alpha.numerator().multiply(v.sy()).multiply(v.yg());
+        return RationalMatrix.ofCommonDenominator(rankTwoPlusDiagonal(v, a, b),
+                v.sy().multiply(v.yg()).multiply(q).multiply(v.gg()));
     }
 
     /**
-     * The numerators a·YᵢYⱼ − b·GᵢGⱼ + δᵢⱼ·b·gg of both parametrisations: two integer products
+     * g and y (validated, yᵀg &gt; 0) as integer vectors G = sg·g, Y = sy·y over their least
+     * common denominators (powers of two), with YᵀG and GᵀG.
+     */
+    private record Integers(BigInteger[] gi, BigInteger[] yi, BigInteger sg, BigInteger sy, BigInteger yg,
+                            BigInteger gg) {
+        static Integers of(double[] g, double[] y) {
+            final IntegerVector gv = IntegerVector.of(ExactDots.exact(g, "g"));
+            final IntegerVector yv = IntegerVector.of(ExactDots.exact(y, "y"));
+            effective(g, y);
+            return new Integers(gv.entries(), yv.entries(), gv.scale(), yv.scale(),
+                    IntegerVector.dot(yv.entries(), gv.entries()), IntegerVector.dot(gv.entries(), gv.entries()));
+        }
+    }
+
+    /**
+     * The numerators a·YᵢYⱼ − b·GᵢGⱼ + δᵢⱼ·b·GᵀG of both parametrisations: two integer products
      * per entry (and two per row), each a long integer times an entry of G or Y (linear time,
      * {@link IntegerVector#multiply}); rows in parallel from {@link PlaneSpectrum#PARALLEL_DIMENSION}.
      */
-    private static BigInteger[][] rankTwoPlusDiagonal(BigInteger[] gi, BigInteger[] yi, BigInteger a, BigInteger b,
-                                                      BigInteger gg) {
+    private static BigInteger[][] rankTwoPlusDiagonal(Integers vectors, BigInteger a, BigInteger b) {
+        final BigInteger[] gi = vectors.gi();
+        final BigInteger[] yi = vectors.yi();
         final int n = gi.length;
         final BigInteger[][] num = new BigInteger[n][n];
-        final BigInteger bgg = b.multiply(gg);
+        final BigInteger bgg = b.multiply(vectors.gg());
         final java.util.stream.IntStream rows = java.util.stream.IntStream.range(0, n);
         (n >= PlaneSpectrum.PARALLEL_DIMENSION ? rows.parallel() : rows).forEach(i -> {
             final BigInteger ayi = IntegerVector.multiply(a, yi[i]);
@@ -100,26 +106,18 @@ public final class ExplicitFamilyMetric {
         if (c.signum() <= 0) {
             throw new IllegalArgumentException("gamma must be finite and > 0, was " + gamma);
         }
-        final Rational[] eg = ExactDots.exact(g, "g");
-        final Rational[] ey = ExactDots.exact(y, "y");
-        effective(g, y);
         // With G = sg·g, Y = sy·y and γ = p/q, α = γ·yᵀy/yᵀg = p·YᵀY·sg/(q·sy·YᵀG), and
         // M(γ) = yyᵀ/(yᵀg) + α(I − ggᵀ/gᵀg) = (sg/sy)·[q·GᵀG·YYᵀ + p·YᵀY·(GᵀG·I − GGᵀ)]/(YᵀG·GᵀG·q):
         // one common denominator without α's (reduced) denominator in it, whose bits would
         // otherwise be added to every entry (sg/sy, a power of two, goes to whichever side
         // keeps it an integer).
-        final IntegerVector gv = IntegerVector.of(eg);
-        final IntegerVector yv = IntegerVector.of(ey);
-        final BigInteger[] gi = gv.entries();
-        final BigInteger[] yi = yv.entries();
-        final BigInteger yg = IntegerVector.dot(yi, gi);
-        final BigInteger gg = IntegerVector.dot(gi, gi);
-        final BigInteger yy = IntegerVector.dot(yi, yi);
-        final int shift = gv.scale().getLowestSetBit() - yv.scale().getLowestSetBit();     // log2(sg/sy)
-        final BigInteger a = c.denominator().multiply(gg).shiftLeft(Math.max(shift, 0));
+        final Integers v = Integers.of(g, y);
+        final BigInteger yy = IntegerVector.dot(v.yi(), v.yi());
+        final int shift = v.sg().getLowestSetBit() - v.sy().getLowestSetBit();     // log2(sg/sy)
+        final BigInteger a = c.denominator().multiply(v.gg()).shiftLeft(Math.max(shift, 0));
         final BigInteger b = c.numerator().multiply(yy).shiftLeft(Math.max(shift, 0));
-        return RationalMatrix.ofCommonDenominator(rankTwoPlusDiagonal(gi, yi, a, b, gg),
-                yg.multiply(gg).multiply(c.denominator()).shiftLeft(Math.max(-shift, 0)));
+        return RationalMatrix.ofCommonDenominator(rankTwoPlusDiagonal(v, a, b),
+                v.yg().multiply(v.gg()).multiply(c.denominator()).shiftLeft(Math.max(-shift, 0)));
     }
 
     /** The optimal metric, Eq. (9): {@code γ = 1}, i.e. {@code α = yᵀy/(yᵀg)}. */
