@@ -73,6 +73,12 @@ class BadInputTest {
         fails(() -> m.apply(null), "x must not be null");
         fails(() -> m.apply(new double[] {1, 2}), "x has length 2 but g has length 3");
         fails(() -> m.solve(new double[] {1, Double.NaN, 2}), "b[1] is NaN");
+        fails(() -> m.solve(null), "b must not be null");
+        fails(() -> m.solve(new double[] {1, 2}), "b has length 2 but g has length 3");
+        fails(() -> m.rankOneBound(null), "h must not be null");
+        fails(() -> m.rankOneBound(new double[] {1, 2}), "h has length 2 but g has length 3");
+        fails(() -> m.rankOneBound(new double[] {1, 2, Double.POSITIVE_INFINITY}), "h[2] is +Infinity");
+        fails(() -> m.rankOneBound(new double[] {2, -1, 0}), "hᵀg = 0");   // g = (1, 2, 3)
     }
 
     @Test
