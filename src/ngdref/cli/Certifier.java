@@ -359,8 +359,10 @@ final class Certifier {
      */
     private static Enclosure root(SpanRestriction p, boolean upper, int bits) {
         // p(0) = det, p(v) = −(tr² − 4·det)/4, both signs exact without forming v
-        final int signLo = upper ? -p.discriminantSign() : p.characteristicSign(Rational.ZERO);
-        final Enclosure quick = certifiedCandidate(p, upper, signLo, bits);
+        final int signAtZero = p.characteristicSign(Rational.ZERO);
+        final int signAtV = -p.discriminantSign();
+        final int signLo = upper ? signAtV : signAtZero;
+        final Enclosure quick = certifiedCandidate(p, upper, signAtZero, signAtV, bits);
         if (quick != null) {
             return quick;
         }
@@ -397,7 +399,9 @@ final class Certifier {
     }
 
     /** See {@link #root}; null when the candidate cannot be certified. */
-    private static Enclosure certifiedCandidate(SpanRestriction p, boolean upper, int signLo, int bits) {
+    private static Enclosure certifiedCandidate(SpanRestriction p, boolean upper, int signAtZero, int signAtV,
+            int bits) {
+        final int signLo = upper ? signAtV : signAtZero;
         final int precision = digits(bits) + 70;                 // 130 digits at the first level
         final MathContext mc = new MathContext(precision);
         final BigDecimal t = p.traceDecimal(precision);
@@ -430,10 +434,9 @@ final class Certifier {
         if (empty) {
             return null;
         }
-        final int signDet = p.characteristicSign(Rational.ZERO);
-        final int signAtV = -p.discriminantSign();
-        final int sa = aClipped ? (upper ? signAtV : signDet) : p.characteristicSign(a);
-        final int sb = bClipped ? (upper ? signDet : signAtV) : p.characteristicSign(b);
+        // p at tr (the upper root's hi) equals p(0) = det
+        final int sa = aClipped ? (upper ? signAtV : signAtZero) : p.characteristicSign(a);
+        final int sb = bClipped ? (upper ? signAtZero : signAtV) : p.characteristicSign(b);
         if (sa == 0) {
             return aClipped ? null : Enclosure.of(a);
         }

@@ -53,18 +53,15 @@ public final class ExactSolution {
         final BigInteger yy = IntegerVector.dot(yi, yi);
         final BigInteger bg = IntegerVector.dot(gi, bi);
         final BigInteger gram = gg.multiply(yy).subtract(gy.multiply(gy));
-        BigInteger k;
-        BigInteger n0;
-        BigInteger n1;
-        BigInteger n2;
+        final Combination z;
         if (gram.signum() == 0) {
             // y ∥ g: M·g = y = λ·g with λ = yᵀg/gᵀg = (gy/gg)·(sg/sy); b_S = u·G with
             // u = bg/(sb·gg), and z = B/(α·sb) + u·(1/λ − 1/α)·G:
-            //   k = p·sb·gg·gy·sg, n0 = q·gg·gy·sg, n1 = bg·(p·gg·sy − q·gy·sg), n2 = 0.
-            k = p.multiply(sb).multiply(gg).multiply(gy).multiply(sg);
-            n0 = q.multiply(gg).multiply(gy).multiply(sg);
-            n1 = bg.multiply(p.multiply(gg).multiply(sy).subtract(q.multiply(gy).multiply(sg)));
-            n2 = BigInteger.ZERO;
+            //   k = p·sb·gg·gy·sg, c0 = q·gg·gy·sg, c1 = bg·(p·gg·sy − q·gy·sg), c2 = 0.
+            z = new Combination(p.multiply(sb).multiply(gg).multiply(gy).multiply(sg),
+                    q.multiply(gg).multiply(gy).multiply(sg),
+                    bg.multiply(p.multiply(gg).multiply(sy).subtract(q.multiply(gy).multiply(sg))),
+                    BigInteger.ZERO).withPositiveDenominator();
         } else {
             // b_S = u·G + w·Y, the Gram system by Cramer: u = U/(sb·gram), w = W/(sb·gram) with
             // U = bg·yy − by·gy, W = gg·by − gy·bg. M on the plane in the basis (G, Y) (columns:
@@ -75,24 +72,15 @@ public final class ExactSolution {
             // over k = p·gy²·sg·sb.
             final BigInteger by = IntegerVector.dot(yi, bi);
             final BigInteger u = bg.multiply(yy).subtract(by.multiply(gy));
-            k = p.multiply(gy).multiply(gy).multiply(sg).multiply(sb);
-            n0 = q.multiply(gy).multiply(gy).multiply(sg);
-            n1 = u.multiply(q).multiply(sg).add(p.multiply(sy).multiply(gy).multiply(bg));
-            n2 = q.multiply(bg).multiply(gy).multiply(sg).negate();
+            z = new Combination(p.multiply(gy).multiply(gy).multiply(sg).multiply(sb),
+                    q.multiply(gy).multiply(gy).multiply(sg),
+                    u.multiply(q).multiply(sg).add(p.multiply(sy).multiply(gy).multiply(bg)),
+                    q.multiply(bg).multiply(gy).multiply(sg).negate()).withPositiveDenominator();
         }
-        if (k.signum() < 0) {
-            // gy < 0 on a line (not an effective update; the check still decides)
-            k = k.negate();
-            n0 = n0.negate();
-            n1 = n1.negate();
-            n2 = n2.negate();
-        }
-        if (k.signum() == 0) {
-            throw new IllegalArgumentException("yᵀg = 0: M(α) of Eq. (8) is undefined");
-        }
-        final BigInteger c0 = n0;
-        final BigInteger c1 = n1;
-        final BigInteger c2 = n2;
+        final BigInteger k = z.k();
+        final BigInteger c0 = z.c0();
+        final BigInteger c1 = z.c1();
+        final BigInteger c2 = z.c2();
         final BigInteger[] zi = new BigInteger[n];
         for (int i = 0; i < n; i++) {
             zi[i] = IntegerVector.multiply(c0, bi[i]).add(IntegerVector.multiply(c1, gi[i]))
@@ -120,5 +108,17 @@ public final class ExactSolution {
             }
         });
         return new RationalMatrix.Quotients(zi, k);             // k > 0
+    }
+
+    /** z = (c0·B + c1·G + c2·Y)/k, unreduced. */
+    private record Combination(BigInteger k, BigInteger c0, BigInteger c1, BigInteger c2) {
+
+        /** The same z over k > 0 (k < 0 when gy < 0: a line that is not an effective update; the check still decides). */
+        Combination withPositiveDenominator() {
+            if (k.signum() == 0) {
+                throw new IllegalArgumentException("yᵀg = 0: M(α) of Eq. (8) is undefined");
+            }
+            return k.signum() > 0 ? this : new Combination(k.negate(), c0.negate(), c1.negate(), c2.negate());
+        }
     }
 }

@@ -107,7 +107,7 @@ public final class SpanRestriction {
             for (int i = 0; i < n; i++) {
                 BigInteger s = BigInteger.ZERO;
                 for (int j = 0; j < n; j++) {
-                    s = s.add(m.numerator(i, j).multiply(basis[col][j]));
+                    s = s.add(IntegerVector.multiply(m.numerator(i, j), basis[col][j]));
                 }
                 w[i] = s;
             }
