@@ -193,27 +193,24 @@ final class Certifier {
      * and M⁻¹·b (exact solution checked by M·z = b) are computed from.
      */
     static final class ExplicitMetric {
-        private final double[] g;
-        private final double[] y;
-        private final Rational alpha;
-        private final RationalMatrix m;
+        private final PlaneSpectrum plane;
 
         ExplicitMetric(double[] g, double[] y, double gamma, double alpha) {
-            this.alpha = exactAlpha(ExactDots.of(g, y), gamma, alpha);
-            this.g = g;
-            this.y = y;
-            this.m = Double.isNaN(alpha) ? ExplicitFamilyMetric.ofGamma(g, y, gamma)
-                    : ExplicitFamilyMetric.ofAlpha(g, y, this.alpha);
+            final Rational exact = exactAlpha(ExactDots.of(g, y), gamma, alpha);
+            final RationalMatrix m = Double.isNaN(alpha) ? ExplicitFamilyMetric.ofGamma(g, y, gamma)
+                    : ExplicitFamilyMetric.ofAlpha(g, y, exact);
+            // every entry of the explicit matrix checked once; products then use its certified columns
+            this.plane = PlaneSpectrum.of(m, exact, g, y);
         }
 
-        /** The exact M·x, each component from the explicit matrix. */
+        /** The exact M·x, from the explicit matrix's certified columns ({@link PlaneSpectrum#times}). */
         Enclosure[] product(double[] x) {
-            return enclosures(m.product(ExactDots.exact(x, "x")));
+            return enclosures(plane.times(ExactDots.exact(x, "x")));
         }
 
-        /** The exact M⁻¹·b, checked by M·z = b with the explicit matrix ({@link ExactSolution}). */
+        /** The exact M⁻¹·b, checked by M·z = b ({@link ExactSolution}). */
         Enclosure[] solution(double[] b) {
-            return enclosures(ExactSolution.of(m, alpha, g, y, ExactDots.exact(b, "b")));
+            return enclosures(ExactSolution.of(plane, ExactDots.exact(b, "b")));
         }
 
         /**

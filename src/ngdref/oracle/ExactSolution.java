@@ -4,10 +4,10 @@ import java.math.BigInteger;
 
 /**
  * The exact solution z of {@code M(α)·z = b} for the explicit rational metric of Eq. (8), in
- * O(D²): a candidate from the definition — b splits into its projection b_S on span{g, y} (exact
+ * O(D) once {@link PlaneSpectrum#of} has checked every entry of the matrix: a candidate from the definition — b splits into its projection b_S on span{g, y} (exact
  * Gram solve) and b − b_S, on which M is α; on the plane M acts by Mg = y and
  * My = y·yᵀy/yᵀg + α(y − g·gᵀy/gᵀg), so z = (b − b_S)/α + (M on the plane)⁻¹·b_S — then the
- * exact check {@code m·z = b} with the explicit matrix. The check, not the derivation, is the
+ * exact check {@code m·z = b} through the matrix's certified columns. The check, not the derivation, is the
  * certificate: M is nonsingular, so a z that passes it is the solution whatever produced it.
  */
 public final class ExactSolution {
@@ -16,24 +16,23 @@ public final class ExactSolution {
     }
 
     /**
-     * The exact z with {@code m·z = b}.
+     * The exact z with {@code m·z = b}, m the matrix that {@code plane} certified.
      *
-     * @param m the explicit matrix M(α) ({@link ExplicitFamilyMetric#ofAlpha})
-     * @param alpha α &gt; 0
-     * @param g the update
-     * @param y the negative gradient, yᵀg &gt; 0
+     * @param plane the certified structure of the explicit M(α) ({@link PlaneSpectrum#of})
      * @param b the right-hand side
      * @return z, over one common denominator
      * @throws IllegalArgumentException if an argument is invalid
-     * @throws IllegalStateException if the check fails (m is not M(α): an oracle inconsistency)
+     * @throws IllegalStateException if the check fails (m is not M(α) of this g and y: an oracle
+     *     inconsistency)
      */
-    public static RationalMatrix.Quotients of(RationalMatrix m, Rational alpha, double[] g, double[] y, Rational[] b) {
-        if (m == null || alpha == null || b == null || b.length != m.dimension()) {
-            throw new IllegalArgumentException("m, alpha and b (of m's dimension) are required");
+    public static RationalMatrix.Quotients of(PlaneSpectrum plane, Rational[] b) {
+        if (plane == null || b == null || b.length != plane.g().entries().length) {
+            throw new IllegalArgumentException("plane and b (of the matrix's dimension) are required");
         }
-        final int n = m.dimension();
-        final IntegerVector gv = IntegerVector.of(g, "g", n);
-        final IntegerVector yv = IntegerVector.of(y, "y", n);
+        final Rational alpha = plane.alpha();
+        final int n = b.length;
+        final IntegerVector gv = plane.g();
+        final IntegerVector yv = plane.y();
         final IntegerVector bv = IntegerVector.of(b);
         final BigInteger sg = gv.scale();
         final BigInteger sy = yv.scale();
@@ -86,27 +85,25 @@ public final class ExactSolution {
             zi[i] = IntegerVector.multiply(c0, bi[i]).add(IntegerVector.multiply(c1, gi[i]))
                     .add(IntegerVector.multiply(c2, yi[i]));
         }
-        // The certificate, with the explicit matrix m = num/den: num·Z·sb = B·den·k, i.e. m·z = b.
-        // Row i of num·Z is c0·(num·B)ᵢ + c1·(num·G)ᵢ + c2·(num·Y)ᵢ (Z = c0·B + c1·G + c2·Y,
-        // exactly): each entry of num times an entry of B, G or Y costs linear time
-        // (IntegerVector.multiply), times an entry of Z quadratic.
-        final BigInteger right = m.denominator().multiply(k);
-        final java.util.stream.IntStream rows = java.util.stream.IntStream.range(0, n);
-        (n >= PlaneSpectrum.PARALLEL_DIMENSION ? rows.parallel() : rows).forEach(i -> {
-            BigInteger rowB = BigInteger.ZERO;
-            BigInteger rowG = BigInteger.ZERO;
-            BigInteger rowY = BigInteger.ZERO;
-            for (int j = 0; j < n; j++) {
-                final BigInteger nij = m.numerator(i, j);
-                rowB = rowB.add(IntegerVector.multiply(nij, bi[j]));
-                rowG = rowG.add(IntegerVector.multiply(nij, gi[j]));
-                rowY = rowY.add(IntegerVector.multiply(nij, yi[j]));
-            }
-            final BigInteger sum = c0.multiply(rowB).add(c1.multiply(rowG)).add(c2.multiply(rowY));
-            if (!sum.multiply(sb).equals(bi[i].multiply(right))) {
+        // The certificate m·z = b, by linearity: m·Z = c0·m·B + c1·m·G + c2·m·Y, each image a
+        // combination of G, Y and itself (PlaneSpectrum.image: every entry of m was checked there),
+        // so m·Z = (uG·G + uY·Y + uB·B)/den with a few products of long integers, and the check
+        // of each component costs linear time (no long integer times an entry of Z).
+        final PlaneSpectrum.Image mb = plane.image(bi);
+        final PlaneSpectrum.Image mg = plane.image(gi);
+        final PlaneSpectrum.Image my = plane.image(yi);       // the same denominator and onV for all three
+        final BigInteger uG = c0.multiply(mb.onG()).add(c1.multiply(mg.onG().add(mg.onV()))).add(c2.multiply(my.onG()));
+        final BigInteger uY = c0.multiply(mb.onY()).add(c1.multiply(mg.onY())).add(c2.multiply(my.onY().add(my.onV())));
+        final BigInteger uB = c0.multiply(mb.onV());
+        // (m·z)ᵢ = (uG·Gᵢ + uY·Yᵢ + uB·Bᵢ)/(den·k) = bᵢ = Bᵢ/sb
+        final BigInteger right = mb.denominator().multiply(k);
+        for (int i = 0; i < n; i++) {
+            final BigInteger left = IntegerVector.multiply(uG, gi[i]).add(IntegerVector.multiply(uY, yi[i]))
+                    .add(IntegerVector.multiply(uB, bi[i]));
+            if (!IntegerVector.multiply(left, sb).equals(IntegerVector.multiply(right, bi[i]))) {
                 throw new IllegalStateException("oracle inconsistency: (m·z)[" + i + "] differs from b[" + i + "]");
             }
-        });
+        }
         return new RationalMatrix.Quotients(zi, k);             // k > 0
     }
 

@@ -78,13 +78,15 @@ public final class ExplicitFamilyMetric {
         final int n = gi.length;
         final BigInteger[][] num = new BigInteger[n][n];
         final BigInteger bgg = b.multiply(vectors.gg());
+        final IntegerVector.Odd[] go = IntegerVector.Odd.of(gi);
+        final IntegerVector.Odd[] yo = IntegerVector.Odd.of(yi);
         final java.util.stream.IntStream rows = java.util.stream.IntStream.range(0, n);
         (n >= PlaneSpectrum.PARALLEL_DIMENSION ? rows.parallel() : rows).forEach(i -> {
-            final BigInteger ayi = IntegerVector.multiply(a, yi[i]);
-            final BigInteger bgi = IntegerVector.multiply(b, gi[i]);
+            final IntegerVector.Odd ayi = IntegerVector.Odd.of(IntegerVector.multiply(a, yi[i]));
+            final IntegerVector.Odd bgi = IntegerVector.Odd.of(IntegerVector.multiply(b, gi[i]));
             for (int j = i; j < n; j++) {
                 // Task i alone writes (i, j) and (j, i) for j >= i: no two tasks share a cell.
-                BigInteger v = IntegerVector.multiply(ayi, yi[j]).subtract(IntegerVector.multiply(bgi, gi[j]));
+                BigInteger v = ayi.times(yo[j]).subtract(bgi.times(go[j]));
                 if (i == j) {
                     v = v.add(bgg);
                 }

@@ -19,11 +19,104 @@ public final class PlaneSpectrum {
     private final Rational alpha;
     private final Rational onLine;
     private final SpanRestriction restriction;
+    private final Columns columns;
 
-    private PlaneSpectrum(Rational alpha, Rational onLine, SpanRestriction restriction) {
+    private PlaneSpectrum(Rational alpha, Rational onLine, SpanRestriction restriction, Columns columns) {
         this.alpha = alpha;
         this.onLine = onLine;
         this.restriction = restriction;
+        this.columns = columns;
+    }
+
+    /**
+     * What the check of {@link #of} proved about the columns: column j of
+     * {@code N = (m − αI)·scale} is exactly {@code (aⱼ·G + bⱼ·Y)/minor} (on a line
+     * {@code aⱼ·G/minor} with minor = G_pivot, b = 0), G and Y the integer forms of g and y.
+     */
+    private record Columns(BigInteger[] a, BigInteger[] b, BigInteger minor, BigInteger scale, BigInteger[] gi,
+                           BigInteger[] yi, IntegerVector g, IntegerVector y) {
+    }
+
+    /** g and y as integer vectors over their (power-of-two) common denominators. */
+    IntegerVector g() {
+        return columns.g();
+    }
+
+    /** See {@link #g()}. */
+    IntegerVector y() {
+        return columns.y();
+    }
+
+    /** The shift α of the checked matrix. */
+    Rational alpha() {
+        return alpha;
+    }
+
+    /**
+     * {@code m·v}, exact, for v = V/sv, from the certified columns alone (O(D), no entry of m
+     * read again): {@code (m − αI)·V = [(Σ aⱼVⱼ)·G + (Σ bⱼVⱼ)·Y]/(minor·scale)}, so with α = p/q
+     * {@code (m·v)ᵢ = (q·[(Σ aⱼVⱼ)·Gᵢ + (Σ bⱼVⱼ)·Yᵢ] + p·minor·scale·Vᵢ)/(q·minor·scale·sv)}.
+     *
+     * @param v a vector of m's dimension
+     * @return m·v over one positive common denominator (no reduction)
+     * @throws IllegalArgumentException if v is null, has a null entry or the wrong length
+     */
+    public RationalMatrix.Quotients times(Rational[] v) {
+        if (v == null) {
+            throw new IllegalArgumentException("v must not be null");
+        }
+        return times(IntegerVector.of(v));
+    }
+
+    /** See {@link #times(Rational[])}. */
+    RationalMatrix.Quotients times(IntegerVector v) {
+        final Image image = image(v.entries());
+        final BigInteger[] vi = v.entries();
+        final BigInteger[] out = new BigInteger[vi.length];
+        for (int i = 0; i < vi.length; i++) {
+            out[i] = image.numerator(i, vi);
+        }
+        return new RationalMatrix.Quotients(out, image.denominator().multiply(v.scale()));
+    }
+
+    /**
+     * m·V for an integer vector V as a combination of G, Y and V itself, from the certified
+     * columns: {@code (m − αI)·V = [(Σ aⱼVⱼ)·G + (Σ bⱼVⱼ)·Y]/(minor·scale)}, so with α = p/q
+     * {@code m·V = (q·(Σ aⱼVⱼ)·G + q·(Σ bⱼVⱼ)·Y + p·minor·scale·V)/(q·minor·scale)}; O(D) to form,
+     * each coefficient one exact inner product.
+     */
+    Image image(BigInteger[] v) {
+        final Columns c = columns;
+        if (v.length != c.gi().length) {
+            throw new IllegalArgumentException("v must have length " + c.gi().length + ", was " + v.length);
+        }
+        final BigInteger q = alpha.denominator();
+        final BigInteger onG = q.multiply(IntegerVector.dot(c.a(), v));
+        final BigInteger onY = c.b() == null ? BigInteger.ZERO : q.multiply(IntegerVector.dot(c.b(), v));
+        final BigInteger onV = alpha.numerator().multiply(c.minor()).multiply(c.scale());
+        final BigInteger den = q.multiply(c.minor()).multiply(c.scale());
+        return den.signum() > 0 ? new Image(onG, onY, onV, den, c.gi(), c.yi())
+                : new Image(onG.negate(), onY.negate(), onV.negate(), den.negate(), c.gi(), c.yi());
+    }
+
+    /**
+     * {@code m·V = (onG·G + onY·Y + onV·V)/denominator}, denominator &gt; 0.
+     *
+     * @param onG the coefficient of G
+     * @param onY the coefficient of Y (0 on a line)
+     * @param onV the coefficient of V
+     * @param denominator the common denominator
+     * @param gi G
+     * @param yi Y
+     */
+    record Image(BigInteger onG, BigInteger onY, BigInteger onV, BigInteger denominator, BigInteger[] gi,
+                 BigInteger[] yi) {
+
+        /** The numerator of component i of m·V. */
+        BigInteger numerator(int i, BigInteger[] v) {
+            return IntegerVector.multiply(onG, gi[i]).add(IntegerVector.multiply(onY, yi[i]))
+                    .add(IntegerVector.multiply(onV, v[i]));
+        }
     }
 
     /** Whether y is a multiple of g: the spectrum is α and {@link #eigenvalueOnG()}. */
@@ -111,6 +204,8 @@ public final class PlaneSpectrum {
         // check is N_ij = (aⱼ/minor)·G_i + (bⱼ/minor)·Y_i, one division per column instead of two
         // products per entry. The columns are independent, so large matrices use both cores.
         final BigInteger det2 = minor;
+        final IntegerVector.Odd[] go = IntegerVector.Odd.of(gi);
+        final IntegerVector.Odd[] yo = IntegerVector.Odd.of(yi);
         final BigInteger[] coefficientA = new BigInteger[n];
         final BigInteger[] coefficientB = new BigInteger[n];
         final int r = second;
@@ -147,10 +242,12 @@ public final class PlaneSpectrum {
             final BigInteger[] ca = a.divideAndRemainder(det2);
             final BigInteger[] cb = b.divideAndRemainder(det2);
             final boolean integral = ca[1].signum() == 0 && cb[1].signum() == 0;
+            final IntegerVector.Odd oa = IntegerVector.Odd.of(ca[0]);
+            final IntegerVector.Odd ob = IntegerVector.Odd.of(cb[0]);
             for (int i = j; i < n; i++) {
                 final BigInteger nij = entry(m, i, j, divides, q, shift);
                 if (integral) {
-                    if (!nij.equals(IntegerVector.multiply(ca[0], gi[i]).add(IntegerVector.multiply(cb[0], yi[i])))) {
+                    if (!nij.equals(oa.times(go[i]).add(ob.times(yo[i])))) {
                         throw notInSpan(j);
                     }
                     continue;
@@ -196,13 +293,15 @@ public final class PlaneSpectrum {
         final BigInteger k = divides ? m.denominator() : m.denominator().multiply(q);
         if (second < 0) {
             // (m − αI)·G = (Σ N_pivot,j·Gⱼ)/(G_pivot·k)·G.
-            return new PlaneSpectrum(alpha, alpha.add(Rational.of(aG, gi[pivot].multiply(k))), null);
+            return new PlaneSpectrum(alpha, alpha.add(Rational.of(aG, gi[pivot].multiply(k))), null,
+                    new Columns(coefficientA, null, gi[pivot], k, gi, yi, gv, yv));
         }
         // (m − αI) maps G to (aG·G + bG·Y)/(minor·k) and Y to (aY·G + bY·Y)/(minor·k); in the
         // basis (g, y) = (G/sg, Y/sy) the off-diagonal entries pick up sg/sy and sy/sg, and
         // M = αI + (m − αI) on the plane.
         return new PlaneSpectrum(alpha, null,
-                SpanRestriction.ofIntegers(alpha, aG, aY, bG, bY, minor.multiply(k), sg, sy));
+                SpanRestriction.ofIntegers(alpha, aG, aY, bG, bY, minor.multiply(k), sg, sy),
+                new Columns(coefficientA, coefficientB, minor, k, gi, yi, gv, yv));
     }
 
     /** Entry (i, j) of N = (m − αI)·den (or ·den·q when q does not divide den). */

@@ -81,13 +81,19 @@ class PlaneSpectrumTest {
             }
             final Rational alpha = Rational.of(0.25 + r.nextDouble());
             final RationalMatrix m = ExplicitFamilyMetric.ofAlpha(g, y, alpha);
-            assertEquals(trial % 5 == 0, PlaneSpectrum.of(m, alpha, g, y).isLine());
+            final PlaneSpectrum plane = PlaneSpectrum.of(m, alpha, g, y);
+            assertEquals(trial % 5 == 0, plane.isLine());
             final Rational[] eb = ExactDots.exact(b, "b");
-            final RationalMatrix.Quotients z = ExactSolution.of(m, alpha, g, y, eb);
+            final RationalMatrix.Quotients z = ExactSolution.of(plane, eb);
             final Rational[] exact = ExactSolve.of(m, eb);
+            // m·b from the certified columns against the entry-by-entry product
+            final RationalMatrix.Quotients fast = plane.times(eb);
+            final RationalMatrix.Quotients direct = m.product(eb);
             for (int i = 0; i < d; i++) {
                 assertEquals(exact[i], Rational.of(z.numerators()[i], z.denominator()));
                 assertTrue(Enclosure.ofQuotient(z.numerators()[i], z.denominator()).intersects(Enclosure.of(exact[i])));
+                assertEquals(Rational.of(direct.numerators()[i], direct.denominator()),
+                        Rational.of(fast.numerators()[i], fast.denominator()));
             }
         }
     }
@@ -97,9 +103,15 @@ class PlaneSpectrumTest {
         final double[] g = {1, 0, 0};
         final double[] y = {1, 1, 0};
         final Rational alpha = Rational.of(2);
-        final RationalMatrix wrong = ExplicitFamilyMetric.ofAlpha(g, y, Rational.of(3));   // M(3), not M(2)
-        assertThrows(IllegalStateException.class, () -> ExactSolution.of(wrong, alpha, g, y,
+        // M(2) of (g, y + g): plane + 2·I on the complement like M(2) of (g, y), so the plane
+        // check passes, but it is another matrix, and z for (g, y) does not solve it
+        final RationalMatrix other = ExplicitFamilyMetric.ofAlpha(g, new double[] {2, 1, 0}, alpha);
+        final PlaneSpectrum plane = PlaneSpectrum.of(other, alpha, g, y);
+        assertThrows(IllegalStateException.class, () -> ExactSolution.of(plane,
                 ExactDots.exact(new double[] {1, 2, 3}, "b")));
+        // M(3) with α = 2 is refused by the plane check itself
+        final RationalMatrix wrong = ExplicitFamilyMetric.ofAlpha(g, y, Rational.of(3));
+        assertThrows(IllegalArgumentException.class, () -> PlaneSpectrum.of(wrong, alpha, g, y));
     }
 
     @Test
