@@ -177,11 +177,11 @@ final class Certifier {
     static Map<String, Enclosure> bounds(double[] g, double[] y, boolean withSpectrum) {
         final ExactDots d = ExactDots.of(g, y);
         final Map<String, Enclosure> e = new LinkedHashMap<>();
-        e.put("lambda_min_sup", Enclosure.of(d.yTg().divide(d.gTg())));
-        e.put("lambda_max_inf", Enclosure.of(d.yTy().divide(d.yTg())));
+        e.put("lambda_min_sup", ratio(d.yTg(), d.gTg()));
+        final Rational optimal = d.yTy().divide(d.yTg());          // also α of M_opt
+        e.put("lambda_max_inf", Enclosure.of(optimal));
         if (withSpectrum) {
             // Proposition 1's minimum is κ(M_opt): enclose it from the explicit M_opt.
-            final Rational optimal = d.yTy().divide(d.yTg());
             final Extremes x = Extremes.of(ExplicitFamilyMetric.optimal(g, y), g, y, optimal);
             e.put("kappa_min", x.conditionNumber("kappa_min"));
         }
@@ -245,6 +245,11 @@ final class Certifier {
         return e;
     }
 
+    /** The enclosure of a/b that {@code Enclosure.of(a.divide(b))} gives, without reducing a/b. */
+    private static Enclosure ratio(Rational a, Rational b) {
+        return Enclosure.ofFraction(a.numerator().multiply(b.denominator()), a.denominator().multiply(b.numerator()));
+    }
+
     /** The exact α: the given α, or γ·yᵀy/yᵀg (Eq. 22) when α is NaN. */
     private static Rational exactAlpha(ExactDots d, double gamma, double alpha) {
         return Double.isNaN(alpha) ? Rational.of(gamma).multiply(d.yTy()).divide(d.yTg()) : Rational.of(alpha);
@@ -256,7 +261,8 @@ final class Certifier {
         final Rational a = exactAlpha(d, gamma, alpha);
         final Map<String, Enclosure> e = new LinkedHashMap<>();
         e.put("alpha", Enclosure.of(a));
-        e.put("gamma", Enclosure.of(a.multiply(d.yTg()).divide(d.yTy())));
+        e.put("gamma", Enclosure.ofFraction(a.numerator().multiply(d.yTg().numerator()).multiply(d.yTy().denominator()),
+                a.denominator().multiply(d.yTg().denominator()).multiply(d.yTy().numerator())));
         e.put("lambda_d", Enclosure.of(a));
         if (withSpectrum) {
             final RationalMatrix m = Double.isNaN(alpha) ? ExplicitFamilyMetric.ofGamma(g, y, gamma)

@@ -105,6 +105,49 @@ public final class Enclosure {
     }
 
     /**
+     * Exactly {@link #of(Rational) of(Rational.of(n, d))}, the same point or the same two
+     * decimals, without reducing n/d: a gcd of integers with thousands of bits (exact dot
+     * products of vectors spanning the double range) costs milliseconds, while deciding whether
+     * n/d terminates takes one division — with d = 2^a·5^b·r (r coprime to 10), n/d is a
+     * terminating decimal iff r divides n.
+     *
+     * @throws IllegalArgumentException if an argument is null or {@code d} is zero
+     */
+    public static Enclosure ofFraction(BigInteger n, BigInteger d) {
+        if (n == null || d == null || d.signum() == 0) {
+            throw new IllegalArgumentException("need n and d != 0, were " + n + " and " + d);
+        }
+        if (d.signum() < 0) {
+            n = n.negate();
+            d = d.negate();
+        }
+        if (n.signum() == 0) {
+            return of(Rational.ZERO);
+        }
+        final int twos = d.getLowestSetBit();
+        BigInteger rest = d.shiftRight(twos);
+        int fives = 0;
+        while (rest.mod(FIVE).signum() == 0) {
+            rest = rest.divide(FIVE);
+            fives++;
+        }
+        final BigInteger[] qr = n.divideAndRemainder(rest);
+        if (qr[1].signum() == 0) {
+            // n/d = q/(2^a·5^b): of(Rational)'s point is this value with no trailing zero and a
+            // scale >= 0, which is unique
+            final int m = Math.max(twos, fives);
+            final BigDecimal v = new BigDecimal(qr[0].multiply(FIVE.pow(m - fives)).shiftLeft(m - twos), m)
+                    .stripTrailingZeros();
+            return point(v.scale() < 0 ? v.setScale(0) : v);
+        }
+        // as Rational.toBigDecimal: the quotient to DIGITS digits depends on the value only
+        final BigDecimal bn = new BigDecimal(n);
+        final BigDecimal bd = new BigDecimal(d);
+        return new Enclosure(bn.divide(bd, new MathContext(DIGITS, RoundingMode.FLOOR)),
+                bn.divide(bd, new MathContext(DIGITS, RoundingMode.CEILING)));
+    }
+
+    /**
      * An enclosure of {@code n/d} (d &gt; 0, the fraction need not be reduced) to about
      * {@link #DIGITS} digits from one integer division: the point when the division at that
      * scale is exact, else the two neighbouring decimals. Unlike {@link #of(Rational)} a

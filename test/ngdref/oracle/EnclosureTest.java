@@ -115,4 +115,46 @@ class EnclosureTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Enclosure.of(Double.NaN)).getMessage().contains("x"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> NearestDouble.of(null)).getMessage().contains("x"));
     }
+
+    /**
+     * ofFraction skips the gcd of of(Rational): the same ends, digit for digit and scale for
+     * scale (the conformance files print them), for unreduced fractions that terminate (powers of
+     * 2 and 5 in d, integers with trailing zeros), that do not, and with a common factor.
+     */
+    @Test
+    void ofFractionIsOfRationalWithoutTheReduction() {
+        final java.util.Random r = new java.util.Random(20261203);
+        final BigInteger[] factors = {BigInteger.ONE, BigInteger.TWO, BigInteger.valueOf(5), BigInteger.TEN,
+            BigInteger.valueOf(3), BigInteger.valueOf(7 * 13), BigInteger.TWO.pow(1100), BigInteger.valueOf(5).pow(40)};
+        for (int trial = 0; trial < 4000; trial++) {
+            BigInteger n = new BigInteger(1 + r.nextInt(300), r).multiply(factors[r.nextInt(factors.length)]);
+            BigInteger d = BigInteger.ONE;
+            for (int k = r.nextInt(4); k >= 0; k--) {
+                d = d.multiply(factors[r.nextInt(factors.length)]);
+            }
+            if (r.nextBoolean()) {
+                d = d.multiply(new BigInteger(1 + r.nextInt(200), r).add(BigInteger.ONE));
+            }
+            final BigInteger common = factors[r.nextInt(factors.length)];
+            n = n.multiply(common);
+            d = d.multiply(common);
+            if (trial % 3 == 0) {
+                n = n.negate();
+            }
+            if (trial % 5 == 0) {
+                n = n.negate();
+                d = d.negate();
+            }
+            if (trial % 97 == 0) {
+                n = BigInteger.ZERO;
+            }
+            final Enclosure expected = Enclosure.of(Rational.of(n, d));
+            final Enclosure fast = Enclosure.ofFraction(n, d);
+            assertEquals(expected.lo().toString(), fast.lo().toString(), n + "/" + d);
+            assertEquals(expected.hi().toString(), fast.hi().toString(), n + "/" + d);
+        }
+        assertEquals("100", Enclosure.ofFraction(BigInteger.valueOf(300), BigInteger.valueOf(3)).lo().toString());
+        assertEquals("0.25", Enclosure.ofFraction(BigInteger.valueOf(3), BigInteger.valueOf(12)).hi().toString());
+        assertThrows(IllegalArgumentException.class, () -> Enclosure.ofFraction(BigInteger.ONE, BigInteger.ZERO));
+    }
 }
