@@ -334,6 +334,29 @@ public final class Enclosure {
         return of(r).sqrt();
     }
 
+    /**
+     * Exactly {@link #sqrtOf sqrtOf(Rational.of(n, d))} without reducing n/d: for n, d &gt; 0,
+     * n/d = (n·d)/d² is a rational square iff the integer n·d is a square, and then √(n/d) =
+     * √(n·d)/d; otherwise the square root of {@link #ofFraction}, as sqrtOf takes it of
+     * {@link #of(Rational)}.
+     *
+     * @throws IllegalArgumentException if an argument is null or {@code d} is zero
+     * @throws ArithmeticException if n/d &lt; 0
+     */
+    public static Enclosure sqrtOfFraction(BigInteger n, BigInteger d) {
+        if (n == null || d == null || d.signum() == 0) {
+            throw new IllegalArgumentException("need n and d != 0, were " + n + " and " + d);
+        }
+        if (n.signum() * d.signum() < 0) {
+            throw new ArithmeticException("sqrt of a negative rational: " + n + "/" + d);
+        }
+        final BigInteger root = n.signum() == 0 ? BigInteger.ZERO : ExactSquareRoot.of(n.multiply(d));
+        if (root != null) {
+            return ofFraction(root, d.abs());
+        }
+        return ofFraction(n, d).sqrt();
+    }
+
     /** The smallest enclosure containing this and {@code o}. */
     public Enclosure hull(Enclosure o) {
         return new Enclosure(lo.min(o.lo), hi.max(o.hi));

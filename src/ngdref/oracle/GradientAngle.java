@@ -1,21 +1,27 @@
 package ngdref.oracle;
 
+import java.math.BigInteger;
+
 /**
  * Certified enclosures of the angle quantities between the negative gradient y and the update
  * g: {@code cos ψ = yᵀg/(‖y‖‖g‖)}, {@code |sin ψ| = sqrt(1 − cos²ψ)} and {@code ‖y‖/‖g‖}.
  *
  * <p>{@code cos²ψ = (yᵀg)²/(yᵀy · gᵀg)} and {@code sin²ψ = 1 − cos²ψ} are exact rationals (no
  * cancellation: the subtraction is exact); only the final square roots are enclosed, exactly when
- * the rational is a square, else by exact integer square roots ({@link Enclosure#sqrtOf}).
+ * the rational is a square, else by exact integer square roots ({@link Enclosure#sqrtOfFraction}).
+ * They are kept as unreduced integer fractions: reducing them costs a gcd of integers with
+ * thousands of bits when g and y span the double range, and the enclosures do not need it.
  */
 public final class GradientAngle {
 
     private final ExactDots dots;
-    private final Rational cosSquared;
+    private final BigInteger cosNumerator;      // cos²ψ = cosNumerator/product, unreduced
+    private final BigInteger product;           // > 0
 
-    private GradientAngle(ExactDots dots, Rational cosSquared) {
+    private GradientAngle(ExactDots dots, BigInteger cosNumerator, BigInteger product) {
         this.dots = dots;
-        this.cosSquared = cosSquared;
+        this.cosNumerator = cosNumerator;
+        this.product = product;
     }
 
     /**
@@ -32,7 +38,13 @@ public final class GradientAngle {
         if (d.yTy().signum() == 0) {
             throw new IllegalArgumentException("y must be nonzero");
         }
-        return new GradientAngle(d, d.yTg().multiply(d.yTg()).divide(d.yTy().multiply(d.gTg())));
+        // (yᵀg)²/(yᵀy·gᵀg) with each dot a reduced fraction n/d (d > 0, n > 0 for yᵀy and gᵀg)
+        final Rational yg = d.yTg();
+        final Rational yy = d.yTy();
+        final Rational gg = d.gTg();
+        return new GradientAngle(d,
+                yg.numerator().multiply(yg.numerator()).multiply(yy.denominator()).multiply(gg.denominator()),
+                yg.denominator().multiply(yg.denominator()).multiply(yy.numerator()).multiply(gg.numerator()));
     }
 
     /** The exact dot products. */
@@ -42,23 +54,23 @@ public final class GradientAngle {
 
     /** {@code cos²ψ = (yᵀg)²/(yᵀy · gᵀg)}, exact. */
     public Rational cosSquared() {
-        return cosSquared;
+        return Rational.of(cosNumerator, product);
     }
 
     /** {@code sin²ψ = 1 − cos²ψ}, exact. */
     public Rational sinSquared() {
-        return Rational.ONE.subtract(cosSquared);
+        return Rational.of(product.subtract(cosNumerator), product);
     }
 
     /** An enclosure of {@code cos ψ} (negative when {@code yᵀg < 0}). */
     public Enclosure cos() {
-        final Enclosure c = Enclosure.sqrtOf(cosSquared);
+        final Enclosure c = Enclosure.sqrtOfFraction(cosNumerator, product);
         return dots.yTg().signum() < 0 ? c.negate() : c;
     }
 
     /** An enclosure of {@code |sin ψ|}. */
     public Enclosure absSin() {
-        return Enclosure.sqrtOf(sinSquared());
+        return Enclosure.sqrtOfFraction(product.subtract(cosNumerator), product);
     }
 
     /**
@@ -70,11 +82,13 @@ public final class GradientAngle {
         if (dots.yTg().signum() < 0) {
             throw new IllegalArgumentException("yᵀg < 0: ψ > π/2 is not enclosed here");
         }
-        return AngleEnclosure.of(cosSquared);
+        return AngleEnclosure.of(cosSquared());
     }
 
     /** An enclosure of {@code ‖y‖/‖g‖ = sqrt(yᵀy/gᵀg)}. */
     public Enclosure normRatio() {
-        return Enclosure.sqrtOf(dots.yTy().divide(dots.gTg()));
+        final Rational yy = dots.yTy();
+        final Rational gg = dots.gTg();
+        return Enclosure.sqrtOfFraction(yy.numerator().multiply(gg.denominator()), yy.denominator().multiply(gg.numerator()));
     }
 }

@@ -157,4 +157,26 @@ class EnclosureTest {
         assertEquals("0.25", Enclosure.ofFraction(BigInteger.valueOf(3), BigInteger.valueOf(12)).hi().toString());
         assertThrows(IllegalArgumentException.class, () -> Enclosure.ofFraction(BigInteger.ONE, BigInteger.ZERO));
     }
+
+    /** sqrtOfFraction is sqrtOf(Rational.of(n, d)) digit for digit, squares (unreduced) included. */
+    @Test
+    void sqrtOfFractionIsSqrtOfTheReducedRational() {
+        final java.util.Random r = new java.util.Random(3122026);
+        for (int trial = 0; trial < 3000; trial++) {
+            BigInteger a = new BigInteger(1 + r.nextInt(200), r).add(BigInteger.ONE);
+            BigInteger b = new BigInteger(1 + r.nextInt(200), r).add(BigInteger.ONE);
+            if (trial % 2 == 0) {                  // a rational square a²/b², then unreduced
+                a = a.multiply(a);
+                b = b.multiply(b);
+            }
+            final BigInteger common = BigInteger.valueOf(1 + r.nextInt(50)).shiftLeft(r.nextInt(1200));
+            final BigInteger n = trial % 7 == 0 ? BigInteger.ZERO : a.multiply(common);
+            final BigInteger d = b.multiply(common);
+            final Enclosure expected = Enclosure.sqrtOf(Rational.of(n, d));
+            final Enclosure fast = Enclosure.sqrtOfFraction(n, d);
+            assertEquals(expected.lo().toString(), fast.lo().toString(), n + "/" + d);
+            assertEquals(expected.hi().toString(), fast.hi().toString(), n + "/" + d);
+        }
+        assertThrows(ArithmeticException.class, () -> Enclosure.sqrtOfFraction(BigInteger.ONE, BigInteger.valueOf(-4)));
+    }
 }
