@@ -7,13 +7,13 @@
 # Prints instances/s, the maximum resident set size and how many doubles of the answers were
 # decided (a "rounded" value) and undecided.
 # Usage: bash bench/certify-throughput.sh [typical-64 [typical-256 [wide-64 [wide-256]]]]
-#        (defaults 500, 100, 40, 10 lines)
+#        (defaults 500, 100, 200, 30 lines)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jar=target/ngdref.jar
 out=target/certify-bench
 mkdir -p "$out"
-for spec in "64 typical ${1:-500}" "256 typical ${2:-100}" "64 wide ${3:-40}" "256 wide ${4:-10}"; do
+for spec in "64 typical ${1:-500}" "256 typical ${2:-100}" "64 wide ${3:-200}" "256 wide ${4:-30}"; do
     set -- $spec
     d=$1 kind=$2 n=$3
     python3 - "$d" "$kind" "$n" > "$out/lines-$kind-$d.jsonl" <<'PY'
