@@ -369,8 +369,49 @@ class DiscreteTimeTest {
         final StochasticMetric m = StochasticMetric.of(new double[][] {g}, new double[][] {y},
                 new double[][] {h}, eta, 1.0);
         final double[] b = m.negativeGradient();
-        final double[] x = m.solve(b);
-        // M = yyᵀ/yᵀg + σ(I − ggᵀ/gᵀg) + η·hhᵀ/hᵀg (γ = 1, so α = σ = yᵀy/yᵀg), exactly to 120 digits
+        assertBackwardStable(g, y, h, eta, b, m.solve(b));
+    }
+
+    /**
+     * Inputs (found by a random search over whole-range single-sample metrics) where the
+     * computed M⁻¹b misses solve's stated accuracy by over a hundred orders of magnitude: solve
+     * must refuse by name, or return an x that meets the bound in exact arithmetic. Without the
+     * a-posteriori residual check it returns the inaccurate x (gate mutant
+     * stochastic-solve-residual-check-always-true).
+     */
+    @Test
+    void stochasticSolveRefusesByNameWhatItCannotSolveAccurately() {
+        final double[][][] cases = {
+            {{0x1.f38dd32d70167p-267, 0x1.353aa3a6d023ap69, -0x1.40dcebba9fa6cp29},
+             {-0x1.7fcd70d621de3p-450, 0x1.327e4d3e1985ap69, -0x1.9673559529408p29},
+             {-0x1.ee0d33fce09bap596, 0x1.4e68f8fc5f5bap659, 0x1.c19146aefa4a4p236},
+             {0x1.e4f4f149fffb4p-25}},
+            {{-0x1.42ad031f0aaa8p-142, -0x1.181c050fe27b8p-175, -0x1.88f0f0ce5d2bep-217, 0x1.aec4e87b9db02p-163},
+             {-0x1.5f4de634251fp-142, -0x1.bef70f8e2c14bp-177, -0x1.0209145f48c52p-217, 0x1.552f9b66b17f8p-162},
+             {-0x1.248dbd1ee6671p-862, -0x1.1a2a57bb6ad2p-1008, -0x1.2a16868f03d1cp-908, 0x1.15358124ced98p-866},
+             {0x1.df57f7724393dp917}},
+        };
+        for (double[][] c : cases) {
+            final StochasticMetric m = StochasticMetric.of(new double[][] {c[0]}, new double[][] {c[1]},
+                    new double[][] {c[2]}, c[3][0], 1.0);
+            final double[] b = m.negativeGradient();
+            final double[] x;
+            try {
+                x = m.solve(b);
+            } catch (ArithmeticException e) {
+                assertTrue(e.getMessage().contains("did not reach its stated accuracy"), e.getMessage());
+                continue;
+            }
+            assertBackwardStable(c[0], c[1], c[2], c[3][0], b, x);
+        }
+    }
+
+    /**
+     * ‖b − Mx‖∞ &le; 2^-30·(‖b‖∞ + ν‖x‖∞) + ν·2^-1074 (StochasticMetric.solve) for the single-sample
+     * metric M = yyᵀ/yᵀg + σ(I − ggᵀ/gᵀg) + η·hhᵀ/hᵀg (γ = 1, so α = σ = yᵀy/yᵀg), ν = 2σ +
+     * η‖h‖²/|hᵀg|, with M·x evaluated exactly to 120 digits.
+     */
+    private static void assertBackwardStable(double[] g, double[] y, double[] h, double eta, double[] b, double[] x) {
         final MathContext mc = new MathContext(120);
         final BigDecimal yg = exactDot(y, g);
         final BigDecimal sigma = exactDot(y, y).divide(yg, mc);
@@ -383,7 +424,7 @@ class DiscreteTimeTest {
         BigDecimal residual = BigDecimal.ZERO;
         BigDecimal bMax = BigDecimal.ZERO;
         BigDecimal xMax = BigDecimal.ZERO;
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < g.length; i++) {
             final BigDecimal mx = new BigDecimal(y[i]).multiply(yx).divide(yg, mc)
                     .add(sigma.multiply(new BigDecimal(x[i]).subtract(new BigDecimal(g[i]).multiply(gx).divide(gg, mc))))
                     .add(etaHOverHg.multiply(new BigDecimal(h[i])).multiply(hx), mc);
@@ -391,7 +432,6 @@ class DiscreteTimeTest {
             bMax = bMax.max(new BigDecimal(b[i]).abs());
             xMax = xMax.max(new BigDecimal(x[i]).abs());
         }
-        // ν = α + ȳᵀȳ/ȳᵀg + η‖⟨Hg⟩‖²/|⟨Hg⟩ᵀ⟨g⟩| (StochasticMetric.solve)
         final BigDecimal nu = sigma.add(sigma).add(etaHOverHg.multiply(exactDot(h, h)).abs());
         final BigDecimal allowed = new BigDecimal(StochasticMetric.SOLVE_RESIDUAL).multiply(bMax.add(nu.multiply(xMax)))
                 .add(nu.multiply(new BigDecimal(Double.MIN_VALUE)));
