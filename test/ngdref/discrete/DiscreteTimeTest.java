@@ -447,6 +447,40 @@ class DiscreteTimeTest {
         return s;
     }
 
+    /**
+     * Each bad argument of StochasticMetric.of named, and the learning-rate bound's two range
+     * refusals: g = (1, 0), y = (1, 1/2), γ = 1 give α = 5/4, M = [[1, 1/2], [1/2, 3/2]],
+     * M⁻¹ = (4/5)·[[3/2, −1/2], [−1/2, 1]], so for h = (−2^-1000, 2^500) the bound −hᵀg/(hᵀM⁻¹h)
+     * is 2^-1000/((4/5)·2^1000·(1 + tiny)) ≈ 1.25·2^-2000 (below every η > 0), and for
+     * h = (−2^-1074, 0) it is 2^-1074/((6/5)·2^-2148) = (5/6)·2^1074 (above every double).
+     */
+    @Test
+    void stochasticMetricNamesEachBadArgumentAndTheBoundsRange() {
+        final double[][] gs = {{1, 0}};
+        final double[][] ys = {{1, 0.5}};
+        final double[][] hs = {{1, 0}};
+        assertEquals("gSamples must not be null", assertThrows(IllegalArgumentException.class,
+                () -> StochasticMetric.of(null, ys, hs, 0.1, 1.0)).getMessage());
+        assertEquals("yBarSamples must not be null", assertThrows(IllegalArgumentException.class,
+                () -> StochasticMetric.of(gs, null, hs, 0.1, 1.0)).getMessage());
+        assertEquals("hgSamples must not be null", assertThrows(IllegalArgumentException.class,
+                () -> StochasticMetric.of(gs, ys, null, 0.1, 1.0)).getMessage());
+        assertEquals("eta = 0.0; it must be > 0", assertThrows(IllegalArgumentException.class,
+                () -> StochasticMetric.of(gs, ys, hs, 0.0, 1.0)).getMessage());
+        assertEquals("eta = -1.0; it must be > 0", assertThrows(IllegalArgumentException.class,
+                () -> StochasticMetric.of(gs, ys, hs, -1.0, 1.0)).getMessage());
+        assertEquals("eta is NaN; it must be finite and > 0", assertThrows(IllegalArgumentException.class,
+                () -> StochasticMetric.of(gs, ys, hs, Double.NaN, 1.0)).getMessage());
+        final String below = assertThrows(IllegalArgumentException.class,
+                () -> StochasticMetric.of(gs, ys, new double[][] {{-0x1.0p-1000, 0x1.0p500}}, Double.MIN_VALUE, 1.0))
+                .getMessage();
+        assertTrue(below.contains("= 1.25·2^-2000 underflows the range of double") && below.contains("may not be positive definite"),
+                below);
+        final StochasticMetric above = StochasticMetric.of(gs, ys, new double[][] {{-0x1.0p-1074, 0}}, 0x1.0p1000, 1.0);
+        final String overflow = assertThrows(ArithmeticException.class, above::learningRateBound).getMessage();
+        assertTrue(overflow.contains("= 1.66667·2^1073 overflows the range of double"), overflow);
+    }
+
     @Test
     void stochasticMetricRejectsLargeEtaWithNegativeCurvature() {
         final double[][] gs = {{1, 0}};
