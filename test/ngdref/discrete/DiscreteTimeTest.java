@@ -481,6 +481,73 @@ class DiscreteTimeTest {
         assertTrue(overflow.contains("= 1.66667·2^1073 overflows the range of double"), overflow);
     }
 
+    /**
+     * StochasticMetric.toArray against M = ȳȳᵀ/ȳᵀg + α(I − ggᵀ/gᵀg) + η·hhᵀ/hᵀg (Eq. 19; one
+     * sample, γ = 1, α = ȳᵀȳ/ȳᵀg) evaluated exactly, entry by entry, within its documented
+     * bound: M̄'s entrywise bound, 2^-51 of the rank-one term plus the error of the floating-point
+     * s = hᵀg (positive terms here, so below (D + 1)·2^-53 relative), and one rounding of the sum.
+     * Entries from 2^-400 to 2^400 mixed in each vector; a refusal must name the entry.
+     */
+    @Test
+    void stochasticToArrayIsEquation19EntryByEntry() {
+        final java.util.Random r = new java.util.Random(20261203);
+        final MathContext mc = new MathContext(60);
+        int checked = 0;
+        for (int trial = 0; trial < 300; trial++) {
+            final int d = 2 + r.nextInt(4);
+            final double[] g = new double[d];
+            final double[] y = new double[d];
+            final double[] h = new double[d];
+            final int spread = trial % 3 == 0 ? 400 : 20;
+            for (int i = 0; i < d; i++) {
+                g[i] = Math.scalb(r.nextGaussian(), r.nextInt(2 * spread + 1) - spread);
+                y[i] = g[i] * (1 + 0.5 * r.nextGaussian()) + Math.scalb(r.nextGaussian(), r.nextInt(2 * spread + 1) - spread);
+                h[i] = g[i] * (0.5 + r.nextDouble()) * Math.scalb(1.0, r.nextInt(41) - 20);   // hᵀg > 0, no cancellation
+            }
+            final double eta = Math.scalb(1 + r.nextDouble(), r.nextInt(41) - 20);
+            final BigDecimal yg = exactDot(y, g);
+            if (yg.signum() <= 0) {
+                continue;
+            }
+            final StochasticMetric m;
+            final double[][] a;
+            try {
+                m = StochasticMetric.of(new double[][] {g}, new double[][] {y}, new double[][] {h}, eta, 1.0);
+                a = m.toArray();
+            } catch (IllegalArgumentException e) {
+                continue;                                  // η not below the bound: not this test's subject
+            } catch (ArithmeticException e) {
+                assertTrue(e.getMessage().contains("is outside the range of double"), e.getMessage());
+                continue;
+            }
+            final BigDecimal gg = exactDot(g, g);
+            final BigDecimal alpha = exactDot(y, y).divide(yg, mc);
+            final BigDecimal hg = exactDot(h, g);
+            for (int i = 0; i < d; i++) {
+                for (int j = 0; j < d; j++) {
+                    final BigDecimal rankOne = new BigDecimal(y[i]).multiply(new BigDecimal(y[j])).divide(yg, mc);
+                    final BigDecimal gigj = new BigDecimal(g[i]).multiply(new BigDecimal(g[j]));
+                    final BigDecimal projection = gigj.divide(gg, mc);
+                    // δᵢⱼ − gᵢgⱼ/gᵀg formed exactly before the division: 1 − gᵢ²/gᵀg cancels when gᵢ dominates
+                    final BigDecimal complement = (i == j ? gg : BigDecimal.ZERO).subtract(gigj).divide(gg, mc);
+                    final BigDecimal mBar = rankOne.add(alpha.multiply(complement));
+                    final BigDecimal term = new BigDecimal(eta).multiply(new BigDecimal(h[i])).multiply(new BigDecimal(h[j])).divide(hg, mc);
+                    final BigDecimal barBound = i == j ? mBar.abs() : rankOne.abs().add(alpha.multiply(projection.abs()));
+                    final BigDecimal allowed = new BigDecimal(0x1.0p-50).multiply(barBound)
+                            .add(new BigDecimal(0x1.0p-51 + (d + 1) * 0x1.0p-53).multiply(term.abs()))
+                            .add(new BigDecimal(0x1.0p-52).multiply(mBar.abs().add(term.abs())))
+                            .add(new BigDecimal(0x1.0p-1072));
+                    final BigDecimal error = new BigDecimal(a[i][j]).subtract(mBar.add(term)).abs();
+                    assertTrue(error.compareTo(allowed) <= 0, "M[" + i + "][" + j + "] = " + a[i][j] + ", exactly "
+                            + mBar.add(term).round(new MathContext(17)) + " (trial " + trial + ")");
+                    assertEquals(a[i][j], a[j][i], 0.0);
+                }
+            }
+            checked++;
+        }
+        assertTrue(checked > 150, "only " + checked + " metrics built");
+    }
+
     @Test
     void stochasticMetricRejectsLargeEtaWithNegativeCurvature() {
         final double[][] gs = {{1, 0}};
