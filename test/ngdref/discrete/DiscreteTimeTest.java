@@ -548,6 +548,23 @@ class DiscreteTimeTest {
         assertTrue(checked > 150, "only " + checked + " metrics built");
     }
 
+    /** apply and solve of the stochastic metric name a null, short or non-finite argument; M⁻¹0 = 0. */
+    @Test
+    void stochasticApplyAndSolveNameTheirBadArgument() {
+        final StochasticMetric m = StochasticMetric.of(new double[][] {{1, 0, 0}}, new double[][] {{1, 0.5, 0}},
+                new double[][] {{1, 0, 0}}, 0.1, 1.0);
+        assertEquals(3, m.dimension());
+        assertEquals("b must not be null", assertThrows(IllegalArgumentException.class, () -> m.solve(null)).getMessage());
+        assertEquals("b has length 2 but ⟨g⟩ has length 3; they must have the same dimension",
+                assertThrows(IllegalArgumentException.class, () -> m.solve(new double[] {1, 2})).getMessage());
+        assertEquals("b[1] is NaN; entries must be finite",
+                assertThrows(IllegalArgumentException.class, () -> m.solve(new double[] {1, Double.NaN, 2})).getMessage());
+        assertEquals("x must not be null", assertThrows(IllegalArgumentException.class, () -> m.apply(null)).getMessage());
+        assertEquals("x[2] is +Infinity; entries must be finite", assertThrows(IllegalArgumentException.class,
+                () -> m.apply(new double[] {1, 2, Double.POSITIVE_INFINITY})).getMessage());
+        assertArrayEquals(new double[3], m.solve(new double[3]), 0.0);
+    }
+
     @Test
     void stochasticMetricRejectsLargeEtaWithNegativeCurvature() {
         final double[][] gs = {{1, 0}};
