@@ -548,7 +548,7 @@ class DiscreteTimeTest {
         assertTrue(checked > 150, "only " + checked + " metrics built");
     }
 
-    /** apply and solve of the stochastic metric name a null, short or non-finite argument; M⁻¹0 = 0. */
+    /** apply and solve of the stochastic metric name a null, short or non-finite argument; M·0 = M⁻¹0 = 0; M̄. */
     @Test
     void stochasticApplyAndSolveNameTheirBadArgument() {
         final StochasticMetric m = StochasticMetric.of(new double[][] {{1, 0, 0}}, new double[][] {{1, 0.5, 0}},
@@ -563,6 +563,10 @@ class DiscreteTimeTest {
         assertEquals("x[2] is +Infinity; entries must be finite", assertThrows(IllegalArgumentException.class,
                 () -> m.apply(new double[] {1, 2, Double.POSITIVE_INFINITY})).getMessage());
         assertArrayEquals(new double[3], m.solve(new double[3]), 0.0);
+        assertArrayEquals(new double[3], m.apply(new double[3]), 0.0);
+        // M̄ = M(γ = 1) on the means (1, 0, 0), (1, 1/2, 0): α = ȳᵀȳ/ȳᵀg = 5/4
+        assertEquals(1.0, m.baseMetric().gamma(), 0.0);
+        assertEquals(1.25, m.baseMetric().alpha(), 0.0);
     }
 
     @Test
