@@ -188,4 +188,36 @@ class ClosedCasesTest {
         assertEquals(0x1.921fb54442d18p0, geo.psi());
         assertEquals(0x1p-1074, geo.yDotG());
     }
+
+    /**
+     * A spectrum with refused members: eigenvalues() names the first refused one (λ_min, then
+     * λ_max), toString shows each refusal and each value, and a refused κ alone blocks nothing.
+     * g = (2^-600, 2^-601, 0), y = (2^600, −2^600, 0): yᵀg = 1/2, yᵀy = 2^1201, gᵀg = 1.25·2^-1200,
+     * so σ = yᵀy/yᵀg = 2^1202, cos²ψ = 0.1, α = σγ; at γ = 1 (Prop. 1) λ± = σ(1 ± |sin ψ|), and
+     * λ_min = 2^1202·(1 − √0.9) ≈ 1.64·2^1197 overflows too.
+     */
+    @Test
+    void refusedMembersAreNamedByEigenvaluesAndToString() {
+        final UpdateGeometry geometry = UpdateGeometry.of(new double[] {0x1.0p-600, 0x1.0p-601, 0},
+                new double[] {0x1.0p600, -0x1.0p600, 0});
+        final MetricSpectrum all = MetricSpectrum.of(geometry, 1.0);
+        assertEquals(3, all.dimension());
+        final String first = assertThrows(ArithmeticException.class, all::eigenvalues).getMessage();
+        org.junit.jupiter.api.Assertions.assertTrue(first.startsWith("λ_min = ") && first.endsWith("overflows the range of double"), first);
+        // γ = 2^-1000: α = 2^202 exactly; λ_min ≤ α is in range, λ_max ≥ σ·(…) is not
+        final MetricSpectrum top = MetricSpectrum.of(geometry, 0x1.0p-1000);
+        final String max = assertThrows(ArithmeticException.class, top::eigenvalues).getMessage();
+        org.junit.jupiter.api.Assertions.assertTrue(max.startsWith("λ_max = ") && max.endsWith("overflows the range of double"), max);
+        final String shown = top.toString();
+        org.junit.jupiter.api.Assertions.assertTrue(shown.startsWith("λ_max = refused (λ_max = ")
+                && shown.contains(", λ_d = " + Double.toString(0x1.0p202) + " (multiplicity 1)"), shown);
+        assertEquals(0x1.0p202, top.lambdaD(), 0.0);
+        // g = (1, 0, 0), y = (1, 1, 0), γ = 2^-1074: α = 2·2^-1074; κ ≈ 2^1075 is refused, the eigenvalues are not
+        final MetricSpectrum tiny = MetricSpectrum.of(UpdateGeometry.of(new double[] {1, 0, 0}, new double[] {1, 1, 0}),
+                Double.MIN_VALUE);
+        final double[] values = tiny.eigenvalues();
+        assertEquals(3, values.length);
+        assertEquals(0x1.0p-1073, values[1], 0.0);
+        org.junit.jupiter.api.Assertions.assertTrue(tiny.toString().contains("κ = refused (κ = "), tiny.toString());
+    }
 }
