@@ -220,4 +220,31 @@ class ClosedCasesTest {
         assertEquals(0x1.0p-1073, values[1], 0.0);
         org.junit.jupiter.api.Assertions.assertTrue(tiny.toString().contains("κ = refused (κ = "), tiny.toString());
     }
+
+    /**
+     * Aliasing (UpdateGeometry's class comment): the geometry keeps g and y by reference, and a
+     * change that moves an inner product beyond its certified bound is detected on the exact
+     * path. g = (1, 1), y = (1, 2^-53): yᵀg/gᵀg = (1 + 2^-53)/2 = 0.5 + 2^-54 is the midpoint of
+     * 0.5 and its successor, so λ_min's supremum takes the exact path; each modification changes
+     * gᵀg, yᵀy or only yᵀg.
+     */
+    @Test
+    void aModifiedInputIsDetectedOnTheExactPath() {
+        final String[][] cases = {{"0", "2", "g"}, {"1", "0x1p-20", "y"}, {"1", "-0x1p-53", "g or y"}};
+        for (String[] c : cases) {
+            final double[] g = {1, 1};
+            final double[] y = {1, 0x1.0p-53};
+            final UpdateGeometry geometry = UpdateGeometry.of(g, y);
+            if (c[2].equals("g")) {
+                g[Integer.parseInt(c[0])] = Double.parseDouble(c[1]);
+            } else {
+                y[Integer.parseInt(c[0])] = Double.parseDouble(c[1]);
+            }
+            assertEquals(c[2] + " was modified after UpdateGeometry.of: the geometry keeps references to g and y,"
+                    + " which must not change while it is in use",
+                    assertThrows(IllegalArgumentException.class, () -> MetricBounds.lambdaMinSupremum(geometry)).getMessage());
+        }
+        // unmodified: the midpoint rounds to even
+        assertEquals(0.5, MetricBounds.lambdaMinSupremum(UpdateGeometry.of(new double[] {1, 1}, new double[] {1, 0x1.0p-53})), 0.0);
+    }
 }
