@@ -26,8 +26,13 @@ public final class ExactSolution {
      *     inconsistency)
      */
     public static RationalMatrix.Quotients of(PlaneSpectrum plane, Rational[] b) {
-        if (plane == null || b == null || b.length != plane.g().entries().length) {
-            throw new IllegalArgumentException("plane and b (of the matrix's dimension) are required");
+        if (plane == null) {
+            throw new IllegalArgumentException("plane is null");
+        }
+        RationalMatrix.checkVector(b, "b");
+        if (b.length != plane.g().entries().length) {
+            throw new IllegalArgumentException("b must have the matrix's dimension " + plane.g().entries().length
+                    + ", was " + b.length);
         }
         final Rational alpha = plane.alpha();
         final int n = b.length;

@@ -33,8 +33,8 @@ public final class PlaneSpectrum {
      * {@code N = (m − αI)·scale} is exactly {@code (aⱼ·G + bⱼ·Y)/minor} (on a line
      * {@code aⱼ·G/minor} with minor = G_pivot, b = 0), G and Y the integer forms of g and y.
      */
-    private record Columns(BigInteger[] a, BigInteger[] b, BigInteger minor, BigInteger scale, BigInteger[] gi,
-                           BigInteger[] yi, IntegerVector g, IntegerVector y) {
+    private record Columns(BigInteger[] a, BigInteger[] b, BigInteger minor, BigInteger scale, IntegerVector g,
+                           IntegerVector y) {
     }
 
     /** g and y as integer vectors over their (power-of-two) common denominators. */
@@ -62,9 +62,7 @@ public final class PlaneSpectrum {
      * @throws IllegalArgumentException if v is null, has a null entry or the wrong length
      */
     public RationalMatrix.Quotients times(Rational[] v) {
-        if (v == null) {
-            throw new IllegalArgumentException("v must not be null");
-        }
+        RationalMatrix.checkVector(v, "v");
         return times(IntegerVector.of(v));
     }
 
@@ -87,16 +85,18 @@ public final class PlaneSpectrum {
      */
     Image image(BigInteger[] v) {
         final Columns c = columns;
-        if (v.length != c.gi().length) {
-            throw new IllegalArgumentException("v must have length " + c.gi().length + ", was " + v.length);
+        final BigInteger[] gi = c.g().entries();
+        if (v.length != gi.length) {
+            throw new IllegalArgumentException("v must have length " + gi.length + ", was " + v.length);
         }
         final BigInteger q = alpha.denominator();
         final BigInteger onG = q.multiply(IntegerVector.dot(c.a(), v));
         final BigInteger onY = c.b() == null ? BigInteger.ZERO : q.multiply(IntegerVector.dot(c.b(), v));
         final BigInteger onV = alpha.numerator().multiply(c.minor()).multiply(c.scale());
         final BigInteger den = q.multiply(c.minor()).multiply(c.scale());
-        return den.signum() > 0 ? new Image(onG, onY, onV, den, c.gi(), c.yi())
-                : new Image(onG.negate(), onY.negate(), onV.negate(), den.negate(), c.gi(), c.yi());
+        final BigInteger[] yi = c.y().entries();
+        return den.signum() > 0 ? new Image(onG, onY, onV, den, gi, yi)
+                : new Image(onG.negate(), onY.negate(), onV.negate(), den.negate(), gi, yi);
     }
 
     /**
@@ -294,14 +294,14 @@ public final class PlaneSpectrum {
         if (second < 0) {
             // (m − αI)·G = (Σ N_pivot,j·Gⱼ)/(G_pivot·k)·G.
             return new PlaneSpectrum(alpha, alpha.add(Rational.of(aG, gi[pivot].multiply(k))), null,
-                    new Columns(coefficientA, null, gi[pivot], k, gi, yi, gv, yv));
+                    new Columns(coefficientA, null, gi[pivot], k, gv, yv));
         }
         // (m − αI) maps G to (aG·G + bG·Y)/(minor·k) and Y to (aY·G + bY·Y)/(minor·k); in the
         // basis (g, y) = (G/sg, Y/sy) the off-diagonal entries pick up sg/sy and sy/sg, and
         // M = αI + (m − αI) on the plane.
         return new PlaneSpectrum(alpha, null,
                 SpanRestriction.ofIntegers(alpha, aG, aY, bG, bY, minor.multiply(k), sg, sy),
-                new Columns(coefficientA, coefficientB, minor, k, gi, yi, gv, yv));
+                new Columns(coefficientA, coefficientB, minor, k, gv, yv));
     }
 
     /** Entry (i, j) of N = (m − αI)·den (or ·den·q when q does not divide den). */

@@ -377,7 +377,7 @@ public final class RationalMatrix {
         return out;
     }
 
-    private static void checkVector(Rational[] v, String name) {
+    static void checkVector(Rational[] v, String name) {
         if (v == null) {
             throw new IllegalArgumentException(name + " is null");
         }

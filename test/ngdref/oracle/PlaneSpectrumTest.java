@@ -109,6 +109,15 @@ class PlaneSpectrumTest {
         final PlaneSpectrum plane = PlaneSpectrum.of(other, alpha, g, y);
         assertThrows(IllegalStateException.class, () -> ExactSolution.of(plane,
                 ExactDots.exact(new double[] {1, 2, 3}, "b")));
+        // bad arguments are named
+        final Rational[] shortB = ExactDots.exact(new double[] {1, 2}, "b");
+        assertEquals("b must have the matrix's dimension 3, was 2",
+                assertThrows(IllegalArgumentException.class, () -> ExactSolution.of(plane, shortB)).getMessage());
+        assertEquals("b[1] is null", assertThrows(IllegalArgumentException.class,
+                () -> ExactSolution.of(plane, new Rational[] {Rational.ONE, null, Rational.ONE})).getMessage());
+        assertEquals("v is null", assertThrows(IllegalArgumentException.class, () -> plane.times((Rational[]) null)).getMessage());
+        assertEquals("v must have length 3, was 2",
+                assertThrows(IllegalArgumentException.class, () -> plane.times(shortB)).getMessage());
         // M(3) with α = 2 is refused by the plane check itself
         final RationalMatrix wrong = ExplicitFamilyMetric.ofAlpha(g, y, Rational.of(3));
         assertThrows(IllegalArgumentException.class, () -> PlaneSpectrum.of(wrong, alpha, g, y));
