@@ -4,11 +4,12 @@ import java.math.BigInteger;
 
 /**
  * The exact solution z of {@code M(α)·z = b} for the explicit rational metric of Eq. (8), in
- * O(D) once {@link PlaneSpectrum#of} has checked every entry of the matrix: a candidate from the definition — b splits into its projection b_S on span{g, y} (exact
- * Gram solve) and b − b_S, on which M is α; on the plane M acts by Mg = y and
- * My = y·yᵀy/yᵀg + α(y − g·gᵀy/gᵀg), so z = (b − b_S)/α + (M on the plane)⁻¹·b_S — then the
- * exact check {@code m·z = b} through the matrix's certified columns. The check, not the derivation, is the
- * certificate: M is nonsingular, so a z that passes it is the solution whatever produced it.
+ * O(D) once {@link PlaneSpectrum#of} has checked every entry of the matrix: a candidate from the
+ * definition — b splits into its projection b_S on span{g, y} (exact Gram solve) and b − b_S, on
+ * which M is α; on the plane M acts by Mg = y and My = y·yᵀy/yᵀg + α(y − g·gᵀy/gᵀg), so
+ * z = (b − b_S)/α + (M on the plane)⁻¹·b_S — then the exact check {@code m·z = b} through the
+ * matrix's certified columns. The check, not the derivation, is the certificate: M is
+ * nonsingular, so a z that passes it is the solution whatever produced it.
  */
 public final class ExactSolution {
 
@@ -115,7 +116,10 @@ public final class ExactSolution {
     /** z = (c0·B + c1·G + c2·Y)/k, unreduced. */
     private record Combination(BigInteger k, BigInteger c0, BigInteger c1, BigInteger c2) {
 
-        /** The same z over k > 0 (k < 0 when gy < 0: a line that is not an effective update; the check still decides). */
+        /**
+         * The same z over k &gt; 0 (k &lt; 0 when gy &lt; 0: a line that is not an effective update;
+         * the check still decides).
+         */
         Combination withPositiveDenominator() {
             if (k.signum() == 0) {
                 throw new IllegalArgumentException("yᵀg = 0: M(α) of Eq. (8) is undefined");

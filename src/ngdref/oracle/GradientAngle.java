@@ -89,6 +89,7 @@ public final class GradientAngle {
     public Enclosure normRatio() {
         final Rational yy = dots.yTy();
         final Rational gg = dots.gTg();
-        return Enclosure.sqrtOfFraction(yy.numerator().multiply(gg.denominator()), yy.denominator().multiply(gg.numerator()));
+        return Enclosure.sqrtOfFraction(yy.numerator().multiply(gg.denominator()),
+                yy.denominator().multiply(gg.numerator()));
     }
 }
