@@ -134,9 +134,15 @@ public final class Enclosure {
         final BigInteger[] qr = n.divideAndRemainder(rest);
         if (qr[1].signum() == 0) {
             // n/d = q/(2^a·5^b): of(Rational)'s point is this value with no trailing zero and a
-            // scale >= 0, which is unique
-            final int m = Math.max(twos, fives);
-            final BigDecimal v = new BigDecimal(qr[0].multiply(FIVE.pow(m - fives)).shiftLeft(m - twos), m)
+            // scale >= 0, which is unique. The powers of two common to q and 2^a are cancelled
+            // first: for an unreduced fraction a can be thousands while the value is a short
+            // dyadic (γ = 1 as a quotient of two 7000-bit integers), and stripTrailingZeros
+            // divides by ten once per trailing zero.
+            final int common = Math.min(qr[0].getLowestSetBit(), twos);
+            final BigInteger q = qr[0].shiftRight(common);
+            final int a = twos - common;
+            final int m = Math.max(a, fives);
+            final BigDecimal v = new BigDecimal(q.multiply(FIVE.pow(m - fives)).shiftLeft(m - a), m)
                     .stripTrailingZeros();
             return point(v.scale() < 0 ? v.setScale(0) : v);
         }
@@ -166,14 +172,61 @@ public final class Enclosure {
         // n/d ≈ 2^(bits(n) − bits(d)): a decimal scale s with about DIGITS + 2 digits in n·10^s/d.
         final int e10 = (int) Math.floor((n.bitLength() - d.bitLength()) * 0.30102999566398120);
         final int s = DIGITS + 2 - e10;
-        final BigInteger[] qr = s >= 0 ? n.multiply(BigInteger.TEN.pow(s)).divideAndRemainder(d)
-                : n.divideAndRemainder(d.multiply(BigInteger.TEN.pow(-s)));
-        final BigDecimal q = new BigDecimal(qr[0], s);      // truncated toward zero
-        if (qr[1].signum() == 0) {
+        final ScaledFloor t = ScaledFloor.of(n.abs(), d, s);
+        final BigDecimal q = new BigDecimal(n.signum() > 0 ? t.value() : t.value().negate(), s);   // truncated toward zero
+        if (t.exact()) {
             return point(q);
         }
         final BigDecimal step = BigDecimal.ONE.scaleByPowerOfTen(-s);
         return n.signum() > 0 ? new Enclosure(q, q.add(step)) : new Enclosure(q.subtract(step), q);
+    }
+
+    /**
+     * {@code floor(m·10^s/d)} for m, d &gt; 0 and whether it equals m·10^s/d. First from the
+     * leading 512 bits ({@code LEADING_BITS}) of m and d: with m in [mh·2^km, (mh+1)·2^km) and d in
+     * [dh·2^kd, (dh+1)·2^kd), the value V lies strictly between L = mh·2^km·10^s/((dh+1)·2^kd)
+     * and U = (mh+1)·2^km·10^s/(dh·2^kd); when floor(L) = floor(U) that is floor(V), and V is
+     * not an integer (V &gt; L &gt;= floor(V)). Otherwise (V within about 2^-170 of an integer,
+     * or an integer) one exact division of the whole operands decides. The quotients here have
+     * about 340 bits while m and d can have tens of thousands (M·x of vectors spanning the double
+     * range), so the leading bits cost a small fraction of the whole division.
+     *
+     * @param value the floor
+     * @param exact whether the division is exact
+     */
+    record ScaledFloor(BigInteger value, boolean exact) {
+
+        /** Leading bits of each operand divided first. */
+        private static final int LEADING_BITS = 512;
+
+        static ScaledFloor of(BigInteger m, BigInteger d, int s) {
+            final BigInteger ten = BigInteger.TEN.pow(Math.abs(s));
+            final int km = Math.max(0, m.bitLength() - LEADING_BITS);
+            final int kd = Math.max(0, d.bitLength() - LEADING_BITS);
+            final BigInteger mh = m.shiftRight(km);
+            final BigInteger dh = d.shiftRight(kd);
+            final BigInteger mhUp = mh.add(BigInteger.ONE);
+            final BigInteger dhUp = dh.add(BigInteger.ONE);
+            // L = lowNumerator/lowDenominator, U = highNumerator/highDenominator
+            BigInteger lowNumerator = s >= 0 ? mh.multiply(ten) : mh;
+            BigInteger highNumerator = s >= 0 ? mhUp.multiply(ten) : mhUp;
+            BigInteger lowDenominator = s >= 0 ? dhUp : dhUp.multiply(ten);
+            BigInteger highDenominator = s >= 0 ? dh : dh.multiply(ten);
+            final int shift = km - kd;
+            if (shift >= 0) {
+                lowNumerator = lowNumerator.shiftLeft(shift);
+                highNumerator = highNumerator.shiftLeft(shift);
+            } else {
+                lowDenominator = lowDenominator.shiftLeft(-shift);
+                highDenominator = highDenominator.shiftLeft(-shift);
+            }
+            final BigInteger low = lowNumerator.divide(lowDenominator);
+            if (low.equals(highNumerator.divide(highDenominator))) {
+                return new ScaledFloor(low, false);
+            }
+            final BigInteger[] qr = s >= 0 ? m.multiply(ten).divideAndRemainder(d) : m.divideAndRemainder(d.multiply(ten));
+            return new ScaledFloor(qr[0], qr[1].signum() == 0);
+        }
     }
 
     /** The lower end. */

@@ -203,7 +203,26 @@ public final class PlaneSpectrum {
         // the matrices of the family, whose columns are integer combinations of G and Y), the
         // check is N_ij = (aⱼ/minor)·G_i + (bⱼ/minor)·Y_i, one division per column instead of two
         // products per entry. The columns are independent, so large matrices use both cores.
-        final BigInteger det2 = minor;
+        // The quotients aⱼ/minor and bⱼ/minor are the coefficients of column j in the basis (G, Y),
+        // the same for every pair of rows with a nonzero minor, so they are divided out with the
+        // pair (pivot, divisorRow) whose minor has the shortest odd part: minor = 2^t·odd, the
+        // minor of two rows of scaled doubles has thousands of trailing zero bits, and for rows
+        // of comparable magnitude an odd part of about a hundred bits, so the division costs
+        // linear time where dividing by the first minor costs quadratic. The coefficients found
+        // this way are checked on rows pivot and second too, which makes aⱼ = minor·(aⱼ/minor)
+        // and bⱼ = minor·(bⱼ/minor) hold for the Cramer numerators of rows pivot and second.
+        int divisorRow = second;
+        BigInteger divisorMinor = minor;
+        for (int row = second + 1; second >= 0 && row < n; row++) {
+            final BigInteger d = IntegerVector.multiply(gi[pivot], yi[row]).subtract(IntegerVector.multiply(gi[row], yi[pivot]));
+            if (d.signum() != 0 && oddLength(d) < oddLength(divisorMinor)) {
+                divisorRow = row;
+                divisorMinor = d;
+            }
+        }
+        final int det2Twos = divisorMinor.getLowestSetBit();
+        final BigInteger det2Odd = divisorMinor.shiftRight(det2Twos);
+        final int r2 = divisorRow;
         final IntegerVector.Odd[] go = IntegerVector.Odd.of(gi);
         final IntegerVector.Odd[] yo = IntegerVector.Odd.of(yi);
         final BigInteger[] coefficientA = new BigInteger[n];
@@ -239,11 +258,18 @@ public final class PlaneSpectrum {
             final BigInteger cr = entry(m, r, j, divides, q, shift);
             final BigInteger a = IntegerVector.multiply(cp, yi[r]).subtract(IntegerVector.multiply(cr, yi[pv]));
             final BigInteger b = IntegerVector.multiply(cr, gi[pv]).subtract(IntegerVector.multiply(cp, gi[r]));
-            final BigInteger[] ca = a.divideAndRemainder(det2);
-            final BigInteger[] cb = b.divideAndRemainder(det2);
-            final boolean integral = ca[1].signum() == 0 && cb[1].signum() == 0;
-            final IntegerVector.Odd oa = IntegerVector.Odd.of(ca[0]);
-            final IntegerVector.Odd ob = IntegerVector.Odd.of(cb[0]);
+            final BigInteger c2 = r2 == r ? cr : entry(m, r2, j, divides, q, shift);
+            final BigInteger a2 = r2 == r ? a : IntegerVector.multiply(cp, yi[r2]).subtract(IntegerVector.multiply(c2, yi[pv]));
+            final BigInteger b2 = r2 == r ? b : IntegerVector.multiply(c2, gi[pv]).subtract(IntegerVector.multiply(cp, gi[r2]));
+            final BigInteger[] ca = exactQuotient(a2, det2Twos, det2Odd);
+            final BigInteger[] cb = ca == null ? null : exactQuotient(b2, det2Twos, det2Odd);
+            final boolean integral = cb != null;
+            final IntegerVector.Odd oa = integral ? IntegerVector.Odd.of(ca[0]) : null;
+            final IntegerVector.Odd ob = integral ? IntegerVector.Odd.of(cb[0]) : null;
+            if (integral && (!cp.equals(oa.times(go[pv]).add(ob.times(yo[pv])))
+                    || !cr.equals(oa.times(go[r]).add(ob.times(yo[r]))))) {
+                throw notInSpan(j);
+            }
             for (int i = j; i < n; i++) {
                 final BigInteger nij = entry(m, i, j, divides, q, shift);
                 if (integral) {
@@ -302,6 +328,23 @@ public final class PlaneSpectrum {
         return new PlaneSpectrum(alpha, null,
                 SpanRestriction.ofIntegers(alpha, aG, aY, bG, bY, minor.multiply(k), sg, sy),
                 new Columns(coefficientA, coefficientB, minor, k, gv, yv));
+    }
+
+    /**
+     * {@code {v/d}} when {@code d = 2^twos·odd} divides v, else null: the low {@code twos} bits
+     * of v must be zero, then the odd part must divide what remains.
+     */
+    private static BigInteger[] exactQuotient(BigInteger v, int twos, BigInteger odd) {
+        if (v.signum() != 0 && v.getLowestSetBit() < twos) {
+            return null;
+        }
+        final BigInteger[] qr = v.shiftRight(twos).divideAndRemainder(odd);
+        return qr[1].signum() == 0 ? qr : null;
+    }
+
+    /** The bit length of the odd part of v != 0. */
+    private static int oddLength(BigInteger v) {
+        return v.bitLength() - v.getLowestSetBit();
     }
 
     /** Entry (i, j) of N = (m − αI)·den (or ·den·q when q does not divide den). */

@@ -179,4 +179,53 @@ class EnclosureTest {
         }
         assertThrows(ArithmeticException.class, () -> Enclosure.sqrtOfFraction(BigInteger.ONE, BigInteger.valueOf(-4)));
     }
+
+    /**
+     * ofQuotient divides the leading bits first (Enclosure.ScaledFloor): the floor and the
+     * exactness must be those of the whole division, which this test does directly, on operands
+     * of up to 20,000 bits, at decimal scales of both signs, for exact quotients and for values
+     * within 1/d of an integer (where the leading bits cannot decide and the whole division must).
+     */
+    @Test
+    void scaledFloorIsTheWholeDivision() {
+        final java.util.Random r = new java.util.Random(20261204);
+        int exact = 0;
+        int nearInteger = 0;
+        for (int trial = 0; trial < 3000; trial++) {
+            final BigInteger d = new BigInteger(1 + r.nextInt(20000), r).add(BigInteger.ONE);
+            final int s = r.nextInt(1601) - 800;
+            final BigInteger ten = BigInteger.TEN.pow(Math.abs(s));
+            BigInteger m = new BigInteger(1 + r.nextInt(20000), r).add(BigInteger.ONE);
+            if (trial % 4 == 1) {                     // m·10^s/d an integer (or m/(d·10^-s))
+                m = s >= 0 ? d.multiply(new BigInteger(1 + r.nextInt(400), r).add(BigInteger.ONE))
+                        : d.multiply(ten).multiply(new BigInteger(1 + r.nextInt(400), r).add(BigInteger.ONE));
+                if (s >= 0 && r.nextBoolean()) {
+                    m = m.multiply(ten);
+                }
+            } else if (trial % 4 == 2) {              // one unit away from an integer multiple
+                final BigInteger q = new BigInteger(1 + r.nextInt(400), r).add(BigInteger.ONE);
+                m = (s >= 0 ? d.multiply(q) : d.multiply(ten).multiply(q)).add(r.nextBoolean() ? BigInteger.ONE : BigInteger.ONE.negate());
+                if (m.signum() <= 0) {
+                    m = BigInteger.ONE;
+                }
+            }
+            final BigInteger[] qr = s >= 0 ? m.multiply(ten).divideAndRemainder(d) : m.divideAndRemainder(d.multiply(ten));
+            final Enclosure.ScaledFloor f = Enclosure.ScaledFloor.of(m, d, s);
+            assertEquals(qr[0], f.value(), "floor of " + m + "·10^" + s + "/" + d);
+            assertEquals(qr[1].signum() == 0, f.exact(), "exactness of " + m + "·10^" + s + "/" + d);
+            exact += f.exact() ? 1 : 0;
+            nearInteger += trial % 4 == 2 ? 1 : 0;
+        }
+        assertTrue(exact > 500 && nearInteger == 750, exact + " exact quotients");
+        // through ofQuotient: 1/3 and −1/3 at scale 103 (bit lengths differ by 2: e10 = −1, s = 100 + 2 + 1), and an exact quotient of long operands
+        final BigInteger big = BigInteger.ONE.shiftLeft(15000).add(BigInteger.valueOf(12345));
+        final Enclosure third = Enclosure.ofQuotient(big, big.multiply(BigInteger.valueOf(3)));
+        assertEquals("0." + "3".repeat(103), third.lo().toString());
+        assertEquals("0." + "3".repeat(102) + "4", third.hi().toString());
+        final Enclosure minusThird = Enclosure.ofQuotient(big.negate(), big.multiply(BigInteger.valueOf(3)));
+        assertEquals("-0." + "3".repeat(102) + "4", minusThird.lo().toString());
+        assertTrue(Enclosure.ofQuotient(big.multiply(BigInteger.valueOf(-7)), big.shiftLeft(3)).isPoint());
+        assertEquals(0, Enclosure.ofQuotient(big.multiply(BigInteger.valueOf(-7)), big.shiftLeft(3)).lo()
+                .compareTo(new BigDecimal("-0.875")));
+    }
 }

@@ -1,6 +1,7 @@
 package ngdref.oracle;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -153,5 +154,24 @@ class PlaneSpectrumTest {
         assertThrows(IllegalArgumentException.class, () -> PlaneSpectrum.of(perturbed, alpha, g, y));
         // The wrong α fails too: M − (α + ε)I is not zero on the complement.
         assertThrows(IllegalArgumentException.class, () -> PlaneSpectrum.of(m, alpha.add(eps), g, y));
+    }
+
+    /**
+     * A matrix whose columns are combinations of g and y with non-integral coefficients in the
+     * integer basis (G, Y): the check must take the general path, not read the quotient by the
+     * minor's odd part as a combination. diag(2, 1, 1) = I + (1/4)·ggᵀ for g = (2, 0, 0): column
+     * 0 of M − I is G/2, the minor of rows 0 and 1 of [G Y] is 4, and Cramer's numerator is 2.
+     */
+    @Test
+    void nonIntegralCombinationsOfGAndYPass() {
+        final double[] g = {2, 0, 0};
+        final double[] y = {0, 2, 0};
+        final RationalMatrix m = RationalMatrix.of(new double[][] {{2, 0, 0}, {0, 1, 0}, {0, 0, 1}});
+        final PlaneSpectrum p = PlaneSpectrum.of(m, Rational.ONE, g, y);
+        assertFalse(p.isLine());
+        assertEquals(Rational.of(3), p.restriction().trace());             // eigenvalues 2 and 1 on the plane
+        assertEquals(Rational.of(2), p.restriction().determinant());
+        final RationalMatrix notInSpan = RationalMatrix.of(new double[][] {{2, 0, 0}, {0, 1, 0}, {0, 0, 1.5}});
+        assertThrows(IllegalArgumentException.class, () -> PlaneSpectrum.of(notInSpan, Rational.ONE, g, y));
     }
 }
