@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
  * JSON Lines in, JSON Lines out: one answer per input line, in order, streaming.
  *
  * <p>Each line is read, parsed (Jackson, one tree per line), computed and written before the
- * next line is read, so memory does not grow with the number of lines; output is flushed
+ * next line is read (with {@code --jobs N}, up to N lines are computed at once and written in
+ * order), so memory does not grow with the number of lines; output is flushed
  * whenever no further input is waiting, so a client can also converse line by line through a
  * pipe. A line that cannot be answered gets an error object naming the fault, and the others are
  * answered as usual.
@@ -79,8 +80,16 @@ final class BatchCommand implements Callable<Integer> {
                     + " requests are answered with a limit error (default: ${DEFAULT-VALUE})")
     int maxDenseDimension;
 
+    @Option(names = "--jobs", paramLabel = "N", defaultValue = "1",
+            description = "lines computed at the same time, 1 to 64 (default: ${DEFAULT-VALUE}); the"
+                    + " answers stay in input order, and memory grows with N (each line's limits hold per line)")
+    int jobs;
+
     @Override
     public Integer call() throws IOException {
+        if (jobs < 1 || jobs > 64) {
+            throw new NgdrefCli.UsageException("--jobs must be between 1 and 64, was " + jobs);
+        }
         final Limits limits = new Limits(maxLineLength, maxDenseDimension);
         final boolean fromStdin = file == null || file.equals("-");
         if (!fromStdin && output != null && sameFile(Path.of(file), output)) {
@@ -101,29 +110,61 @@ final class BatchCommand implements Callable<Integer> {
             gen.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             gen.setRootValueSeparator(null);     // the separator is our '\n'
             final LineReader reader = new LineReader(input, limits);
-            LineReader.Line line;
-            long n = 0;
-            while ((line = reader.next()) != null) {
-                n++;
-                final RequestException.Kind kind = answer(gen, line, n, certifier, limits);
-                if (kind != null) {
-                    errors++;
-                    if (kind == RequestException.Kind.INTERNAL) {
-                        internal++;
+            // Up to `jobs` lines are computed at once (the common fork-join pool's threads stay
+            // free for the oracle's parallel columns); answers are written in input order, and the
+            // oldest is written before reading on whenever no more input is waiting, so that a
+            // client conversing line by line still gets each answer before sending the next line.
+            final java.util.concurrent.ExecutorService workers = jobs == 1 ? null
+                    : java.util.concurrent.Executors.newFixedThreadPool(jobs, r -> {
+                        final Thread t = new Thread(r, "ngdref-batch");
+                        t.setDaemon(true);
+                        return t;
+                    });
+            final java.util.ArrayDeque<java.util.concurrent.Future<Answer>> pending = new java.util.ArrayDeque<>();
+            try {
+                LineReader.Line line;
+                long n = 0;
+                long written = 0;
+                while (true) {
+                    while (!pending.isEmpty() && (pending.size() >= jobs || !reader.ready())) {
+                        final RequestException.Kind kind = write(gen, await(pending.poll()));
+                        written++;
+                        if (kind != null) {
+                            errors++;
+                            if (kind == RequestException.Kind.INTERNAL) {
+                                internal++;
+                            }
+                        }
+                        flushWhenIdle(gen, reader, written, target);
+                        bar.step(written);
+                    }
+                    if ((line = reader.next()) == null) {
+                        break;
+                    }
+                    n++;
+                    // a worker gets its own copy: the reader's buffer is reused for the next line
+                    final LineReader.Line current = workers == null || line.bytes() == null ? line
+                            : new LineReader.Line(java.util.Arrays.copyOf(line.bytes(), line.length()), line.length(), null);
+                    final long number = n;
+                    if (workers == null) {
+                        final RequestException.Kind kind = write(gen, compute(current, number, certifier, limits));
+                        written++;
+                        if (kind != null) {
+                            errors++;
+                            if (kind == RequestException.Kind.INTERNAL) {
+                                internal++;
+                            }
+                        }
+                        flushWhenIdle(gen, reader, written, target);
+                        bar.step(written);
+                    } else {
+                        pending.add(workers.submit(() -> compute(current, number, certifier, limits)));
                     }
                 }
-                gen.writeRaw('\n');
-                final boolean idle = !reader.ready();
-                if (idle) {
-                    // Nothing more is waiting: hand over what we have (interactive use).
-                    gen.flush();
+            } finally {
+                if (workers != null) {
+                    workers.shutdownNow();
                 }
-                if ((idle || n % 1024 == 0) && target == null) {
-                    gen.flush();
-                    // The reader of our output has gone (| head) or the disk is full: stop reading.
-                    NgdrefCli.requireWritten(spec.commandLine().getOut(), null);
-                }
-                bar.step(n);
             }
             gen.flush();
         }
@@ -213,13 +254,50 @@ final class BatchCommand implements Callable<Integer> {
         };
     }
 
-    /**
-     * Answers one line.
-     *
-     * @return null when it was answered with a result, else the kind of its error
-     */
-    static RequestException.Kind answer(JsonGenerator gen, LineReader.Line line, long n, Certifier certifier,
-                                        Limits limits) throws IOException {
+    /** After an answer: flush when no more input is waiting, and notice a reader that has gone. */
+    private void flushWhenIdle(JsonGenerator gen, LineReader reader, long written, String target) throws IOException {
+        final boolean idle = !reader.ready();
+        if (idle) {
+            // Nothing more is waiting: hand over what we have (interactive use).
+            gen.flush();
+        }
+        if ((idle || written % 1024 == 0) && target == null) {
+            gen.flush();
+            // The reader of our output has gone (| head) or the disk is full: stop reading.
+            NgdrefCli.requireWritten(spec.commandLine().getOut(), null);
+        }
+    }
+
+    /** The computed answer of a line, written later in input order. */
+    record Answer(JsonNode id, long n, String op, Result result, RequestException error) {
+    }
+
+    /** The answer of a line computed by a worker; its own errors are in the answer already. */
+    private static Answer await(java.util.concurrent.Future<Answer> f) throws IOException {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while waiting for an answer");
+        } catch (java.util.concurrent.ExecutionException e) {
+            // compute catches what a request can throw; anything else (an Error) is rethrown as is
+            final Throwable cause = e.getCause();
+            if (cause instanceof Error) {
+                throw (Error) cause;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    /** Writes an answer and the line's end; null when it has a result, else the kind of its error. */
+    static RequestException.Kind write(JsonGenerator gen, Answer a) throws IOException {
+        JsonOutput.writeAnswer(gen, a.id(), a.n(), a.op(), a.result(), a.error());
+        gen.writeRaw('\n');
+        return a.error() == null ? null : a.error().kind();
+    }
+
+    /** Computes the answer of one line; every failure of the request is in the answer. */
+    static Answer compute(LineReader.Line line, long n, Certifier certifier, Limits limits) {
         JsonNode id = null;
         String op = null;
         Result result = null;
@@ -257,7 +335,6 @@ final class BatchCommand implements Callable<Integer> {
             // A bug must not cost the other lines their answers; the exit code will say it (4).
             error = new RequestException(RequestException.Kind.INTERNAL, null, e.toString());
         }
-        JsonOutput.writeAnswer(gen, id, n, op, result, error);
-        return error == null ? null : error.kind();
+        return new Answer(id, n, op, result, error);
     }
 }

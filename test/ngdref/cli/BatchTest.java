@@ -115,6 +115,46 @@ class BatchTest {
         assertTrue(out[1].get("id").isNull());
     }
 
+    /**
+     * --jobs N computes up to N lines at once and writes the answers in input order: byte for
+     * byte the answers of --jobs 1, on lines of very different cost (certified D = 2 and D = 96,
+     * bad lines, a metric with x and b) so that later lines finish first.
+     */
+    @Test
+    void jobsAnswerInInputOrderByteForByte() {
+        final SplittableRandom r = new SplittableRandom(20261204);
+        final StringBuilder input = new StringBuilder();
+        for (int k = 0; k < 24; k++) {
+            if (k % 6 == 1) {
+                input.append(BAD.get(k % BAD.size()).line()).append('\n');
+                continue;
+            }
+            final int d = k % 3 == 0 ? 96 : 2;
+            final StringBuilder g = new StringBuilder();
+            final StringBuilder y = new StringBuilder();
+            for (int i = 0; i < d; i++) {
+                final double gi = (r.nextDouble() + 0.5) * Math.scalb(1.0, r.nextInt(-300, 300));
+                g.append(i == 0 ? "" : ", ").append('"').append(Double.toHexString(gi)).append('"');
+                y.append(i == 0 ? "" : ", ").append('"').append(Double.toHexString(gi * (0.5 + r.nextDouble()))).append('"');
+            }
+            final String op = new String[] {"spectrum", "bounds", "geometry", "metric"}[k % 4];
+            input.append("{\"id\": ").append(k).append(", \"op\": \"").append(op).append("\", \"g\": [").append(g)
+                    .append("], \"y\": [").append(y).append(']')
+                    .append(op.equals("metric") ? ", \"x\": [" + g + "], \"b\": [" + y + "]" : "").append("}\n");
+        }
+        final CliRun one = CliRun.withInput(input.toString(), "batch", "--certify");
+        final CliRun three = CliRun.withInput(input.toString(), "batch", "--certify", "--jobs", "3");
+        assertEquals(0, one.exit(), one.err());
+        assertEquals(24, one.lines().length);
+        assertEquals(one.out(), three.out());
+        assertEquals(one.exit(), three.exit());
+        for (String bad : new String[] {"0", "65", "-1"}) {
+            final CliRun run = CliRun.withInput(GOOD + "\n", "batch", "--jobs", bad);
+            assertEquals(2, run.exit(), run.err());
+            assertTrue(run.err().contains("--jobs must be between 1 and 64, was " + bad), run.err());
+        }
+    }
+
     @Test
     void strictExitsOneWhenALineFailed() {
         assertEquals(1, CliRun.withInput(GOOD + "\n\n" + GOOD + "\n", "batch", "--strict").exit());
