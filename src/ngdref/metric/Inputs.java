@@ -40,6 +40,14 @@ public final class Inputs {
         return x - x == 0.0;
     }
 
+    /*
+     * Frames: the checks that call another check (requireVector, requirePair) state
+     * "assignable \nothing" in their normal case, not \strictly_nothing: KeY applies a callee's
+     * contract with the frame of all its cases together, and an exceptional case allocates its
+     * exception, so after the call the fields of objects not yet created are unknown; nothing the
+     * callers prove depends on those.
+     */
+
     /**
      * Checks that {@code v} is a usable vector of the paper: not null, of dimension D &ge; 2, with
      * finite entries, not the zero vector.
@@ -52,7 +60,7 @@ public final class Inputs {
       @   requires v != null && v.length >= 2;
       @   requires (\forall int i; 0 <= i && i < v.length; v[i] - v[i] == 0.0);
       @   requires (\exists int i; 0 <= i && i < v.length; v[i] != 0.0);
-      @   assignable \strictly_nothing;
+      @   assignable \nothing;
       @ also public exceptional_behavior
       @   requires v == null || v.length < 2
       @         || (\exists int i; 0 <= i && i < v.length; !(v[i] - v[i] == 0.0))
@@ -129,7 +137,7 @@ public final class Inputs {
       @   requires (\forall int i; 0 <= i && i < g.length; g[i] - g[i] == 0.0 && y[i] - y[i] == 0.0);
       @   requires (\exists int i; 0 <= i && i < g.length; g[i] != 0.0);
       @   requires (\exists int i; 0 <= i && i < y.length; y[i] != 0.0);
-      @   assignable \strictly_nothing;
+      @   assignable \nothing;
       @ also public exceptional_behavior
       @   requires g == null || y == null || g.length != y.length || g.length < 2;
       @   assignable \nothing;
@@ -197,7 +205,9 @@ public final class Inputs {
             throw new IllegalArgumentException(name + " is " + describe(value) + "; it must be finite and > 0");
         }
         if (!(value > 0.0)) {
-            throw new IllegalArgumentException(name + " = " + value + "; it must be > 0");
+            // describe(value) is Double.toString(value) here (value is finite): the same message
+            // as concatenating the double, in a form KeY can execute (String + String)
+            throw new IllegalArgumentException(name + " = " + describe(value) + "; it must be > 0");
         }
     }
 
