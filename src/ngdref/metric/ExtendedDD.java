@@ -220,6 +220,7 @@ final class ExtendedDD {
       @*/
     @Override
     public String toString() {
-        return m.hi() + "·2^" + e + " (±" + err + ")";
+        // Double.toString spelled out: the same text as concatenating the doubles, in a form KeY executes
+        return Double.toString(m.hi()) + "·2^" + e + " (±" + Double.toString(err) + ")";
     }
 }

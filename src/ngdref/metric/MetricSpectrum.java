@@ -302,7 +302,11 @@ public final class MetricSpectrum {
                 + show(conditionNumber, conditionNumberRefused);
     }
 
-    private static String show(double value, String refused) {
+    /*@ private normal_behavior
+      @   ensures \result != null;
+      @   assignable \nothing;
+      @*/
+    private static String show(double value, /*@ nullable @*/ String refused) {
         return refused == null ? Double.toString(value) : "refused (" + refused + ")";
     }
 }

@@ -777,6 +777,19 @@ public final class OneParameterMetric implements Metric {
       @*/
     @Override
     public String toString() {
-        return "M(α = " + alpha() + ") = yyᵀ/(yᵀg) + α(I − ggᵀ/gᵀg), D = " + g.length;
+        return "M(α = " + alphaText() + ") = yyᵀ/(yᵀg) + α(I − ggᵀ/gᵀg), D = " + g.length;
+    }
+
+    /** α as text, or its refusal when γσ is outside the range of double (toString never throws). */
+    /*@ private normal_behavior
+      @   ensures \result != null;
+      @   assignable \nothing;
+      @*/
+    private String alphaText() {
+        try {
+            return Double.toString(alpha());
+        } catch (ArithmeticException e) {
+            return "refused (" + e.getMessage() + ")";
+        }
     }
 }

@@ -222,6 +222,22 @@ class ClosedCasesTest {
     }
 
     /**
+     * A metric whose α = γσ is outside the range of double is still printable: toString names the
+     * refusal instead of throwing alpha()'s ArithmeticException (it threw before). g = (2^-300, 0),
+     * y = (2^300, 2^300): σ = yᵀy/yᵀg = 2^601/2^0 = 2^601, so γ = 2^500 gives α = 2^1101.
+     */
+    @Test
+    void aMetricWithARefusedAlphaPrintsTheRefusal() {
+        final OneParameterMetric m = OneParameterMetric.ofGamma(new double[] {0x1.0p-300, 0},
+                new double[] {0x1.0p300, 0x1.0p300}, 0x1.0p500);
+        final String refusal = assertThrows(ArithmeticException.class, m::alpha).getMessage();
+        assertEquals("M(α = refused (" + refusal + ")) = yyᵀ/(yᵀg) + α(I − ggᵀ/gᵀg), D = 2", m.toString());
+        org.junit.jupiter.api.Assertions.assertTrue(refusal.contains("overflows the range of double"), refusal);
+        final OneParameterMetric fine = OneParameterMetric.ofAlpha(new double[] {1, 0}, new double[] {1, 1}, 0.75);
+        assertEquals("M(α = 0.75) = yyᵀ/(yᵀg) + α(I − ggᵀ/gᵀg), D = 2", fine.toString());
+    }
+
+    /**
      * Aliasing (UpdateGeometry's class comment): the geometry keeps g and y by reference, and a
      * change that moves an inner product beyond its certified bound is detected on the exact
      * path. g = (1, 1), y = (1, 2^-53): yᵀg/gᵀg = (1 + 2^-53)/2 = 0.5 + 2^-54 is the midpoint of
