@@ -122,11 +122,10 @@ final class BatchCommand implements Callable<Integer> {
                     });
             final java.util.ArrayDeque<java.util.concurrent.Future<Answer>> pending = new java.util.ArrayDeque<>();
             try {
-                LineReader.Line line;
                 long n = 0;
                 long written = 0;
-                while (true) {
-                    while (!pending.isEmpty() && (pending.size() >= jobs || !reader.ready())) {
+                for (boolean end = false; !(end && pending.isEmpty()); ) {
+                    if (!pending.isEmpty() && (end || pending.size() >= jobs || !reader.ready())) {
                         final RequestException.Kind kind = write(gen, await(pending.poll()));
                         written++;
                         if (kind != null) {
@@ -137,29 +136,22 @@ final class BatchCommand implements Callable<Integer> {
                         }
                         flushWhenIdle(gen, reader, written, target);
                         bar.step(written);
+                        continue;
                     }
-                    if ((line = reader.next()) == null) {
-                        break;
+                    final LineReader.Line line = reader.next();
+                    if (line == null) {
+                        end = true;
+                        continue;
                     }
                     n++;
                     // a worker gets its own copy: the reader's buffer is reused for the next line
                     final LineReader.Line current = workers == null || line.bytes() == null ? line
                             : new LineReader.Line(java.util.Arrays.copyOf(line.bytes(), line.length()), line.length(), null);
                     final long number = n;
-                    if (workers == null) {
-                        final RequestException.Kind kind = write(gen, compute(current, number, certifier, limits));
-                        written++;
-                        if (kind != null) {
-                            errors++;
-                            if (kind == RequestException.Kind.INTERNAL) {
-                                internal++;
-                            }
-                        }
-                        flushWhenIdle(gen, reader, written, target);
-                        bar.step(written);
-                    } else {
-                        pending.add(workers.submit(() -> compute(current, number, certifier, limits)));
-                    }
+                    // with --jobs 1 the line is computed here, and written on the next turn
+                    pending.add(workers == null
+                            ? java.util.concurrent.CompletableFuture.completedFuture(compute(current, number, certifier, limits))
+                            : workers.submit(() -> compute(current, number, certifier, limits)));
                 }
             } finally {
                 if (workers != null) {
