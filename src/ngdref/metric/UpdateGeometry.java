@@ -556,6 +556,17 @@ public final class UpdateGeometry {
         return exact().rounded(quantity, parameter, parameterIsGamma, name);
     }
 
+    /**
+     * Whether the exact inner products have been computed: at construction (cancellation in yᵀg,
+     * an angle below what the residual resolves, sums the pass cannot certify) or since, by a
+     * rounding test that could not decide. Observable state for tests that the fast paths are
+     * taken where the certified bounds allow: the exact path gives the same doubles, only slower,
+     * so no value shows which path ran.
+     */
+    boolean usedExactInnerProducts() {
+        return exact != null;
+    }
+
     /** The exact inner products, checked against the certified ones (aliasing, class comment). */
     private ExactGeometry exact() {
         if (exact == null) {
@@ -578,22 +589,7 @@ public final class UpdateGeometry {
         }
     }
 
-    // Scaled double-double views for apply/solve/toArray: value = mantissa · 2^exponent.
-
-    /** σ·2^-(ey−eg). */
-    DD sigmaMantissa() {
-        return sigmaX().scaled(ratioExponent());
-    }
-
-    /** ρ·2^-(ey−eg). */
-    DD rhoMantissa() {
-        return rhoX().scaled(ratioExponent());
-    }
-
-    /** The binary exponent of the scaled ratio views: both scale as ‖y‖/‖g‖. */
-    int ratioExponent() {
-        return ey - eg;
-    }
+    // Scaled views for apply/solve/toArray: value = mantissa · 2^exponent.
 
     /** yᵀg, extended (certified to 2^-58). */
     ExtendedDD ygX() {
