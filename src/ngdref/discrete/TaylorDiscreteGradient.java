@@ -6,9 +6,11 @@ package ngdref.discrete;
  * φ(1) = φ(0) + φ'(0) + ½φ''(λ). Then pᵀ∇̄L = φ'(0) + ½φ''(λ) = L(x+p) − L(x), Eq. (12).
  *
  * <p>λ is found by locating a sign change of φ''(s) − 2(φ(1) − φ(0) − φ'(0)) on a uniform grid of
- * 64 cells and bisecting it; for a quadratic loss φ'' is constant and λ = ½. If no sign change
- * is found (rounding when φ'' is nearly constant), the grid point with the smallest residual is
- * used; {@link #meanValueParameter} exposes λ.
+ * 64 cells and bisecting it (a residual exactly 0 at a grid point next to a nonzero one gives that
+ * point). For a quadratic loss φ'' is constant, every λ satisfies (11), and λ = ½ is returned:
+ * the residual is the same at every grid point, exactly 0 or a rounding error without a sign
+ * change. If no sign change is found otherwise (rounding when φ'' is nearly constant), the grid
+ * point with the smallest residual is used; {@link #meanValueParameter} exposes λ.
  */
 public final class TaylorDiscreteGradient implements DiscreteGradient {
 
@@ -82,10 +84,10 @@ public final class TaylorDiscreteGradient implements DiscreteGradient {
                 bestR = Math.abs(r0);
                 bestS = s0;
             }
-            if (r0 == 0.0) {
-                return s0;
+            if (r0 == 0.0 && r1 != 0.0) {
+                return s0;   // an exact root on the grid, followed by a nonzero residual
             }
-            if ((r0 < 0) != (r1 < 0) && r1 != 0.0) {
+            if ((r0 < 0) != (r1 < 0) && r0 != 0.0 && r1 != 0.0) {
                 return bisect(loss, x, p, target, s0, s1, r0);
             }
             s0 = s1;
@@ -94,7 +96,12 @@ public final class TaylorDiscreteGradient implements DiscreteGradient {
         if (Math.abs(r0) < bestR) {
             bestS = s0;
         }
-        return bestR == 0.0 || allEqual(loss, x, p) ? 0.5 : bestS;
+        if (bestR == 0.0) {
+            // the residual is 0 from its first zero (bestS) to s = 1, else a nonzero value after
+            // a zero would have returned above: bestS is a root; from s = 0 on (φ'' constant) ½
+            return bestS == 0.0 ? 0.5 : bestS;
+        }
+        return allEqual(loss, x, p) ? 0.5 : bestS;
     }
 
     private static boolean allEqual(TwiceDifferentiableLoss loss, double[] x, double[] p) {

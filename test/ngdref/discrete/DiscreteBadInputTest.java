@@ -66,4 +66,27 @@ class DiscreteBadInputTest {
         fails(() -> m.apply(null), "x must not be null");
         fails(() -> m.apply(new double[] {1}), "x has length 1 but the metric has dimension 2");
     }
+
+    @Test
+    void theTimeVaryingExtensionNamesEachArgument() {
+        fails(() -> TimeVaryingExtension.extendedNegativeGradient(null, 0.0), "gradTheta must not be null");
+        fails(() -> TimeVaryingExtension.extendedNegativeGradient(new double[] {1, Double.NaN}, 0.0),
+                "gradTheta[1] is NaN; entries must be finite");
+        fails(() -> TimeVaryingExtension.extendedNegativeGradient(new double[] {1, 2}, Double.NEGATIVE_INFINITY),
+                "dLdt is -Infinity; it must be finite");
+        fails(() -> TimeVaryingExtension.metric(new double[] {1, 2}, new double[] {-1}, 0.5, 1.0),
+                "gradTheta has length 1 but thetaDot has length 2; they must have the same dimension");
+    }
+
+    @Test
+    void aNonFiniteGradientOfTheUsersLossIsNamedByTheCall() {
+        final TwiceDifferentiableLoss badGradient = new OverflowAndNullTest.HalfSquaredNorm() {
+            @Override
+            public double[] gradient(double[] t) {
+                return new double[] {t[0], Double.NaN};
+            }
+        };
+        fails(() -> new TaylorDiscreteGradient().meanValueParameter(badGradient, THETA, new double[] {0, 0}),
+                "loss.gradient(x)[1] is NaN; entries must be finite");
+    }
 }

@@ -1,0 +1,116 @@
+package ngdref.discrete;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The mean-value parameter λ of the Taylor discrete gradient (Eq. 16), against values derived by
+ * hand: ½ for a quadratic loss (its class comment's promise), whether the residual
+ * φ''(s) − 2(φ(1) − φ(0) − φ'(0)) is exactly 0 or a constant rounding error; the root of a quartic.
+ */
+class TaylorMeanValueTest {
+
+    private static final TaylorDiscreteGradient TAYLOR = new TaylorDiscreteGradient();
+
+    /** L(θ) = Σ θᵢ⁴/12: ∇L = θ³/3, ∇²L = diag(θ²). */
+    private static final TwiceDifferentiableLoss QUARTIC = new TwiceDifferentiableLoss() {
+        @Override
+        public double value(double[] t) {
+            double s = 0;
+            for (double v : t) {
+                s += v * v * v * v / 12;
+            }
+            return s;
+        }
+
+        @Override
+        public double[] gradient(double[] t) {
+            final double[] g = new double[t.length];
+            for (int i = 0; i < t.length; i++) {
+                g[i] = t[i] * t[i] * t[i] / 3;
+            }
+            return g;
+        }
+
+        @Override
+        public double[][] hessian(double[] t) {
+            final double[][] h = new double[t.length][t.length];
+            for (int i = 0; i < t.length; i++) {
+                h[i][i] = t[i] * t[i];
+            }
+            return h;
+        }
+    };
+
+    @Test
+    void aQuadraticWithAnExactResidualGivesOneHalf() {
+        // L = ½θᵀθ, x = (1, 2), x' = (2, 4): p = (1, 2), L(x') − L(x) − ∇L(x)ᵀp = 10 − 2.5 − 5 = 2.5,
+        // so the target 5 = pᵀp = φ'' exactly: the residual is 0 at every grid point.
+        assertEquals(0.5, TAYLOR.meanValueParameter(new OverflowAndNullTest.HalfSquaredNorm(),
+                new double[] {1, 2}, new double[] {2, 4}), 0.0);
+    }
+
+    @Test
+    void aQuadraticWithARoundedResidualGivesOneHalf() {
+        // decimal steps: the target 2(L(x') − L(x) − ∇L(x)ᵀp) carries rounding errors and φ'' = pᵀp
+        // does not, so the residual is the same nonzero number at every grid point, with no
+        // sign change (the cases whose target happens to round to pᵀp are skipped)
+        final OverflowAndNullTest.HalfSquaredNorm loss = new OverflowAndNullTest.HalfSquaredNorm();
+        final java.util.Random r = new java.util.Random(5L);
+        int rounded = 0;
+        for (int t = 0; t < 40; t++) {
+            final double[] x = new double[3];
+            final double[] xNext = new double[3];
+            for (int i = 0; i < 3; i++) {
+                x[i] = (r.nextInt(200) - 100) / 100.0;
+                xNext[i] = (r.nextInt(200) - 100) / 100.0;
+            }
+            final double[] p = Vectors.difference(xNext, x);
+            final double target = 2.0 * (loss.value(xNext) - loss.value(x) - Vectors.dot(loss.gradient(x), p));
+            if (Vectors.dot(p, p) != target) {
+                rounded++;
+                assertEquals(0.5, TAYLOR.meanValueParameter(loss, x, xNext), 0.0, "case " + t);
+            }
+        }
+        assertTrue(rounded >= 10, "only " + rounded + " cases with a rounded residual");
+    }
+
+    @Test
+    void aQuarticGivesTheRootOfItsMeanValueEquation() {
+        // x = 0, p = (1, 1): φ(s) = s⁴/6, φ''(s) = 2s², target 2(1/6 − 0 − 0) = 1/3: λ = 1/√6
+        final double lambda = TAYLOR.meanValueParameter(QUARTIC, new double[] {0, 0}, new double[] {1, 1});
+        assertEquals(0.40824829046386301637, lambda, 4e-16);
+        // x = (1, 1), p = (−1, −1): φ(s) = (1 − s)⁴/6, φ'' = 2(1 − s)², φ'(0) = −2/3,
+        // target 2(0 − 1/6 + 2/3) = 1: λ = 1 − 1/√2
+        assertEquals(0.29289321881345247560, TAYLOR.meanValueParameter(QUARTIC, new double[] {1, 1},
+                new double[] {0, 0}), 4e-16);
+    }
+
+    @Test
+    void aCubicGivesOneThirdFromEveryStart() {
+        // L(θ) = θ₀³/6 + θ₁²/2 from x = (a, 0) along p = (1, 0): φ''(s) = a + s and
+        // 2(φ(1) − φ(0) − φ'(0)) = ((a+1)³ − a³)/3 − a² = a + 1/3, so λ = 1/3 (bisected, 2^-60 wide)
+        final TwiceDifferentiableLoss cubic = new TwiceDifferentiableLoss() {
+            @Override
+            public double value(double[] t) {
+                return t[0] * t[0] * t[0] / 6 + t[1] * t[1] / 2;
+            }
+
+            @Override
+            public double[] gradient(double[] t) {
+                return new double[] {t[0] * t[0] / 2, t[1]};
+            }
+
+            @Override
+            public double[][] hessian(double[] t) {
+                return new double[][] {{t[0], 0}, {0, 1}};
+            }
+        };
+        for (double a : new double[] {0.0, 0.25, 2.0, -0.125}) {
+            assertEquals(1.0 / 3, TAYLOR.meanValueParameter(cubic, new double[] {a, 0}, new double[] {a + 1, 0}), 1e-15,
+                    "a = " + a);
+        }
+    }
+}
