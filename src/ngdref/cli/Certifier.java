@@ -136,9 +136,11 @@ final class Certifier {
     /** Certifies the bounds of Propositions 1–3. */
     void bounds(Result out, double[] g, double[] y) {
         guarded(out, () -> {
-            attach(out, bounds(g, y, false));        // Props. 2–3 even when κ_min is a Limit
+            final ExactDots d = ExactDots.of(g, y);
+            final Rational optimal = d.yTy().divide(d.yTg());
+            attach(out, supremumAndInfimum(d, optimal));        // Props. 2–3 even when κ_min is a Limit
             if (g.length <= maxDimension) {
-                attach(out, bounds(g, y, true));
+                attach(out, Map.of("kappa_min", minimumConditionNumber(g, y, optimal)));
             } else {
                 out.certifyNote(tooLarge(g.length));
             }
@@ -171,21 +173,28 @@ final class Certifier {
 
     /**
      * The enclosures of Propositions 1–3: lambda_min_sup = yᵀg/gᵀg and lambda_max_inf = yᵀy/yᵀg
-     * exactly, and (with the spectrum) kappa_min = κ of the explicit M_opt = M(α = yᵀy/yᵀg),
-     * its extreme eigenvalues refined as in {@link #family} so that κ_min is decided.
+     * exactly, and kappa_min = κ of the explicit M_opt = M(α = yᵀy/yᵀg), its extreme
+     * eigenvalues refined as in {@link #family} so that κ_min is decided.
      */
-    static Map<String, Enclosure> bounds(double[] g, double[] y, boolean withSpectrum) {
+    static Map<String, Enclosure> bounds(double[] g, double[] y) {
         final ExactDots d = ExactDots.of(g, y);
+        final Rational optimal = d.yTy().divide(d.yTg());          // also α of M_opt
+        final Map<String, Enclosure> e = supremumAndInfimum(d, optimal);
+        e.put("kappa_min", minimumConditionNumber(g, y, optimal));
+        return e;
+    }
+
+    /** Props. 2–3: lambda_min_sup = yᵀg/gᵀg and lambda_max_inf = yᵀy/yᵀg ({@code optimal}), exactly. */
+    private static Map<String, Enclosure> supremumAndInfimum(ExactDots d, Rational optimal) {
         final Map<String, Enclosure> e = new LinkedHashMap<>();
         e.put("lambda_min_sup", ratio(d.yTg(), d.gTg()));
-        final Rational optimal = d.yTy().divide(d.yTg());          // also α of M_opt
         e.put("lambda_max_inf", Enclosure.of(optimal));
-        if (withSpectrum) {
-            // Proposition 1's minimum is κ(M_opt): enclose it from the explicit M_opt.
-            final Extremes x = Extremes.of(ExplicitFamilyMetric.optimal(g, y), g, y, optimal);
-            e.put("kappa_min", x.conditionNumber("kappa_min"));
-        }
         return e;
+    }
+
+    /** Prop. 1's minimum, κ(M_opt), enclosed from the explicit M_opt = M(α = yᵀy/yᵀg = {@code optimal}). */
+    private static Enclosure minimumConditionNumber(double[] g, double[] y, Rational optimal) {
+        return Extremes.of(ExplicitFamilyMetric.optimal(g, y), g, y, optimal).conditionNumber("kappa_min");
     }
 
     /**

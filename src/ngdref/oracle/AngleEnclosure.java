@@ -38,11 +38,31 @@ public final class AngleEnclosure {
      * @throws IllegalStateException if the candidate cannot be certified (an oracle bug)
      */
     public static Enclosure of(Rational cosSquared) {
-        if (cosSquared == null || cosSquared.signum() < 0 || cosSquared.compareTo(Rational.ONE) > 0) {
-            throw new IllegalArgumentException("cos²ψ must be in [0, 1], was " + cosSquared);
+        if (cosSquared == null) {
+            throw new IllegalArgumentException("cos²ψ must be in [0, 1], was null");
         }
-        final Rational sinSquared = Rational.ONE.subtract(cosSquared);
-        if (sinSquared.signum() == 0) {
+        return ofFraction(cosSquared.numerator(), cosSquared.denominator());
+    }
+
+    /**
+     * As {@link #of(Rational)} for cos²ψ = n/d given as an unreduced fraction (as
+     * {@link GradientAngle} keeps it): no gcd of integers with thousands of bits is needed.
+     *
+     * @param n the numerator, 0 &le; n &le; d
+     * @param d the denominator, &gt; 0
+     * @return the enclosure of ψ
+     * @throws IllegalArgumentException if n or d is null, d &le; 0 or n/d is outside [0, 1]
+     */
+    public static Enclosure ofFraction(BigInteger n, BigInteger d) {
+        if (n == null || d == null || d.signum() <= 0 || n.signum() < 0 || n.compareTo(d) > 0) {
+            throw new IllegalArgumentException("cos²ψ must be a fraction n/d in [0, 1] with d > 0, was "
+                    + n + "/" + d);
+        }
+        // the powers of two common to n and d cancel by a shift (the bulk of what they share)
+        final int twos = Math.min(n.signum() == 0 ? d.getLowestSetBit() : n.getLowestSetBit(), d.getLowestSetBit());
+        final Fraction cosSquared = new Fraction(n.shiftRight(twos), d.shiftRight(twos));
+        final Fraction sinSquared = new Fraction(cosSquared.den().subtract(cosSquared.num()), cosSquared.den());
+        if (sinSquared.num().signum() == 0) {
             return Enclosure.point(BigDecimal.ZERO);
         }
         Enclosure e = null;
@@ -55,7 +75,21 @@ public final class AngleEnclosure {
         return e;
     }
 
-    private static Enclosure certified(Rational cosSquared, Rational sinSquared, int bits) {
+    /** A fraction num/den in [0, 1], den &gt; 0, not necessarily reduced: cos²ψ or sin²ψ. */
+    private record Fraction(BigInteger num, BigInteger den) {
+
+        /** Whether the value exceeds 1/2. */
+        boolean exceedsHalf() {
+            return num.shiftLeft(1).compareTo(den) > 0;
+        }
+
+        /** The value to the given significant digits. */
+        BigDecimal decimal(int digits, RoundingMode mode) {
+            return new BigDecimal(num).divide(new BigDecimal(den), new MathContext(digits, mode));
+        }
+    }
+
+    private static Enclosure certified(Fraction cosSquared, Fraction sinSquared, int bits) {
         final MathContext mc = new MathContext(bits * 3 / 10 + 25);
         final BigDecimal a = candidate(cosSquared, sinSquared, mc);
         // The ends as dyadic rationals n/2^K, a(1 ∓ 2^−bits) rounded outward: K is chosen so that
@@ -78,17 +112,17 @@ public final class AngleEnclosure {
     }
 
     /** The sign of t − ψ for t = n/2^k &gt; 0, exactly. */
-    private static int compare(BigInteger n, int k, Rational cosSquared, Rational sinSquared, int bits) {
+    private static int compare(BigInteger n, int k, Fraction cosSquared, Fraction sinSquared, int bits) {
         final Rational t = Rational.of(n, BigInteger.ONE.shiftLeft(k));
         if (t.compareTo(Rational.of(BigInteger.valueOf(157), BigInteger.valueOf(100))) > 0
-                || sinSquared.compareTo(Rational.of(1).divide(Rational.of(2))) > 0) {
+                || sinSquared.exceedsHalf()) {
             return compareByCos(n, k, cosSquared, bits);
         }
         return compareBySin(n, k, sinSquared, bits);
     }
 
     /** sign(t − ψ) from sin²t vs sin²ψ (0 &lt; t &le; 1.57). */
-    private static int compareBySin(BigInteger n, int k, Rational sinSquared, int bits) {
+    private static int compareBySin(BigInteger n, int k, Fraction sinSquared, int bits) {
         for (int terms = firstTerms(n, k, true, bits); terms < 2000; terms *= 2) {
             final BigInteger[] s = coarsened(series(n, k, terms, true), bits);   // [lo, hi] / s[2]
             final BigInteger lo = s[0];
@@ -104,7 +138,7 @@ public final class AngleEnclosure {
     }
 
     /** sign(t − ψ) from cos t vs cos ψ = √c (0 &lt; t &lt; 3.4). */
-    private static int compareByCos(BigInteger n, int k, Rational cosSquared, int bits) {
+    private static int compareByCos(BigInteger n, int k, Fraction cosSquared, int bits) {
         for (int terms = firstTerms(n, k, false, bits); terms < 2000; terms *= 2) {
             final BigInteger[] s = coarsened(series(n, k, terms, false), bits);
             final BigInteger lo = s[0];
@@ -123,8 +157,8 @@ public final class AngleEnclosure {
     }
 
     /** sign((x/d)² − r) for x &ge; 0, d &gt; 0, in integers: sign(x²·den(r) − num(r)·d²). */
-    private static int squareCompare(BigInteger x, BigInteger d, Rational r) {
-        return x.multiply(x).multiply(r.denominator()).compareTo(r.numerator().multiply(d.multiply(d)));
+    private static int squareCompare(BigInteger x, BigInteger d, Fraction r) {
+        return x.multiply(x).multiply(r.den()).compareTo(r.num().multiply(d.multiply(d)));
     }
 
     /**
@@ -204,15 +238,15 @@ public final class AngleEnclosure {
     }
 
     /** A candidate for ψ: Newton's method on sin (small ψ) or cos, in decimal arithmetic. */
-    private static BigDecimal candidate(Rational cosSquared, Rational sinSquared, MathContext mc) {
-        final double c0 = Math.sqrt(cosSquared.approximate());
-        final double s0 = Math.sqrt(sinSquared.approximate());
+    private static BigDecimal candidate(Fraction cosSquared, Fraction sinSquared, MathContext mc) {
+        final double c0 = Math.sqrt(cosSquared.decimal(34, RoundingMode.HALF_EVEN).doubleValue());
+        final double s0 = Math.sqrt(sinSquared.decimal(34, RoundingMode.HALF_EVEN).doubleValue());
         BigDecimal t = new BigDecimal(StrictMath.atan2(s0, c0));
         if (t.signum() == 0) {
             t = new BigDecimal(Double.MIN_VALUE);
         }
-        final boolean bySin = sinSquared.compareTo(Rational.of(1).divide(Rational.of(2))) <= 0;
-        final BigDecimal target = (bySin ? sinSquared : cosSquared).toBigDecimal(mc.getPrecision() + 5,
+        final boolean bySin = !sinSquared.exceedsHalf();
+        final BigDecimal target = (bySin ? sinSquared : cosSquared).decimal(mc.getPrecision() + 5,
                 RoundingMode.HALF_EVEN).sqrt(mc);
         for (int i = 0; i < 12; i++) {
             final BigDecimal[] sc = sinCos(t, mc);

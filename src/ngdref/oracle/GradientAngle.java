@@ -82,7 +82,7 @@ public final class GradientAngle {
         if (dots.yTg().signum() < 0) {
             throw new IllegalArgumentException("yᵀg < 0: ψ > π/2 is not enclosed here");
         }
-        return AngleEnclosure.of(cosSquared());
+        return AngleEnclosure.ofFraction(cosNumerator, product);
     }
 
     /** An enclosure of {@code ‖y‖/‖g‖ = sqrt(yᵀy/gᵀg)}. */
