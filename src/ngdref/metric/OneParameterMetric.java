@@ -279,18 +279,33 @@ public final class OneParameterMetric implements Metric {
             Inputs.requireEntries("x", x);
             Inputs.requireSameLength("g", g, "x", x); // throws
         }
-        // Pass 1 (reads x, y, g): the two coefficients' inner products, and max|xᵢ|, which is
-        // finite exactly when every entry is (else requireEntries names the first bad one).
+        final ExtendedDD[] c = applyCoefficients(x);
+        final double[] fast = applyFast(x, c[0], c[1]);
+        return fast != null ? fast : applyExtended(x, c[0], c[1]);
+    }
+
+    /**
+     * apply's pass 1 (reads x, y, g): the two coefficients' inner products, and max|xᵢ|, which is
+     * finite exactly when every entry is (else requireEntries names the first bad one); then
+     * {c₁ = yᵀx/yᵀg, c₂ = gᵀx/gᵀg} in the extended type (no intermediate leaves the range).
+     */
+    private ExtendedDD[] applyCoefficients(double[] x) {
         final ScaledDots dots = ScaledDots.of(x, y, geometry.yExponent(), geometry.yyMantissa().hi(),
                 g, geometry.gExponent(), geometry.ggMantissa().hi());
         if (!Inputs.isFinite(dots.maxAbs())) {
             Inputs.requireEntries("x", x); // throws
         }
-        // c1 = yᵀx/yᵀg, c2 = gᵀx/gᵀg, in the extended type (no intermediate leaves the range).
-        final ExtendedDD c1 = dots.first().divide(geometry.ygX());
-        final ExtendedDD c2 = dots.second().divide(geometry.ggX());
+        return new ExtendedDD[] {dots.first().divide(geometry.ygX()), dots.second().divide(geometry.ggX())};
+    }
+
+    /**
+     * apply's fast path (pass 2: reads x, g, y, writes the result in one fused loop), or null
+     * where {@link #apply} takes the extended path: a coefficient outside [2^-968, 2^1023) or a
+     * component that is not finite.
+     */
+    private double[] applyFast(double[] x, ExtendedDD c1, ExtendedDD c2) {
         if (!(moderate(c1) && moderate(c2) && moderate(alphaX))) {
-            return applyExtended(x, c1, c2);
+            return null;
         }
         final double c1d = c1.scaled(0).doubleValue();
         final DD c2s = c2.scaled(0);
@@ -298,7 +313,6 @@ public final class OneParameterMetric implements Metric {
         final double c2Lo = c2s.lo();
         final double aHi = alpha.hi();
         final double aLo = alpha.lo();
-        // Pass 2 (reads x, g, y, writes the result): one fused loop with the coefficients above.
         final double[] out = new double[x.length];
         double nonFinite = 0.0; // stays 0 unless an entry is ∞ or NaN (∞·0 = NaN)
         for (int i = 0; i < x.length; i++) {
@@ -307,7 +321,17 @@ public final class OneParameterMetric implements Metric {
             out[i] = Math.fma(c1d, y[i], aHi * w + aLo * w);
             nonFinite += out[i] * 0.0;
         }
-        return nonFinite == 0.0 ? out : applyExtended(x, c1, c2);
+        return nonFinite == 0.0 ? out : null;
+    }
+
+    /**
+     * {@link #apply}'s fast path alone, for tests: null where apply evaluates in the extended
+     * type. Both meet the same bound, so no value shows which one ran; on moderate inputs the
+     * fast one must.
+     */
+    double[] applyFastPath(double[] x) {
+        final ExtendedDD[] c = applyCoefficients(x);
+        return applyFast(x, c[0], c[1]);
     }
 
     /** Mx component by component in the extended type, each rounded once (see {@link #apply}). */
@@ -360,14 +384,23 @@ public final class OneParameterMetric implements Metric {
             Inputs.requireEntries("b", b);
             Inputs.requireSameLength("g", g, "b", b); // throws
         }
-        // Pass 1 (reads b, g, y): the inner products gᵀb, yᵀb and max|bᵢ| (validation, as in apply).
+        final ExtendedDD[] c = solveCoefficients(b);
+        final double[] fast = solveFast(b, c[0], c[1], c[2]);
+        return fast != null ? fast : solveExtended(b, c[0], c[1], c[2]);
+    }
+
+    /**
+     * solve's pass 1 (reads b, g, y): the inner products gᵀb, yᵀb and max|bᵢ| (validation, as in
+     * apply); then {ξ, t, 1/α} with t = gᵀb/gᵀy and ξ = t − (yᵀb − t·yᵀy)/(α·yᵀg) in the extended
+     * type (no intermediate leaves the range), ξ with its tracked error (recomputed from the exact
+     * inner products when that exceeds 2^-56).
+     */
+    private ExtendedDD[] solveCoefficients(double[] b) {
         final ScaledDots dots = ScaledDots.of(b, g, geometry.gExponent(), geometry.ggMantissa().hi(),
                 y, geometry.yExponent(), geometry.yyMantissa().hi());
         if (!Inputs.isFinite(dots.maxAbs())) {
             Inputs.requireEntries("b", b); // throws
         }
-        // t = gᵀb/gᵀy and ξ = t − (yᵀb − t·yᵀy)/(α·yᵀg) in the extended type (no intermediate
-        // leaves the range), ξ with its tracked error.
         final ExtendedDD yg = geometry.ygX();
         final ExtendedDD t = dots.first().divide(yg);
         final ExtendedDD numerator = dots.second().subtract(t.multiply(geometry.yyX()));
@@ -377,9 +410,17 @@ public final class OneParameterMetric implements Metric {
             final DD m = ExactInnerProducts.solveCoefficient(g, y, b, parameter, parameterIsGamma, e);
             xi = ExtendedDD.of(m, e[0], 0x1.0p-104);
         }
-        final ExtendedDD inverseAlpha = ExtendedDD.ONE.divide(alphaX);
+        return new ExtendedDD[] {xi, t, ExtendedDD.ONE.divide(alphaX)};
+    }
+
+    /**
+     * solve's fast path (pass 2: reads b, y, g, writes the result in one fused loop), or null
+     * where {@link #solve} takes the extended path: a coefficient outside [2^-968, 2^1023) or a
+     * component that is not finite.
+     */
+    private double[] solveFast(double[] b, ExtendedDD xi, ExtendedDD t, ExtendedDD inverseAlpha) {
         if (!(moderate(xi) && moderate(t) && moderate(inverseAlpha))) {
-            return solveExtended(b, xi, t, inverseAlpha);
+            return null;
         }
         final double xid = xi.scaled(0).doubleValue();
         final DD ts = t.scaled(0);
@@ -388,7 +429,6 @@ public final class OneParameterMetric implements Metric {
         final DD ia = inverseAlpha.scaled(0);
         final double iaHi = ia.hi();
         final double iaLo = ia.lo();
-        // Pass 2 (reads b, y, g, writes the result): one fused loop with the coefficients above.
         final double[] out = new double[b.length];
         double nonFinite = 0.0;
         for (int i = 0; i < b.length; i++) {
@@ -396,7 +436,13 @@ public final class OneParameterMetric implements Metric {
             out[i] = Math.fma(xid, g[i], iaHi * w + iaLo * w);
             nonFinite += out[i] * 0.0;
         }
-        return nonFinite == 0.0 ? out : solveExtended(b, xi, t, inverseAlpha);
+        return nonFinite == 0.0 ? out : null;
+    }
+
+    /** {@link #solve}'s fast path alone, for tests (as {@link #applyFastPath}). */
+    double[] solveFastPath(double[] b) {
+        final ExtendedDD[] c = solveCoefficients(b);
+        return solveFast(b, c[0], c[1], c[2]);
     }
 
     /**
@@ -531,14 +577,25 @@ public final class OneParameterMetric implements Metric {
       @   assignable \nothing;
       @*/
     public double[][] toArray() {
+        // 1/yᵀg, extended: yᵀg may be far below ‖y‖‖g‖
+        final ExtendedDD inverseYG = ExtendedDD.ONE.divide(geometry.ygX());
+        final ExtendedDD[] projection = diagonalProjectionTerms();
+        final double[][] fast = toArrayFast(inverseYG, projection);
+        return fast != null ? fast : toArrayExtended(inverseYG, projection);
+    }
+
+    /**
+     * toArray's fast path, the double loop, or null where {@link #toArray} evaluates in the
+     * extended type: a product of scaled entries outside the normal range, α outside
+     * [2^-968, 2^1023), or an entry that is not finite.
+     */
+    private double[][] toArrayFast(ExtendedDD inverseYG, ExtendedDD[] projection) {
         final int d = g.length;
         final int eg = geometry.gExponent();
         final int ey = geometry.yExponent();
         final double sg = Math.scalb(1.0, -eg);
         final double sy = Math.scalb(1.0, -ey);
-        // yᵢyⱼ/yᵀg = y'ᵢy'ⱼ·m·2^(2ey+k) with 1/yᵀg = m·2^k (extended: yᵀg may be far below
-        // ‖y‖‖g‖), and αgᵢgⱼ/gᵀg = α·g'ᵢg'ⱼ/GG
-        final ExtendedDD inverseYG = ExtendedDD.ONE.divide(geometry.ygX());
+        // yᵢyⱼ/yᵀg = y'ᵢy'ⱼ·m·2^(2ey+k) with 1/yᵀg = m·2^k, and αgᵢgⱼ/gᵀg = α·g'ᵢg'ⱼ/GG
         final double invYG = inverseYG.mantissa().doubleValue();
         final double invGG = DD.ONE.divide(geometry.ggMantissa()).doubleValue();
         final double a = alpha.doubleValue();
@@ -551,9 +608,8 @@ public final class OneParameterMetric implements Metric {
         final double gg = gSmall * gSmall;
         if (!(moderate(alphaX) && yy >= 0x1.0p-1020 && yy * invYG >= 0x1.0p-1020
                 && gg >= 0x1.0p-1020 && gg * invGG >= 0x1.0p-1020)) {
-            return toArrayExtended(inverseYG, diagonalProjectionTerms());
+            return null;
         }
-        final ExtendedDD[] projection = diagonalProjectionTerms();
         final double[][] m = new double[d][d];
         double nonFinite = 0.0;
         for (int i = 0; i < d; i++) {
@@ -570,7 +626,12 @@ public final class OneParameterMetric implements Metric {
                 m[j][i] = v;
             }
         }
-        return nonFinite == 0.0 ? m : toArrayExtended(inverseYG, projection);
+        return nonFinite == 0.0 ? m : null;
+    }
+
+    /** {@link #toArray}'s fast path alone, for tests (as {@link #applyFastPath}). */
+    double[][] toArrayFastPath() {
+        return toArrayFast(ExtendedDD.ONE.divide(geometry.ygX()), diagonalProjectionTerms());
     }
 
     /**
