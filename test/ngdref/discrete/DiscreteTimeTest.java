@@ -407,6 +407,47 @@ class DiscreteTimeTest {
     }
 
     /**
+     * On moderate single-sample metrics whose three vectors ⟨g⟩, ⟨ȳ⟩, ⟨Hg⟩ span a 3-dimensional
+     * subspace (so the small system QᵀMQ is 3×3 and eliminated with pivoting), solve answers — no
+     * refusal — and meets its stated bound in exact arithmetic.
+     */
+    @Test
+    void stochasticSolveAnswersWithinItsBoundOnModerateInputs() {
+        final java.util.Random r = new java.util.Random(31L);
+        int solved = 0;
+        for (int t = 0; t < 120; t++) {
+            final int d = 3 + r.nextInt(10);
+            final double[] g = new double[d];
+            final double[] y = new double[d];
+            final double[] h = new double[d];
+            final double[] b = new double[d];
+            double yg = 0;
+            double hg = 0;
+            for (int i = 0; i < d; i++) {
+                g[i] = r.nextGaussian();
+                y[i] = g[i] + 0.7 * r.nextGaussian();
+                h[i] = r.nextGaussian();
+                b[i] = r.nextGaussian() * Math.pow(10, r.nextInt(7) - 3);
+                yg += y[i] * g[i];
+                hg += h[i] * g[i];
+            }
+            if (!(yg > 1e-3)) {
+                continue;
+            }
+            if (hg < 0) {
+                for (int i = 0; i < d; i++) {
+                    h[i] = -h[i];      // ⟨Hg⟩ᵀ⟨g⟩ > 0: every η > 0 is below the bound (+∞)
+                }
+            }
+            final double eta = Math.pow(10, -2 + 3 * r.nextDouble());
+            final StochasticMetric m = StochasticMetric.of(new double[][] {g}, new double[][] {y}, new double[][] {h}, eta, 1.0);
+            assertBackwardStable(g, y, h, eta, b, m.solve(b));
+            solved++;
+        }
+        assertTrue(solved > 100, "only " + solved + " metrics solved");
+    }
+
+    /**
      * ‖b − Mx‖∞ &le; 2^-30·(‖b‖∞ + ν‖x‖∞) + ν·2^-1074 (StochasticMetric.solve) for the single-sample
      * metric M = yyᵀ/yᵀg + σ(I − ggᵀ/gᵀg) + η·hhᵀ/hᵀg (γ = 1, so α = σ = yᵀy/yᵀg), ν = 2σ +
      * η‖h‖²/|hᵀg|, with M·x evaluated exactly to 120 digits.
