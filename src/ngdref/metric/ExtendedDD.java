@@ -18,8 +18,9 @@ import org.apache.commons.numbers.core.DD;
  * <li>x·y, x/y: e_x + e_y + e_x·e_y (+ the 1/(1 − e_y) of a quotient, covered by doubling the
  *   product term);</li>
  * <li>√x: e_x/2 (√(1+δ) ≤ 1 + δ/2);</li>
- * <li>x ± y: (|x|e_x + |y|e_y)/|x ± y| — large under cancellation, +∞ when the result is 0 but
- *   the operands are inexact.</li>
+ * <li>x ± y: (|x|e_x + |y|e_y)/(|x ± y| − |x|e_x − |y|e_y) against the computed |x ± y| — large
+ *   under cancellation, +∞ once the propagated error reaches half the computed sum (the exact sum
+ *   may then be anything down to 0) and when the result is 0 but the operands are inexact.</li>
  * </ul>
  * The bound is itself computed in double and inflated by 2^-40 relative before use.
  *
@@ -167,7 +168,16 @@ final class ExtendedDD {
         if (s.hi() == 0.0) {
             return new ExtendedDD(DD.ZERO, 0, abs == 0.0 ? 0.0 : Double.POSITIVE_INFINITY);
         }
-        return of(s, top, abs / Math.abs(s.hi()) * (1 + 0x1.0p-50) + OP);
+        // Relative to the exact sum Z, not to the computed s: |s − Z| <= abs + OP·|s| gives
+        // |Z| >= |s| − abs − OP·|s|, so the relative error is at most (abs + OP·|s|)/(|s| − abs)
+        // (the factor 1 + 2^-50 covers s.hi() for s and this arithmetic). Beyond abs = |s|/2 the
+        // sum may be anything down to 0: unknown, +∞ (ExtendedDDBoundsTest found abs/|s|, which
+        // is only the first order, below the true error there).
+        final double sAbs = Math.abs(s.hi());
+        if (!(abs < 0.5 * sAbs)) {
+            return of(s, top, Double.POSITIVE_INFINITY);
+        }
+        return of(s, top, (abs + OP * sAbs) / (sAbs - abs) * (1 + 0x1.0p-50));
     }
 
     /**

@@ -33,8 +33,13 @@ class ExtendedDDTest {
         // 1.75·2^-1074 rounds to 2·2^-1074 (the spacing there is 2^-1074)
         assertEquals(2 * Double.MIN_VALUE, round(DD.of(1.75), -1074, 0x1.0p-70), 0.0);
         assertEquals(0.0, round(DD.ZERO, 0, 0.0), 0.0);
-        // the largest double, exactly: (2 − 2^-52)·2^1023
+        // the largest double, exactly: (2 − 2^-52)·2^1023; and 1.5·2^1023, also in the top binade
         assertEquals(Double.MAX_VALUE, round(DD.of(2 - 0x1.0p-52), 1023, 0.0), 0.0);
+        assertEquals(0x1.8p1023, round(DD.of(1.5), 1023, 0.0), 0.0);
+        // next to the least normal 2^-1022 the spacing is 2^-1074 on both sides (the subnormals
+        // continue the grid), so 0.3 spacings above or below it round to it: no half spacing below
+        assertEquals(Double.MIN_NORMAL, round(DD.ofSum(1.0, 0.3 * 0x1.0p-52), -1022, 0.0), 0.0);
+        assertEquals(Double.MIN_NORMAL, round(DD.ofSum(1.0, -0.3 * 0x1.0p-52), -1022, 0.0), 0.0);
     }
 
     @Test
