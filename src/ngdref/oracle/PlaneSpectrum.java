@@ -261,11 +261,11 @@ public final class PlaneSpectrum {
             final BigInteger c2 = r2 == r ? cr : entry(m, r2, j, divides, q, shift);
             final BigInteger a2 = r2 == r ? a : IntegerVector.multiply(cp, yi[r2]).subtract(IntegerVector.multiply(c2, yi[pv]));
             final BigInteger b2 = r2 == r ? b : IntegerVector.multiply(c2, gi[pv]).subtract(IntegerVector.multiply(cp, gi[r2]));
-            final BigInteger[] ca = exactQuotient(a2, det2Twos, det2Odd);
-            final BigInteger[] cb = ca == null ? null : exactQuotient(b2, det2Twos, det2Odd);
-            final boolean integral = cb != null;
-            final IntegerVector.Odd oa = integral ? IntegerVector.Odd.of(ca[0]) : null;
-            final IntegerVector.Odd ob = integral ? IntegerVector.Odd.of(cb[0]) : null;
+            final BigInteger qa = exactQuotient(a2, det2Twos, det2Odd);
+            final BigInteger qb = qa == null ? null : exactQuotient(b2, det2Twos, det2Odd);
+            final boolean integral = qb != null;
+            final IntegerVector.Odd oa = integral ? IntegerVector.Odd.of(qa) : null;
+            final IntegerVector.Odd ob = integral ? IntegerVector.Odd.of(qb) : null;
             if (integral && (!cp.equals(oa.times(go[pv]).add(ob.times(yo[pv])))
                     || !cr.equals(oa.times(go[r]).add(ob.times(yo[r]))))) {
                 throw notInSpan(j);
@@ -331,15 +331,15 @@ public final class PlaneSpectrum {
     }
 
     /**
-     * {@code {v/d}} when {@code d = 2^twos·odd} divides v, else null: the low {@code twos} bits
+     * {@code v/d} when {@code d = 2^twos·odd} divides v, else null: the low {@code twos} bits
      * of v must be zero, then the odd part must divide what remains.
      */
-    private static BigInteger[] exactQuotient(BigInteger v, int twos, BigInteger odd) {
+    private static BigInteger exactQuotient(BigInteger v, int twos, BigInteger odd) {
         if (v.signum() != 0 && v.getLowestSetBit() < twos) {
             return null;
         }
         final BigInteger[] qr = v.shiftRight(twos).divideAndRemainder(odd);
-        return qr[1].signum() == 0 ? qr : null;
+        return qr[1].signum() == 0 ? qr[0] : null;
     }
 
     /** The bit length of the odd part of v != 0. */
