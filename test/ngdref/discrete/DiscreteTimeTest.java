@@ -407,6 +407,21 @@ class DiscreteTimeTest {
     }
 
     /**
+     * ⟨Hg⟩ᵀ⟨g⟩ = 2^-60 exactly while the floating-point dot (1·1 + 1·2^-60 + 1·(−1), one fma per
+     * term) cancels to 0: the metric takes it exactly. By hand, with y = g the base metric is
+     * M̄ = ggᵀ/gᵀg + (I − ggᵀ/gᵀg) = I, so with η = 2^-60 and h = (1, 1, 1)
+     * M·e₁ = e₁ + η·h·(hᵀe₁)/(hᵀg) = (2, 1, 1), and the bound is +∞ (hᵀg &gt; 0).
+     */
+    @Test
+    void aCancellingHgDotGIsTakenExactly() {
+        final double[] g = {1, 0x1.0p-60, -1};
+        final StochasticMetric m = StochasticMetric.of(new double[][] {g}, new double[][] {g.clone()},
+                new double[][] {{1, 1, 1}}, 0x1.0p-60, 1.0);
+        assertEquals(Double.POSITIVE_INFINITY, m.learningRateBound());
+        assertArrayEquals(new double[] {2, 1, 1}, m.apply(new double[] {1, 0, 0}), 0.0);
+    }
+
+    /**
      * On moderate single-sample metrics whose three vectors ⟨g⟩, ⟨ȳ⟩, ⟨Hg⟩ span a 3-dimensional
      * subspace (so the small system QᵀMQ is 3×3 and eliminated with pivoting), solve answers — no
      * refusal — and meets its stated bound in exact arithmetic.
