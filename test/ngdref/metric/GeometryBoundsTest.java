@@ -93,6 +93,29 @@ class GeometryBoundsTest {
         return v;
     }
 
+    /** A Gaussian vector made orthogonal to g by one Gram–Schmidt step in double (nearly ⊥ g). */
+    private static double[] orthogonalTo(double[] g, Random r) {
+        final double[] e = gaussian(r, g.length, 1.0);
+        double eg = 0;
+        double gg = 0;
+        for (int i = 0; i < g.length; i++) {
+            eg += e[i] * g[i];
+            gg += g[i] * g[i];
+        }
+        for (int i = 0; i < g.length; i++) {
+            e[i] -= eg / gg * g[i];
+        }
+        return e;
+    }
+
+    private static double norm(double[] v) {
+        double s = 0;
+        for (double x : v) {
+            s += x * x;
+        }
+        return Math.sqrt(s);
+    }
+
     /** ±[1, 2)·2^k, k uniform over the whole exponent range (subnormals from k < −1022). */
     private static double wide(Random r) {
         final double v = (1 + r.nextDouble()) * Math.scalb(1.0, r.nextInt(2046) - 1074 + 52) * 0x1.0p-52;
@@ -169,23 +192,12 @@ class GeometryBoundsTest {
             final int d = 2 + r.nextInt(t % 3 == 0 ? 100 : 8);
             final int scale = new int[] {0, 0, 600, -700}[t % 4];
             final double[] g = gaussian(r, d, 1.0);
-            final double[] e = gaussian(r, d, 1.0);
-            // y = c·(g + tan ψ·‖g‖·ê), ê ⊥ g approximately (one Gram–Schmidt step in double; the
-            // exact angle of the stored doubles is what counts), then both scaled by 2^scale
-            double eg = 0;
-            double gg = 0;
-            for (int i = 0; i < d; i++) {
-                eg += e[i] * g[i];
-                gg += g[i] * g[i];
-            }
-            double norm = 0;
-            for (int i = 0; i < d; i++) {
-                e[i] -= eg / gg * g[i];
-                norm += e[i] * e[i];
-            }
+            // y = c·(g + tan ψ·‖g‖·ê) (the exact angle of the stored doubles is what counts), then
+            // both scaled by 2^scale
+            final double[] e = orthogonalTo(g, r);
             final double angle = Math.scalb(1.0, -24 - r.nextInt(13));
             final double c = 0.3 + r.nextDouble();
-            final double step = angle * Math.sqrt(gg) / Math.sqrt(norm);
+            final double step = angle * norm(g) / norm(e);
             final double[] y = new double[d];
             for (int i = 0; i < d; i++) {
                 y[i] = Math.scalb(c * (g[i] + step * e[i]), scale);
@@ -208,17 +220,11 @@ class GeometryBoundsTest {
         for (int t = 0; t < 80; t++) {
             final int d = 2 + r.nextInt(30);
             final double[] g = gaussian(r, d, 1.0);
-            final double[] e = gaussian(r, d, 1.0);
-            double eg = 0;
-            double gg = 0;
-            for (int i = 0; i < d; i++) {
-                eg += e[i] * g[i];
-                gg += g[i] * g[i];
-            }
+            final double[] e = orthogonalTo(g, r);
             final double delta = Math.scalb(1.0, -r.nextInt(60));
             final double[] y = new double[d];
             for (int i = 0; i < d; i++) {
-                y[i] = e[i] - eg / gg * g[i] + delta * g[i];
+                y[i] = e[i] + delta * g[i];
             }
             if (effective(g, y) != null) {
                 checkBounds(g, y, "near-orthogonal case " + t + " (δ = " + delta + ")");
