@@ -6,7 +6,9 @@
 #      ψ at 3 ulp (the bound spec/ACCURACY.md states), the components of M·x and M⁻¹·b at 2 ulp;
 #   4. the Python grader's unit tests pass, and it prints exactly what `ngdref check` prints (same
 #      bytes, same exit code) on the library's results and on two NumPy implementations';
-#   5. the NumPy eigvalsh implementation fails the suite on lambda_min and on an edge category.
+#   5. the NumPy eigvalsh implementation fails the suite on lambda_min and on an edge category;
+#   6. the wrapper ./ngdref (with its class-data-sharing archive) answers the suite's requests with
+#      the same bytes as `java -jar`, the archive made on this run and then reused.
 # Needs target/ngdref.jar (mvn package), python3 and NumPy (Debian: python3-numpy).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -61,3 +63,12 @@ grep -Eq '^FAIL (subnormal_results|near_overflow|out_of_range|mixed_magnitudes|e
     || { echo "no failure in an edge category"; exit 1; }
 echo "   lambda_min failures: $(grep -c '^FAIL [a-z_]*-[0-9]* lambda_min:' "$report");" \
      "edge-category failures: $(grep -Ec '^FAIL (subnormal_results|near_overflow|out_of_range|mixed_magnitudes|extreme_parameters)-' "$report")"
+
+echo "6. the wrapper ./ngdref and its class-data-sharing archive"
+rm -f target/ngdref.jsa
+./ngdref batch < "$suite/requests.jsonl" > "$out/wrapper-first.jsonl"
+[ -f target/ngdref.jsa ] || { echo "./ngdref made no archive target/ngdref.jsa"; exit 1; }
+./ngdref batch < "$suite/requests.jsonl" > "$out/wrapper-archive.jsonl"
+cmp "$out/library.jsonl" "$out/wrapper-first.jsonl"
+cmp "$out/library.jsonl" "$out/wrapper-archive.jsonl"
+echo "   same answers with and without the archive"
