@@ -90,6 +90,13 @@ class ExtendedDDBoundsTest {
             assertSound("x²", a.x().square(), a.exact().multiply(a.exact(), MC), where);
             final ExtendedDD abs = a.x().mantissa().hi() < 0 ? a.x().negate() : a.x();
             assertSound("√", abs.sqrt(), a.exact().abs().sqrt(MC), where);
+            // + of like signs, − of unlike ones (no cancellation): the absolute errors are taken
+            // with |mantissa| ≤ 2 (a factor up to 2 over |X|), so at most about 2·max(ea, eb), plus
+            // the operation's own 2^-100 relative to a sum whose larger term is at least 1 in its units
+            final boolean like = (a.x().mantissa().hi() > 0) == (b.x().mantissa().hi() > 0);
+            final ExtendedDD noCancellation = like ? a.x().add(b.x()) : a.x().subtract(b.x());
+            assertTrue(noCancellation.error() <= 2.001 * Math.max(ea, eb) + 0x1.0p-98,
+                    () -> (like ? "+" : "−") + " without cancellation: certified " + noCancellation.error() + " for " + where);
             // × ÷ √: at most about the documented first-order sums, plus the operation's own 2^-100
             assertTrue(a.x().multiply(b.x()).error() <= 1.001 * (ea + eb) + 0x1.0p-99, where);
             assertTrue(a.x().divide(b.x()).error() <= 1.001 * (ea + eb) + 0x1.0p-99, where);
@@ -107,5 +114,23 @@ class ExtendedDDBoundsTest {
         // an error of 1 allows any X: the sum is unknown
         assertTrue(one.add(zeroUnknown).error() == Double.POSITIVE_INFINITY);
         assertTrue(zeroUnknown.subtract(one).error() == Double.POSITIVE_INFINITY);
+    }
+
+    @Test
+    void theSecondOrderTermsCoverOperandsAtTheVeryEndsOfTheirIntervals() {
+        // X = A(1 + 2^-30), Y = B(1 ± 2^-30): X·Y = AB(1 + 2^-29 + 2^-60) and X/Y with Y = B(1 − 2^-30)
+        // is (A/B)(1 + 2^-29 + 2^-59 + …): the terms of second order (2^-60, 2^-59) are far above the
+        // operations' own 2^-100, so a bound without them fails here
+        final double err = 0x1.0p-30;
+        final Random r = new Random(11L);
+        for (int t = 0; t < 200; t++) {
+            final Operand a = operand(r, r.nextInt(200) - 100, err, 1.0, true);
+            final Operand up = operand(r, r.nextInt(200) - 100, err, 1.0, true);
+            final Operand down = operand(r, r.nextInt(200) - 100, err, -1.0, true);
+            final String where = "case " + t;
+            assertSound("×", a.x().multiply(up.x()), a.exact().multiply(up.exact(), MC), where);
+            assertSound("÷", a.x().divide(down.x()), a.exact().divide(down.exact(), MC), where);
+            assertSound("÷", down.x().divide(up.x()), down.exact().divide(up.exact(), MC), where);
+        }
     }
 }

@@ -70,4 +70,36 @@ class ExtendedDDTest {
         assertEquals("x = 1.5·2^-1076 underflows the range of double",
                 assertThrows(ArithmeticException.class, () -> round(DD.of(1.5), -1076, 0x1.0p-70)).getMessage());
     }
+
+    @Test
+    void aSubnormalMantissaIsNormalisedExactly() {
+        // Math.getExponent gives −1023 for every subnormal: the normalisation must scale it up first.
+        // 2^-1074 is 1·2^-1074; 3·2^-1074 = 1.5·2^-1073, and with e = 5 it is 1.5·2^-1068
+        final ExtendedDD least = ExtendedDD.of(DD.of(Double.MIN_VALUE), 0, 0.0);
+        assertEquals(-1074, least.exponent());
+        assertEquals(1.0, least.mantissa().hi(), 0.0);
+        final ExtendedDD three = ExtendedDD.of(DD.of(3 * Double.MIN_VALUE), 5, 0.0);
+        assertEquals(-1068, three.exponent());
+        assertEquals(1.5, three.mantissa().hi(), 0.0);
+        assertEquals(96 * Double.MIN_VALUE, three.roundOrNaN("x"), 0.0);
+    }
+
+    @Test
+    void aTermUpTo2ToThe200BelowIsKeptAndOneFurtherDownIsBoundedNotLost() {
+        // 1 + 2^-200 is a double-double (hi 1, lo 2^-200): the sum keeps it, in either order
+        final ExtendedDD one = ExtendedDD.of(1.0);
+        final ExtendedDD tiny = ExtendedDD.of(DD.of(1.0), -200, 0.0);
+        for (ExtendedDD sum : new ExtendedDD[] {one.add(tiny), tiny.add(one)}) {
+            assertEquals(0, sum.exponent());
+            assertEquals(1.0, sum.mantissa().hi(), 0.0);
+            assertEquals(0x1.0p-200, sum.mantissa().lo(), 0.0);
+        }
+        // 2^-201 below is dropped from the value, and its size (relative 2^-201) enters the bound
+        final ExtendedDD tinier = ExtendedDD.of(DD.of(1.0), -201, 0.0);
+        for (ExtendedDD sum : new ExtendedDD[] {one.add(tinier), tinier.add(one)}) {
+            assertEquals(1.0, sum.mantissa().hi(), 0.0);
+            assertEquals(0.0, sum.mantissa().lo(), 0.0);
+            assertTrue(sum.error() >= 0x1.0p-201, "error " + sum.error());
+        }
+    }
 }
