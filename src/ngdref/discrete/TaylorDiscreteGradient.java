@@ -150,6 +150,9 @@ public final class TaylorDiscreteGradient implements DiscreteGradient {
     }
 
     private static TwiceDifferentiableLoss requireHessian(Loss loss) {
+        if (loss == null) {
+            throw new IllegalArgumentException("loss must not be null");
+        }
         if (!(loss instanceof TwiceDifferentiableLoss)) {
             throw new IllegalArgumentException("the Taylor discrete gradient (Eq. 16) needs a Hessian:"
                     + " loss must implement TwiceDifferentiableLoss");

@@ -38,13 +38,24 @@ class DiscreteBadInputTest {
     @Test
     void everyDiscreteGradientNamesEachArgument() {
         for (DiscreteGradient dg : new DiscreteGradient[] {new MidpointDiscreteGradient(), new ItohAbeDiscreteGradient(),
-            new AverageVectorFieldDiscreteGradient(3)}) {
+            new AverageVectorFieldDiscreteGradient(3), new TaylorDiscreteGradient()}) {
             fails(() -> dg.of(null, THETA, THETA), "loss must not be null");
             fails(() -> dg.of(LOSS, null, THETA), "x must not be null");
             fails(() -> dg.of(LOSS, THETA, new double[] {1, Double.NaN}), "xNext[1] is NaN; entries must be finite");
             fails(() -> dg.of(LOSS, THETA, new double[] {1}),
                     "xNext has length 1 but x has length 2; they must have the same dimension");
         }
+    }
+
+    @Test
+    void theTaylorMeanValueParameterNamesEachArgument() {
+        final TaylorDiscreteGradient taylor = new TaylorDiscreteGradient();
+        final TwiceDifferentiableLoss loss = new OverflowAndNullTest.HalfSquaredNorm();
+        fails(() -> taylor.meanValueParameter(null, THETA, THETA), "loss must not be null");
+        fails(() -> taylor.meanValueParameter(loss, null, THETA), "x must not be null");
+        fails(() -> taylor.meanValueParameter(loss, THETA, new double[] {Double.NaN, 1}), "xNext[0] is NaN; entries must be finite");
+        fails(() -> taylor.meanValueParameter(loss, THETA, new double[] {1, 2, 3}),
+                "xNext has length 3 but x has length 2; they must have the same dimension");
     }
 
     @Test

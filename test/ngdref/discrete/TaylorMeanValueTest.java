@@ -113,4 +113,31 @@ class TaylorMeanValueTest {
                     "a = " + a);
         }
     }
+
+    @Test
+    void aRootExactlyOnTheGridIsReturnedAsItIs() {
+        // L(θ) = 64·max(0, θ − ¼)³/6 in one dimension, x = 0, x' = 1: φ''(s) = 64·max(0, s − ¼) and
+        // the target 2(L(1) − L(0) − L'(0)) = 2·64·(¾)³/6 = 9, all exact in double. The residual
+        // 64·max(0, s − ¼) − 9 is −1 at s = 24/64, 0 at s = 25/64 and +1 at 26/64 (the grid has
+        // 64 cells): the root 25/64 is a grid point, followed by a nonzero residual.
+        final TwiceDifferentiableLoss cubicSpline = new TwiceDifferentiableLoss() {
+            @Override
+            public double value(double[] t) {
+                final double u = Math.max(0.0, t[0] - 0.25);
+                return 64 * u * u * u / 6;
+            }
+
+            @Override
+            public double[] gradient(double[] t) {
+                final double u = Math.max(0.0, t[0] - 0.25);
+                return new double[] {32 * u * u};
+            }
+
+            @Override
+            public double[][] hessian(double[] t) {
+                return new double[][] {{64 * Math.max(0.0, t[0] - 0.25)}};
+            }
+        };
+        assertEquals(25.0 / 64, TAYLOR.meanValueParameter(cubicSpline, new double[] {0}, new double[] {1}), 0.0);
+    }
 }
