@@ -1,5 +1,6 @@
 package ngdref.metric;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
@@ -122,5 +123,44 @@ class Dot2BoundsTest {
             total.addErrorBound(Dot2.laneErrorBound(n, sumAbs * (1 + 0x1.0p-40)));
             assertWithin(total.value(), total.errorBound(), exactDot(ab[0], ab[1]), "lanes, case " + t + " (n = " + n + ")");
         }
+    }
+
+    @Test
+    void productsBelowTheSubnormalRangeAreCoveredByTheBound() {
+        // 2^-600·2^-600 = 2^-1200 rounds to 0, and so does its TwoProduct error term: the computed
+        // sum of 40 of them is 0, the exact one 40·2^-1200, and the bound must cover that (a
+        // count of the terms that went the wrong way would make it negative)
+        final Dot2 d = new Dot2();
+        for (int i = 0; i < 40; i++) {
+            d.add(0x1.0p-600, 0x1.0p-600);
+        }
+        assertTrue(d.value().hi() == 0.0 && d.value().lo() == 0.0);
+        final BigDecimal lost = new BigDecimal(0x1.0p-600).pow(2).multiply(BigDecimal.valueOf(40));
+        assertTrue(new BigDecimal(d.errorBound()).compareTo(lost) >= 0, "bound " + d.errorBound());
+        // and with the terms mixed with normal ones, the error is still within the bound
+        final Dot2 mixed = new Dot2();
+        BigDecimal exact = BigDecimal.ZERO;
+        for (int i = 0; i < 40; i++) {
+            final double a = i % 2 == 0 ? 0x1.0p-600 : 0x1.8p-520;
+            mixed.add(a, a);
+            exact = exact.add(new BigDecimal(a).multiply(new BigDecimal(a)));
+        }
+        final BigDecimal computed = new BigDecimal(mixed.value().hi()).add(new BigDecimal(mixed.value().lo()));
+        assertTrue(computed.subtract(exact).abs().compareTo(new BigDecimal(mixed.errorBound())) <= 0);
+        assertTrue(mixed.errorBound() >= 0.0);
+    }
+
+    @Test
+    void anOverflowingSumIsNotFinite() {
+        final Dot2 d = new Dot2();
+        d.add(0x1.0p600, 0x1.0p600);
+        assertFalse(d.isFinite(), "2^1200 overflowed");
+        final Dot2 cancelled = new Dot2();
+        cancelled.add(Double.MAX_VALUE, 2.0);
+        cancelled.add(-Double.MAX_VALUE, 2.0);
+        assertFalse(cancelled.isFinite(), "∞ − ∞ is NaN");
+        final Dot2 fine = new Dot2();
+        fine.add(0x1.0p500, 0x1.0p500);
+        assertTrue(fine.isFinite());
     }
 }
