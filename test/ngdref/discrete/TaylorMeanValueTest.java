@@ -140,4 +140,40 @@ class TaylorMeanValueTest {
         };
         assertEquals(25.0 / 64, TAYLOR.meanValueParameter(cubicSpline, new double[] {0}, new double[] {1}), 0.0);
     }
+
+    @Test
+    void aRootTheGridMissesGivesTheGridPointWithTheSmallestResidual() {
+        // L''(t) = 1 + t, minus W = 128 on the narrow well (129/256, 130/256) inside one grid cell
+        // (the grid points are multiples of 4/256); x = 0, x' = 1. Then L'(0) = 0,
+        // L(1) = 1/2 + 1/6 − 128·[(1/256)²/2 + (1/256)(1 − 130/256)] = 2/3 − 253/1024, the target
+        // 2(L(1) − L(0) − L'(0)) = 4/3 − 253/512, and at every grid point the residual
+        // 1 + s − target = s − 1/3 + 253/512 ≥ 247/1536 > 0: no sign change on the grid (the roots
+        // lie in the well), the smallest residual at s = 0, and L''(0) ≠ L''(1), so the documented
+        // fallback gives λ = 0 (which does not satisfy (11): the limit of a grid search).
+        final double w1 = 129.0 / 256;
+        final double w2 = 130.0 / 256;
+        final double well = 128;
+        final TwiceDifferentiableLoss narrowWell = new TwiceDifferentiableLoss() {
+            @Override
+            public double value(double[] x) {
+                final double t = x[0];
+                final double q = t <= w1 ? 0 : t < w2 ? (t - w1) * (t - w1) / 2 : (w2 - w1) * (w2 - w1) / 2 + (w2 - w1) * (t - w2);
+                return t * t / 2 + t * t * t / 6 - well * q;
+            }
+
+            @Override
+            public double[] gradient(double[] x) {
+                final double t = x[0];
+                final double clip = t <= w1 ? 0 : t < w2 ? t - w1 : w2 - w1;
+                return new double[] {t + t * t / 2 - well * clip};
+            }
+
+            @Override
+            public double[][] hessian(double[] x) {
+                final double t = x[0];
+                return new double[][] {{1 + t - (t > w1 && t < w2 ? well : 0)}};
+            }
+        };
+        assertEquals(0.0, TAYLOR.meanValueParameter(narrowWell, new double[] {0}, new double[] {1}), 0.0);
+    }
 }

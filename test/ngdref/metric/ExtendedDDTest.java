@@ -102,4 +102,11 @@ class ExtendedDDTest {
             assertTrue(sum.error() >= 0x1.0p-201, "error " + sum.error());
         }
     }
+
+    @Test
+    void theTextIsMantissaExponentAndBound() {
+        assertEquals("1.5·2^3 (±0.25)", ExtendedDD.of(DD.of(1.5), 3, 0.25).toString());
+        // 12 = 1.5·2^3 as well: normalised
+        assertEquals("1.5·2^3 (±0.0)", ExtendedDD.of(12.0).toString());
+    }
 }
