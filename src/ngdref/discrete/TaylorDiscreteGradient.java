@@ -34,8 +34,8 @@ public final class TaylorDiscreteGradient implements DiscreteGradient {
      */
     @Override
     public double[] of(Loss loss, double[] x, double[] xNext) {
-        final TwiceDifferentiableLoss l2 = requireHessian(loss);
         Vectors.requireStep(loss, x, xNext);
+        final TwiceDifferentiableLoss l2 = requireHessian(loss);
         final double[] p = Vectors.requireInRange("x' − x", Vectors.difference(xNext, x));
         final double lambda = meanValueParameter(l2, x, xNext);
         final double[] grad = Vectors.requireResult("loss.gradient(x)", loss.gradient(x), x.length);
@@ -150,9 +150,6 @@ public final class TaylorDiscreteGradient implements DiscreteGradient {
     }
 
     private static TwiceDifferentiableLoss requireHessian(Loss loss) {
-        if (loss == null) {
-            throw new IllegalArgumentException("loss must not be null");
-        }
         if (!(loss instanceof TwiceDifferentiableLoss)) {
             throw new IllegalArgumentException("the Taylor discrete gradient (Eq. 16) needs a Hessian:"
                     + " loss must implement TwiceDifferentiableLoss");
