@@ -32,7 +32,9 @@ public final class HessianCorrectedMetric implements Metric {
 
     /*@ private invariant hRefusal != null || h >= 0.0;
       @ private invariant boundRefusal != null || bound > 0.0;
-      @ private invariant (\forall int k; 0 <= k && k < corrected.length; corrected[k] != null);
+      @ private invariant corrected.length >= 2;
+      @ private invariant (\forall int k; 0 <= k && k < corrected.length;
+      @                       corrected[k] != null && corrected[k].length == corrected.length);
       @*/
 
     private HessianCorrectedMetric(double[][] corrected, double h, /*@ nullable @*/ String hRefusal,

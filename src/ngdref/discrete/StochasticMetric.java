@@ -41,7 +41,7 @@ public final class StochasticMetric implements Metric {
 
     /*@ private invariant bound > 0.0 && eta > 0.0;
       @ private invariant meanYBar.length == meanHg.length && meanG.length == meanHg.length;
-      @ private invariant target.length == meanHg.length;
+      @ private invariant target.length == meanHg.length && meanHg.length >= 2;
       @*/
 
     private StochasticMetric(OneParameterMetric mBar, double[] meanG, double[] meanYBar,
