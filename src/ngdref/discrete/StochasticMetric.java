@@ -209,6 +209,10 @@ public final class StochasticMetric implements Metric {
       @*/
     @Override
     public double[] apply(/*@ nullable @*/ double[] x) {
+        if (x == null || x.length != meanG.length) {
+            Inputs.requireEntries("x", x);
+            Inputs.requireSameLength("⟨g⟩", meanG, "x", x); // throws, naming ⟨g⟩ as solve does
+        }
         final double[] out = mBar.apply(x);
         final int ex = Vectors.maxExponent(x);
         if (ex == Vectors.ZERO_VECTOR) {

@@ -79,6 +79,17 @@ class DiscreteBadInputTest {
     }
 
     @Test
+    void theStochasticMetricNamesItsVector() {
+        final StochasticMetric m = StochasticMetric.of(new double[][] {{1, 0}}, new double[][] {{1, 0.5}},
+                new double[][] {{0.5, 0}}, 0.1, 1.0);
+        fails(() -> m.apply(null), "x must not be null");
+        fails(() -> m.apply(new double[] {1, 2, 3}),
+                "x has length 3 but ⟨g⟩ has length 2; they must have the same dimension");
+        fails(() -> m.solve(new double[] {1}),
+                "b has length 1 but ⟨g⟩ has length 2; they must have the same dimension");
+    }
+
+    @Test
     void theTimeVaryingExtensionNamesEachArgument() {
         fails(() -> TimeVaryingExtension.extendedNegativeGradient(null, 0.0), "gradTheta must not be null");
         fails(() -> TimeVaryingExtension.extendedNegativeGradient(new double[] {1, Double.NaN}, 0.0),
