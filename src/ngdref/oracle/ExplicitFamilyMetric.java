@@ -68,34 +68,42 @@ public final class ExplicitFamilyMetric {
     }
 
     /**
-     * The numerators a·YᵢYⱼ − b·GᵢGⱼ + δᵢⱼ·b·GᵀG of both parametrisations: two integer products
-     * per entry (and two per row), each a long integer times an entry of G or Y (linear time,
-     * {@link IntegerVector#multiply}); rows in parallel from {@link PlaneSpectrum#PARALLEL_DIMENSION}.
+     * The numerators a·YᵢYⱼ − b·GᵢGⱼ + δᵢⱼ·b·GᵀG of both parametrisations, as digits
+     * ({@link SymmetricDigits}): per entry two products of a long integer (a·Yᵢ, b·Gᵢ, split once
+     * per row) with an entry of Y or G, summed without allocation ({@link DigitSum}); rows in
+     * parallel.
      */
-    private static BigInteger[][] rankTwoPlusDiagonal(Integers vectors, BigInteger a, BigInteger b) {
+    private static SymmetricDigits rankTwoPlusDiagonal(Integers vectors, BigInteger a, BigInteger b) {
         final BigInteger[] gi = vectors.gi();
         final BigInteger[] yi = vectors.yi();
         final int n = gi.length;
-        final BigInteger[][] num = new BigInteger[n][n];
-        final BigInteger bgg = b.multiply(vectors.gg());
-        final IntegerVector.Odd[] go = IntegerVector.Odd.of(gi);
-        final IntegerVector.Odd[] yo = IntegerVector.Odd.of(yi);
-        final java.util.stream.IntStream rows = java.util.stream.IntStream.range(0, n);
-        (n >= PlaneSpectrum.PARALLEL_DIMENSION ? rows.parallel() : rows).forEach(i -> {
-            final IntegerVector.Odd ayi = IntegerVector.Odd.of(IntegerVector.multiply(a, yi[i]));
-            final IntegerVector.Odd bgi = IntegerVector.Odd.of(IntegerVector.multiply(b, gi[i]));
-            for (int j = i; j < n; j++) {
-                // Task i alone writes (i, j) and (j, i) for j >= i: no two tasks share a cell.
-                BigInteger v = ayi.times(yo[j]).subtract(bgi.times(go[j]));
-                if (i == j) {
-                    v = v.add(bgg);
-                }
-                num[i][j] = v;
-                num[j][i] = v;
+        final DigitSum.Wide bgg = DigitSum.Wide.of(b.multiply(vectors.gg()));
+        final DigitSum.Narrow[] go = DigitSum.Narrow.of(gi);
+        final DigitSum.Narrow[] yo = DigitSum.Narrow.of(yi);
+        final DigitSum.Wide[] ay = new DigitSum.Wide[n];
+        final DigitSum.Wide[] bg = new DigitSum.Wide[n];
+        long bits = bgg.bits();
+        long yBits = 0;
+        long gBits = 0;
+        for (int i = 0; i < n; i++) {
+            ay[i] = DigitSum.Wide.of(IntegerVector.multiply(a, yi[i]));
+            bg[i] = DigitSum.Wide.of(IntegerVector.multiply(b, gi[i]));
+            yBits = Math.max(yBits, yo[i].bits());
+            gBits = Math.max(gBits, go[i].bits());
+        }
+        for (int i = 0; i < n; i++) {
+            bits = Math.max(bits, Math.max(ay[i].bits() + yBits, bg[i].bits() + gBits));
+        }
+        return SymmetricDigits.build(n, DigitSum.slotsFor(bits + 1), (i, j, sum) -> {
+            sum.addProduct(ay[i], yo[j], 1);
+            sum.addProduct(bg[i], go[j], -1);
+            if (i == j) {
+                sum.addProduct(bgg, ONE, 1);
             }
         });
-        return num;
     }
+
+    private static final DigitSum.Narrow ONE = new DigitSum.Narrow(1, 0);
 
     /**
      * {@code M} with {@code α = γ · yᵀy/(yᵀg)}, Eq. (22).

@@ -30,10 +30,11 @@ public final class PlaneSpectrum {
 
     /**
      * What the check of {@link #of} proved about the columns: column j of
-     * {@code N = (m − αI)·scale} is exactly {@code (aⱼ·G + bⱼ·Y)/minor} (on a line
-     * {@code aⱼ·G/minor} with minor = G_pivot, b = 0), G and Y the integer forms of g and y.
+     * {@code N = (m − αI)·scale} is exactly {@code (aⱼ·G + bⱼ·Y)/denominator} (on a line
+     * {@code aⱼ·G/denominator} with denominator = G_pivot, b = 0), G and Y the integer forms of
+     * g and y.
      */
-    private record Columns(BigInteger[] a, BigInteger[] b, BigInteger minor, BigInteger scale, IntegerVector g,
+    private record Columns(BigInteger[] a, BigInteger[] b, BigInteger denominator, BigInteger scale, IntegerVector g,
                            IntegerVector y) {
     }
 
@@ -54,8 +55,9 @@ public final class PlaneSpectrum {
 
     /**
      * {@code m·v}, exact, for v = V/sv, from the certified columns alone (O(D), no entry of m
-     * read again): {@code (m − αI)·V = [(Σ aⱼVⱼ)·G + (Σ bⱼVⱼ)·Y]/(minor·scale)}, so with α = p/q
-     * {@code (m·v)ᵢ = (q·[(Σ aⱼVⱼ)·Gᵢ + (Σ bⱼVⱼ)·Yᵢ] + p·minor·scale·Vᵢ)/(q·minor·scale·sv)}.
+     * read again): {@code (m − αI)·V = [(Σ aⱼVⱼ)·G + (Σ bⱼVⱼ)·Y]/(den·scale)}, so with α = p/q
+     * {@code (m·v)ᵢ = (q·[(Σ aⱼVⱼ)·Gᵢ + (Σ bⱼVⱼ)·Yᵢ] + p·den·scale·Vᵢ)/(q·den·scale·sv)}, den and
+     * scale those of the certified columns.
      *
      * @param v a vector of m's dimension
      * @return m·v over one positive common denominator (no reduction)
@@ -79,8 +81,8 @@ public final class PlaneSpectrum {
 
     /**
      * m·V for an integer vector V as a combination of G, Y and V itself, from the certified
-     * columns: {@code (m − αI)·V = [(Σ aⱼVⱼ)·G + (Σ bⱼVⱼ)·Y]/(minor·scale)}, so with α = p/q
-     * {@code m·V = (q·(Σ aⱼVⱼ)·G + q·(Σ bⱼVⱼ)·Y + p·minor·scale·V)/(q·minor·scale)}; O(D) to form,
+     * columns: {@code (m − αI)·V = [(Σ aⱼVⱼ)·G + (Σ bⱼVⱼ)·Y]/(den·scale)}, so with α = p/q
+     * {@code m·V = (q·(Σ aⱼVⱼ)·G + q·(Σ bⱼVⱼ)·Y + p·den·scale·V)/(q·den·scale)}; O(D) to form,
      * each coefficient one exact inner product.
      */
     Image image(BigInteger[] v) {
@@ -92,8 +94,8 @@ public final class PlaneSpectrum {
         final BigInteger q = alpha.denominator();
         final BigInteger onG = q.multiply(IntegerVector.dot(c.a(), v));
         final BigInteger onY = c.b() == null ? BigInteger.ZERO : q.multiply(IntegerVector.dot(c.b(), v));
-        final BigInteger onV = alpha.numerator().multiply(c.minor()).multiply(c.scale());
-        final BigInteger den = q.multiply(c.minor()).multiply(c.scale());
+        final BigInteger onV = alpha.numerator().multiply(c.denominator()).multiply(c.scale());
+        final BigInteger den = q.multiply(c.denominator()).multiply(c.scale());
         final BigInteger[] yi = c.y().entries();
         return den.signum() > 0 ? new Image(onG, onY, onV, den, gi, yi)
                 : new Image(onG.negate(), onY.negate(), onV.negate(), den.negate(), gi, yi);
@@ -136,10 +138,13 @@ public final class PlaneSpectrum {
 
     /**
      * Checks that every column of {@code m − αI} is a rational combination of g and y, and
-     * returns M on the plane (or on g) from the coefficients of those combinations: with
-     * column j of {@code (m − αI)·k} (k the common denominator) equal to
-     * {@code (aⱼ·G + bⱼ·Y)/minor}, {@code (m − αI)·G = [(Σ aⱼGⱼ)·G + (Σ bⱼGⱼ)·Y]/(minor·k)} and
-     * likewise for Y: O(D) more work, no second matrix product.
+     * returns M on the plane (or on g) from the coefficients of those combinations. In integers,
+     * {@code N = (m − αI)·k} (k the common denominator) must be {@code B·C·Bᵀ} with
+     * {@code B = [G Y]} and C a symmetric 2×2 matrix: C is solved from four entries of N and
+     * checked against every entry of the lower triangle. Column j of N is then
+     * {@code aⱼ·G + bⱼ·Y} with {@code (aⱼ, bⱼ) = C·(Gⱼ, Yⱼ)}, and
+     * {@code (m − αI)·G = [(Σ aⱼGⱼ)·G + (Σ bⱼGⱼ)·Y]/k}, likewise for Y: O(D) more work, no
+     * second matrix product.
      *
      * @param m the explicit symmetric matrix
      * @param alpha the shift α
@@ -153,7 +158,7 @@ public final class PlaneSpectrum {
         if (m == null || alpha == null) {
             throw new IllegalArgumentException("m and alpha must not be null");
         }
-        m.requireSymmetric("m");
+        final SymmetricDigits digits = m.symmetricDigits("m");
         final int n = m.dimension();
         final IntegerVector gv = IntegerVector.of(g, "g", n);
         final IntegerVector yv = IntegerVector.of(y, "y", n);
@@ -178,156 +183,145 @@ public final class PlaneSpectrum {
         if (gi[pivot].signum() == 0) {
             throw new IllegalArgumentException("g is the zero vector");
         }
-        // A second row r with a nonzero 2×2 minor of [g y] makes (g, y) a basis of the plane.
-        // The minor is kept as its two products too: a long integer times each of them costs
-        // linear time (IntegerVector.multiply), times their difference quadratic.
+        // A second row r with a nonzero 2×2 minor of [G Y] makes (G, Y) a basis of the plane: of
+        // those, the one whose minor has the shortest odd part (minor = 2^t·odd; for rows of
+        // scaled doubles an odd part of about a hundred bits, the power of two thousands), by
+        // which the coefficients below are divided.
         int second = -1;
         BigInteger minor = BigInteger.ZERO;
-        BigInteger minorPlus = BigInteger.ZERO;
-        BigInteger minorMinus = BigInteger.ZERO;
-        for (int r = 0; r < n && second < 0; r++) {
-            final BigInteger plus = IntegerVector.multiply(gi[pivot], yi[r]);
-            final BigInteger minus = IntegerVector.multiply(gi[r], yi[pivot]);
-            final BigInteger d = plus.subtract(minus);
-            if (d.signum() != 0) {
+        for (int r = 0; r < n; r++) {
+            final BigInteger d = IntegerVector.multiply(gi[pivot], yi[r]).subtract(IntegerVector.multiply(gi[r], yi[pivot]));
+            if (d.signum() != 0 && (second < 0 || oddLength(d) < oddLength(minor))) {
                 second = r;
                 minor = d;
-                minorPlus = plus;
-                minorMinus = minus;
-            }
-        }
-        // Column j of N: minor·N_j = aⱼ·G + bⱼ·Y (on a line: g_pivot·N_j = N_pivot,j·G), with aⱼ,
-        // bⱼ from rows pivot and second (Cramer). Checked on the lower triangle i >= j only: with
-        // R = G·aᵀ + Y·bᵀ symmetric (checked below in O(D)), N's symmetry gives the rest, since
-        // minor·N_ij = minor·N_ji = R_ji = R_ij for i < j. When minor divides aⱼ and bⱼ (it does for
-        // the matrices of the family, whose columns are integer combinations of G and Y), the
-        // check is N_ij = (aⱼ/minor)·G_i + (bⱼ/minor)·Y_i, one division per column instead of two
-        // products per entry. The columns are independent, so large matrices use both cores.
-        // The quotients aⱼ/minor and bⱼ/minor are the coefficients of column j in the basis (G, Y),
-        // the same for every pair of rows with a nonzero minor, so they are divided out with the
-        // pair (pivot, divisorRow) whose minor has the shortest odd part: minor = 2^t·odd, the
-        // minor of two rows of scaled doubles has thousands of trailing zero bits, and for rows
-        // of comparable magnitude an odd part of about a hundred bits, so the division costs
-        // linear time where dividing by the first minor costs quadratic. The coefficients found
-        // this way are checked on rows pivot and second too, which makes aⱼ = minor·(aⱼ/minor)
-        // and bⱼ = minor·(bⱼ/minor) hold for the Cramer numerators of rows pivot and second.
-        int divisorRow = second;
-        BigInteger divisorMinor = minor;
-        for (int row = second + 1; second >= 0 && row < n; row++) {
-            final BigInteger d = IntegerVector.multiply(gi[pivot], yi[row]).subtract(IntegerVector.multiply(gi[row], yi[pivot]));
-            if (d.signum() != 0 && oddLength(d) < oddLength(divisorMinor)) {
-                divisorRow = row;
-                divisorMinor = d;
-            }
-        }
-        final int det2Twos = divisorMinor.getLowestSetBit();
-        final BigInteger det2Odd = divisorMinor.shiftRight(det2Twos);
-        final int r2 = divisorRow;
-        final IntegerVector.Odd[] go = IntegerVector.Odd.of(gi);
-        final IntegerVector.Odd[] yo = IntegerVector.Odd.of(yi);
-        final BigInteger[] coefficientA = new BigInteger[n];
-        final BigInteger[] coefficientB = new BigInteger[n];
-        final int r = second;
-        final BigInteger det2Plus = minorPlus;
-        final BigInteger det2Minus = minorMinus;
-        final int pv = pivot;
-        final java.util.stream.IntStream columns = java.util.stream.IntStream.range(0, n);
-        (n >= PARALLEL_DIMENSION ? columns.parallel() : columns).forEach(j -> {
-            final BigInteger cp = entry(m, pv, j, divides, q, shift);
-            if (r < 0) {
-                // y ∥ g: column = a·g, i.e. N_ij·g_pivot = N_pivot,j·g_i.
-                final BigInteger[] c = cp.divideAndRemainder(gi[pv]);
-                if (c[1].signum() == 0) {
-                    for (int i = j; i < n; i++) {
-                        if (!entry(m, i, j, divides, q, shift).equals(IntegerVector.multiply(c[0], gi[i]))) {
-                            throw notInSpan(j);
-                        }
-                    }
-                    coefficientA[j] = cp;
-                    return;
-                }
-                for (int i = j; i < n; i++) {
-                    if (!IntegerVector.multiply(entry(m, i, j, divides, q, shift), gi[pv])
-                            .equals(IntegerVector.multiply(cp, gi[i]))) {
-                        throw notInSpan(j);
-                    }
-                }
-                coefficientA[j] = cp;
-                return;
-            }
-            final BigInteger cr = entry(m, r, j, divides, q, shift);
-            final BigInteger a = IntegerVector.multiply(cp, yi[r]).subtract(IntegerVector.multiply(cr, yi[pv]));
-            final BigInteger b = IntegerVector.multiply(cr, gi[pv]).subtract(IntegerVector.multiply(cp, gi[r]));
-            final BigInteger c2 = r2 == r ? cr : entry(m, r2, j, divides, q, shift);
-            final BigInteger a2 = r2 == r ? a : IntegerVector.multiply(cp, yi[r2]).subtract(IntegerVector.multiply(c2, yi[pv]));
-            final BigInteger b2 = r2 == r ? b : IntegerVector.multiply(c2, gi[pv]).subtract(IntegerVector.multiply(cp, gi[r2]));
-            final BigInteger qa = exactQuotient(a2, det2Twos, det2Odd);
-            final BigInteger qb = qa == null ? null : exactQuotient(b2, det2Twos, det2Odd);
-            final boolean integral = qb != null;
-            final IntegerVector.Odd oa = integral ? IntegerVector.Odd.of(qa) : null;
-            final IntegerVector.Odd ob = integral ? IntegerVector.Odd.of(qb) : null;
-            if (integral && (!cp.equals(oa.times(go[pv]).add(ob.times(yo[pv])))
-                    || !cr.equals(oa.times(go[r]).add(ob.times(yo[r]))))) {
-                throw notInSpan(j);
-            }
-            for (int i = j; i < n; i++) {
-                final BigInteger nij = entry(m, i, j, divides, q, shift);
-                if (integral) {
-                    if (!nij.equals(oa.times(go[i]).add(ob.times(yo[i])))) {
-                        throw notInSpan(j);
-                    }
-                    continue;
-                }
-                final BigInteger left = IntegerVector.multiply(nij, det2Plus).subtract(IntegerVector.multiply(nij, det2Minus));
-                if (!left.equals(IntegerVector.multiply(a, gi[i]).add(IntegerVector.multiply(b, yi[i])))) {
-                    throw notInSpan(j);
-                }
-            }
-            coefficientA[j] = a;
-            coefficientB[j] = b;
-        });
-        if (second < 0) {
-            // R = G·aᵀ is symmetric iff a ∥ G: g_pivot·aᵢ = a_pivot·gᵢ for every i.
-            for (int i = 0; i < n; i++) {
-                if (!IntegerVector.multiply(coefficientA[i], gi[pivot]).equals(IntegerVector.multiply(coefficientA[pivot], gi[i]))) {
-                    throw notInSpan(i);
-                }
-            }
-        } else {
-            // R = G·aᵀ + Y·bᵀ is symmetric iff a = c11·G + c12·Y and b = c21·G + c22·Y with
-            // c12 = c21 (R − Rᵀ = (c12 − c21)(G·Yᵀ − Y·Gᵀ)); the c's by Cramer, times minor.
-            final BigInteger[] ca = inSpan(coefficientA, gi, yi, pivot, second, minorPlus, minorMinus);
-            final BigInteger[] cb = inSpan(coefficientB, gi, yi, pivot, second, minorPlus, minorMinus);
-            if (!ca[1].equals(cb[0])) {
-                throw new IllegalArgumentException("M − αI restricted to span{g, y} is not symmetric:"
-                        + " M is not α on the orthogonal complement of the plane");
-            }
-        }
-        // Σⱼ aⱼGⱼ, Σⱼ aⱼYⱼ, Σⱼ bⱼGⱼ, Σⱼ bⱼYⱼ (on a line, Σⱼ N_pivot,j·Gⱼ).
-        BigInteger aG = BigInteger.ZERO;
-        BigInteger aY = BigInteger.ZERO;
-        BigInteger bG = BigInteger.ZERO;
-        BigInteger bY = BigInteger.ZERO;
-        for (int j = 0; j < n; j++) {
-            aG = aG.add(IntegerVector.multiply(coefficientA[j], gi[j]));
-            if (second >= 0) {
-                aY = aY.add(IntegerVector.multiply(coefficientA[j], yi[j]));
-                bG = bG.add(IntegerVector.multiply(coefficientB[j], gi[j]));
-                bY = bY.add(IntegerVector.multiply(coefficientB[j], yi[j]));
             }
         }
         final BigInteger k = divides ? m.denominator() : m.denominator().multiply(q);
         if (second < 0) {
-            // (m − αI)·G = (Σ N_pivot,j·Gⱼ)/(G_pivot·k)·G.
-            return new PlaneSpectrum(alpha, alpha.add(Rational.of(aG, gi[pivot].multiply(k))), null,
-                    new Columns(coefficientA, null, gi[pivot], k, gv, yv));
+            return line(m, alpha, gv, yv, pivot, divides, q, shift, k);
         }
-        // (m − αI) maps G to (aG·G + bG·Y)/(minor·k) and Y to (aY·G + bY·Y)/(minor·k); in the
-        // basis (g, y) = (G/sg, Y/sy) the off-diagonal entries pick up sg/sy and sy/sg, and
-        // M = αI + (m − αI) on the plane.
+        // The claim: N = B·C·Bᵀ with B = [G Y] (D×2) and C symmetric 2×2. Then every column of N
+        // is in span{G, Y}, and N = 0 on the plane's orthogonal complement. On rows and columns
+        // (pivot, second), N₂ = B₂·C·B₂ᵀ with B₂ the 2×2 block of [G Y] (det B₂ = minor), so
+        // C = adj(B₂)·N₂·adj(B₂)ᵀ/minor²: the only candidate, formed from four entries of N. It
+        // is checked against every entry of the lower triangle, N_ij = (C₁₁Gⱼ + C₁₂Yⱼ)·Gᵢ +
+        // (C₁₂Gⱼ + C₂₂Yⱼ)·Yᵢ; with N and C symmetric that is every entry. For the matrices of the
+        // family C is an integer matrix (minor² divides), and the check runs on the stored digits
+        // without allocation; else the check is minor²·N_ij = (Ĉ·…) in integers, Ĉ = minor²·C.
+        final int r = second;
+        final BigInteger npp = entry(m, pivot, pivot, divides, q, shift);
+        final BigInteger npr = entry(m, pivot, r, divides, q, shift);
+        final BigInteger nrr = entry(m, r, r, divides, q, shift);
+        // adj(B₂) = [[Y_r, −Y_p], [−G_r, G_p]]; Ĉ = adj·N₂·adjᵀ.
+        final BigInteger[][] adj = {{yi[r], yi[pivot].negate()}, {gi[r].negate(), gi[pivot]}};
+        final BigInteger[][] n2 = {{npp, npr}, {npr, nrr}};
+        final BigInteger[][] c = new BigInteger[2][2];
+        for (int a = 0; a < 2; a++) {
+            for (int b = 0; b < 2; b++) {
+                BigInteger sum = BigInteger.ZERO;
+                for (int u = 0; u < 2; u++) {
+                    for (int v = 0; v < 2; v++) {
+                        sum = sum.add(IntegerVector.multiply(IntegerVector.multiply(adj[a][u], n2[u][v]), adj[b][v]));
+                    }
+                }
+                c[a][b] = sum;
+            }
+        }
+        final int twos = 2 * minor.getLowestSetBit();
+        final BigInteger odd = minor.shiftRight(minor.getLowestSetBit()).pow(2);
+        final BigInteger c11 = exactQuotient(c[0][0], twos, odd);
+        final BigInteger c12 = c11 == null ? null : exactQuotient(c[0][1], twos, odd);
+        final BigInteger c22 = c12 == null ? null : exactQuotient(c[1][1], twos, odd);
+        final boolean integral = c22 != null && divides;
+        final BigInteger[] coefficientA = new BigInteger[n];
+        final BigInteger[] coefficientB = new BigInteger[n];
+        final BigInteger[][] cc = integral ? new BigInteger[][] {{c11, c12}, {c12, c22}} : c;
+        for (int j = 0; j < n; j++) {
+            coefficientA[j] = IntegerVector.multiply(cc[0][0], gi[j]).add(IntegerVector.multiply(cc[0][1], yi[j]));
+            coefficientB[j] = IntegerVector.multiply(cc[1][0], gi[j]).add(IntegerVector.multiply(cc[1][1], yi[j]));
+        }
+        final BigInteger denominator = integral ? BigInteger.ONE : minor.multiply(minor);
+        final java.util.stream.IntStream columns = java.util.stream.IntStream.range(0, n);
+        if (integral) {
+            // N_ij = num_ij − δ_ij·shift = aⱼ·G_i + bⱼ·Y_i, checked as
+            // aⱼ·G_i + bⱼ·Y_i + δ_ij·shift = num_ij on the stored digits.
+            final DigitSum.Narrow[] gn = DigitSum.Narrow.of(gi);
+            final DigitSum.Narrow[] yn = DigitSum.Narrow.of(yi);
+            long narrowBits = 0;
+            for (int i = 0; i < n; i++) {
+                narrowBits = Math.max(narrowBits, Math.max(gn[i].bits(), yn[i].bits()));
+            }
+            final long gyBits = narrowBits;
+            final DigitSum.Wide diagonal = DigitSum.Wide.of(shift);
+            (n >= PARALLEL_DIMENSION ? columns.parallel() : columns).forEach(j -> {
+                final DigitSum.Wide wa = DigitSum.Wide.of(coefficientA[j]);
+                final DigitSum.Wide wb = DigitSum.Wide.of(coefficientB[j]);
+                final long bits = Math.max(Math.max(wa.bits(), wb.bits()) + gyBits, diagonal.bits()) + 2;
+                final DigitSum sum = new DigitSum(Math.max(digits.slots(), DigitSum.slotsFor(bits)));
+                for (int i = j; i < n; i++) {
+                    sum.addProduct(wa, gn[i], 1);
+                    sum.addProduct(wb, yn[i], 1);
+                    if (i == j) {
+                        sum.addProduct(diagonal, ONE, 1);
+                    }
+                    if (!digits.equalsEntry(sum, i, j)) {
+                        throw notInSpan(j);
+                    }
+                }
+            });
+        } else {
+            (n >= PARALLEL_DIMENSION ? columns.parallel() : columns).forEach(j -> {
+                for (int i = j; i < n; i++) {
+                    final BigInteger left = IntegerVector.multiply(entry(m, i, j, divides, q, shift), denominator);
+                    if (!left.equals(IntegerVector.multiply(coefficientA[j], gi[i]).add(IntegerVector.multiply(coefficientB[j], yi[i])))) {
+                        throw notInSpan(j);
+                    }
+                }
+            });
+        }
+        // Σⱼ aⱼGⱼ, Σⱼ aⱼYⱼ, Σⱼ bⱼGⱼ, Σⱼ bⱼYⱼ: (m − αI) maps G to (aG·G + bG·Y)/(denominator·k) and
+        // Y to (aY·G + bY·Y)/(denominator·k); in the basis (g, y) = (G/sg, Y/sy) the off-diagonal
+        // entries pick up sg/sy and sy/sg, and M = αI + (m − αI) on the plane.
+        final BigInteger aG = IntegerVector.dot(coefficientA, gi);
+        final BigInteger aY = IntegerVector.dot(coefficientA, yi);
+        final BigInteger bG = IntegerVector.dot(coefficientB, gi);
+        final BigInteger bY = IntegerVector.dot(coefficientB, yi);
         return new PlaneSpectrum(alpha, null,
-                SpanRestriction.ofIntegers(alpha, aG, aY, bG, bY, minor.multiply(k), sg, sy),
-                new Columns(coefficientA, coefficientB, minor, k, gv, yv));
+                SpanRestriction.ofIntegers(alpha, aG, aY, bG, bY, denominator.multiply(k), sg, sy),
+                new Columns(coefficientA, coefficientB, denominator, k, gv, yv));
+    }
+
+    /**
+     * y ∥ g: every column of N must be a multiple of G, column j = (N_pivot,j/G_pivot)·G, i.e.
+     * N_ij·G_pivot = N_pivot,j·G_i, checked on the lower triangle; with N symmetric the
+     * coefficients (N_pivot,j)ⱼ must then be parallel to G, and M = α on G⊥.
+     */
+    private static PlaneSpectrum line(RationalMatrix m, Rational alpha, IntegerVector gv, IntegerVector yv, int pivot,
+                                      boolean divides, BigInteger q, BigInteger shift, BigInteger k) {
+        final BigInteger[] gi = gv.entries();
+        final int n = gi.length;
+        final BigInteger[] coefficientA = new BigInteger[n];
+        final java.util.stream.IntStream columns = java.util.stream.IntStream.range(0, n);
+        (n >= PARALLEL_DIMENSION ? columns.parallel() : columns).forEach(j -> {
+            final BigInteger cp = entry(m, pivot, j, divides, q, shift);
+            for (int i = j; i < n; i++) {
+                if (!IntegerVector.multiply(entry(m, i, j, divides, q, shift), gi[pivot])
+                        .equals(IntegerVector.multiply(cp, gi[i]))) {
+                    throw notInSpan(j);
+                }
+            }
+            coefficientA[j] = cp;
+        });
+        // R = G·aᵀ is symmetric iff a ∥ G: g_pivot·aᵢ = a_pivot·gᵢ for every i.
+        for (int i = 0; i < n; i++) {
+            if (!IntegerVector.multiply(coefficientA[i], gi[pivot]).equals(IntegerVector.multiply(coefficientA[pivot], gi[i]))) {
+                throw notInSpan(i);
+            }
+        }
+        // (m − αI)·G = (Σ N_pivot,j·Gⱼ)/(G_pivot·k)·G.
+        final BigInteger aG = IntegerVector.dot(coefficientA, gi);
+        return new PlaneSpectrum(alpha, alpha.add(Rational.of(aG, gi[pivot].multiply(k))), null,
+                new Columns(coefficientA, null, gi[pivot], k, gv, yv));
     }
 
     /**
@@ -353,23 +347,7 @@ public final class PlaneSpectrum {
         return i == j ? v.subtract(shift) : v;
     }
 
-    /**
-     * The integers (c1, c2) with minor·v = c1·G + c2·Y (minor = minorPlus − minorMinus, kept as
-     * its two products: see {@link #of}), checked for every entry; throws when v is not in
-     * span{G, Y}.
-     */
-    private static BigInteger[] inSpan(BigInteger[] v, BigInteger[] gi, BigInteger[] yi, int pivot, int second,
-                                       BigInteger minorPlus, BigInteger minorMinus) {
-        final BigInteger c1 = IntegerVector.multiply(v[pivot], yi[second]).subtract(IntegerVector.multiply(v[second], yi[pivot]));
-        final BigInteger c2 = IntegerVector.multiply(v[second], gi[pivot]).subtract(IntegerVector.multiply(v[pivot], gi[second]));
-        for (int i = 0; i < v.length; i++) {
-            final BigInteger left = IntegerVector.multiply(v[i], minorPlus).subtract(IntegerVector.multiply(v[i], minorMinus));
-            if (!left.equals(IntegerVector.multiply(c1, gi[i]).add(IntegerVector.multiply(c2, yi[i])))) {
-                throw notInSpan(i);
-            }
-        }
-        return new BigInteger[] {c1, c2};
-    }
+    private static final DigitSum.Narrow ONE = new DigitSum.Narrow(1, 0);
 
     private static IllegalArgumentException notInSpan(int column) {
         return new IllegalArgumentException("column " + column + " of M − αI is not in span{g, y}:"

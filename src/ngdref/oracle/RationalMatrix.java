@@ -13,17 +13,68 @@ import java.util.Arrays;
  */
 public final class RationalMatrix {
 
-    private final BigInteger[][] num;
+    /** The numerators as {@code BigInteger}s; for a matrix built as digits, formed when first asked for. */
+    private volatile BigInteger[][] num;
+    /** The numerators as digits (symmetric matrices of the family), or null. */
+    private final SymmetricDigits digits;
     private final BigInteger den;
 
     private RationalMatrix(BigInteger[][] num, BigInteger den) {
         this.num = num;
+        this.digits = null;
+        this.den = den;
+    }
+
+    private RationalMatrix(SymmetricDigits digits, BigInteger den) {
+        this.num = null;
+        this.digits = digits;
         this.den = den;
     }
 
     /** Package-private: wraps (does not copy) an integer matrix over {@code den > 0}. */
     static RationalMatrix ofCommonDenominator(BigInteger[][] num, BigInteger den) {
         return new RationalMatrix(num, den);
+    }
+
+    /** Package-private: wraps a symmetric integer matrix of digits over {@code den > 0}. */
+    static RationalMatrix ofCommonDenominator(SymmetricDigits num, BigInteger den) {
+        return new RationalMatrix(num, den);
+    }
+
+    /**
+     * Package-private: the numerators of this symmetric matrix as digits ({@link PlaneSpectrum}
+     * works on those), formed from the {@code BigInteger}s if it was not built so.
+     *
+     * @throws IllegalArgumentException if the matrix is not symmetric
+     */
+    SymmetricDigits symmetricDigits(String name) {
+        if (digits != null) {
+            return digits;
+        }
+        requireSymmetric(name);
+        return SymmetricDigits.of(num);
+    }
+
+    /** The numerators as {@code BigInteger}s (formed from the digits once, on first use). */
+    private BigInteger[][] num() {
+        BigInteger[][] n = num;
+        if (n == null) {
+            synchronized (this) {
+                n = num;
+                if (n == null) {
+                    final int d = digits.dimension();
+                    n = new BigInteger[d][d];
+                    for (int i = 0; i < d; i++) {
+                        for (int j = 0; j <= i; j++) {
+                            n[i][j] = digits.get(i, j);
+                            n[j][i] = n[i][j];
+                        }
+                    }
+                    num = n;
+                }
+            }
+        }
+        return n;
     }
 
     /** The exact matrix of the doubles in {@code m}; see {@link #of(double[][], String)}. */
@@ -147,17 +198,17 @@ public final class RationalMatrix {
 
     /** The dimension n of this n×n matrix. */
     public int dimension() {
-        return num.length;
+        return digits != null ? digits.dimension() : num.length;
     }
 
     /** Entry (i, j), reduced. */
     public Rational get(int i, int j) {
-        return Rational.of(num[i][j], den);
+        return Rational.of(numerator(i, j), den);
     }
 
     /** Package-private: the integer numerator of entry (i, j) over {@link #denominator()}. */
     BigInteger numerator(int i, int j) {
-        return num[i][j];
+        return digits != null ? digits.get(i, j) : num[i][j];
     }
 
     /** Package-private: the common positive denominator. */
@@ -187,6 +238,7 @@ public final class RationalMatrix {
     /** The product {@code M v}, exact, over one common denominator (no reduction: no gcd). */
     public Quotients product(Rational[] v) {
         checkVector(v, "v");
+        final BigInteger[][] num = num();
         final int n = num.length;
         if (v.length != n) {
             throw new IllegalArgumentException("v must have length " + n + ", was " + v.length);
@@ -217,6 +269,7 @@ public final class RationalMatrix {
 
     /** {@code c · this}, exact. */
     public RationalMatrix scale(Rational c) {
+        final BigInteger[][] num = num();
         final int n = num.length;
         final BigInteger[][] nm = new BigInteger[n][n];
         for (int i = 0; i < n; i++) {
@@ -229,6 +282,7 @@ public final class RationalMatrix {
 
     /** {@code this - t I}, exact. */
     public RationalMatrix shift(Rational t) {
+        final BigInteger[][] num = num();
         final int n = num.length;
         final BigInteger[][] nm = new BigInteger[n][n];
         final BigInteger td = t.denominator();
@@ -244,6 +298,9 @@ public final class RationalMatrix {
 
     /** Whether {@code M = Mᵀ} exactly. */
     public boolean isSymmetric() {
+        if (digits != null) {
+            return true;                        // stored as its lower triangle
+        }
         final int n = num.length;
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < i; j++) {
@@ -262,6 +319,9 @@ public final class RationalMatrix {
      * @throws IllegalArgumentException naming the first asymmetric pair otherwise
      */
     public RationalMatrix requireSymmetric(String name) {
+        if (digits != null) {
+            return this;                        // stored as its lower triangle
+        }
         final int n = num.length;
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < i; j++) {
@@ -276,7 +336,7 @@ public final class RationalMatrix {
 
     /** Whether every entry is zero. */
     public boolean isZero() {
-        for (BigInteger[] row : num) {
+        for (BigInteger[] row : num()) {
             for (BigInteger x : row) {
                 if (x.signum() != 0) {
                     return false;
@@ -287,9 +347,10 @@ public final class RationalMatrix {
     }
 
     private RationalMatrix combine(RationalMatrix o, boolean minus) {
+        final BigInteger[][] num = num();
         final int n = num.length;
-        if (o.num.length != n) {
-            throw new IllegalArgumentException("o must have dimension " + n + ", was " + o.num.length);
+        if (o.dimension() != n) {
+            throw new IllegalArgumentException("o must have dimension " + n + ", was " + o.dimension());
         }
         final BigInteger d = lcm(den, o.den);
         final BigInteger fa = d.divide(den);
@@ -297,7 +358,7 @@ public final class RationalMatrix {
         final BigInteger[][] nm = new BigInteger[n][n];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
-                final BigInteger b = o.num[i][j].multiply(fb);
+                final BigInteger b = o.numerator(i, j).multiply(fb);
                 nm[i][j] = num[i][j].multiply(fa).add(minus ? b.negate() : b);
             }
         }
@@ -310,13 +371,15 @@ public final class RationalMatrix {
             return false;
         }
         final RationalMatrix m = (RationalMatrix) o;
-        if (m.num.length != num.length) {
+        final BigInteger[][] num = num();
+        final BigInteger[][] other = m.num();
+        if (other.length != num.length) {
             return false;
         }
         // a/d == b/e  <=>  a·e == b·d   (d, e > 0)
         for (int i = 0; i < num.length; i++) {
             for (int j = 0; j < num.length; j++) {
-                if (!num[i][j].multiply(m.den).equals(m.num[i][j].multiply(den))) {
+                if (!num[i][j].multiply(m.den).equals(other[i][j].multiply(den))) {
                     return false;
                 }
             }
@@ -326,9 +389,10 @@ public final class RationalMatrix {
 
     @Override
     public int hashCode() {
-        int h = num.length;
-        for (int i = 0; i < num.length; i++) {
-            for (int j = 0; j < num.length; j++) {
+        final int n = dimension();
+        int h = n;
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
                 h = 31 * h + get(i, j).hashCode();
             }
         }
@@ -338,9 +402,10 @@ public final class RationalMatrix {
     @Override
     public String toString() {
         final StringBuilder sb = new StringBuilder("[");
-        for (int i = 0; i < num.length; i++) {
-            final Rational[] row = new Rational[num.length];
-            for (int j = 0; j < num.length; j++) {
+        final int n = dimension();
+        for (int i = 0; i < n; i++) {
+            final Rational[] row = new Rational[n];
+            for (int j = 0; j < n; j++) {
                 row[j] = get(i, j);
             }
             sb.append(i == 0 ? "" : ", ").append(Arrays.toString(row));

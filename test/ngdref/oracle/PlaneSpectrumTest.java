@@ -157,6 +157,57 @@ class PlaneSpectrumTest {
     }
 
     /**
+     * D = 64 (the columns are checked in parallel) with entries of g and y whose exponents span
+     * the whole double range: the matrix's integers have about 8,000 bits and are checked as
+     * digits ({@link DigitSum}). The certificate holds for the family's matrix, gives the same
+     * restriction as the direct product, and fails when any one symmetric pair of entries is
+     * changed by one unit of its lowest or its highest bit.
+     */
+    @Test
+    void everyEntryOfAWholeRangeMatrixIsChecked() {
+        final Random r = new Random(23);
+        final int d = 64;
+        final double[] g = new double[d];
+        final double[] y = new double[d];
+        for (int i = 0; i < d; i++) {
+            g[i] = Math.scalb(1 + r.nextDouble(), r.nextInt(2001) - 1000) * (r.nextBoolean() ? 1 : -1);
+            y[i] = r.nextInt(10) < 7 ? g[i] * (0.5 + r.nextDouble())
+                    : Math.scalb(1 + r.nextDouble(), r.nextInt(2001) - 1000) * (r.nextBoolean() ? 1 : -1);
+        }
+        if (ExactDots.of(g, y).yTg().signum() < 0) {
+            for (int i = 0; i < d; i++) {
+                y[i] = -y[i];
+            }
+        }
+        final Rational alpha = ExplicitFamilyMetric.alphaOfGamma(g, y, 1.0);
+        final RationalMatrix m = ExplicitFamilyMetric.optimal(g, y);
+        assertTrue(m.numerator(d - 1, 0).bitLength() > 1000 || m.numerator(0, 0).bitLength() > 1000);
+        final SpanRestriction span = PlaneSpectrum.of(m, alpha, g, y).restriction();
+        final SpanRestriction direct = SpanRestriction.of(m, g, y);
+        for (int i = 0; i < 2; i++) {
+            for (int j = 0; j < 2; j++) {
+                assertEquals(direct.get(i, j), span.get(i, j));
+            }
+        }
+        final int[][] cells = {{0, 0}, {d - 1, 0}, {17, 5}, {d - 1, d - 1}, {40, 39}};
+        for (int[] cell : cells) {
+            final BigInteger entry = m.numerator(cell[0], cell[1]);
+            for (BigInteger change : new BigInteger[] {BigInteger.ONE, BigInteger.ONE.negate(),
+                BigInteger.ONE.shiftLeft(Math.max(0, entry.bitLength() - 1))}) {
+                final Rational[][] e = new Rational[d][d];
+                for (Rational[] row : e) {
+                    java.util.Arrays.fill(row, Rational.ZERO);
+                }
+                e[cell[0]][cell[1]] = Rational.of(change, m.denominator());
+                e[cell[1]][cell[0]] = e[cell[0]][cell[1]];
+                final RationalMatrix perturbed = m.add(RationalMatrix.of(e));
+                assertThrows(IllegalArgumentException.class, () -> PlaneSpectrum.of(perturbed, alpha, g, y),
+                        "entry (" + cell[0] + ", " + cell[1] + ") changed by " + change);
+            }
+        }
+    }
+
+    /**
      * A matrix whose columns are combinations of g and y with non-integral coefficients in the
      * integer basis (G, Y): the check must take the general path, not read the quotient by the
      * minor's odd part as a combination. diag(2, 1, 1) = I + (1/4)·ggᵀ for g = (2, 0, 0): column

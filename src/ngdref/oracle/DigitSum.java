@@ -1,0 +1,284 @@
+package ngdref.oracle;
+
+import java.math.BigInteger;
+import java.util.Arrays;
+
+/**
+ * An exact integer formed as a sum of products, held as base-{@code 2^28} digits in
+ * {@code long} slots: the allocation-free arithmetic of the oracle's O(D²) work on the explicit
+ * matrix of the family, whose entries have thousands of bits ({@link SymmetricDigits},
+ * {@link PlaneSpectrum}). {@code BigInteger} allocates a new array for every product, shift and
+ * sum, and at D = 256 that allocation, not the arithmetic, was most of the cost.
+ *
+ * <p>The value is {@code Σ slot[k]·2^(28k)}. Each term added is a long integer (a {@link Wide}:
+ * digits in [0, 2^28), a sign and a power of two) times a short one of at most 53 bits (the odd
+ * part of an entry of G or Y, integers from doubles): the short factor times the power of two
+ * modulo 28 has at most 81 bits, three digits, so every digit product is below 2^56 and one
+ * term adds at most 3·2^56 in absolute value to a slot. After at most {@link #MAX_TERMS} terms
+ * a slot is below 2^63: no overflow, no carry until {@link #equalsStored} or {@link #store}, which
+ * propagate the carries once and leave the sum zero for the next entry.
+ */
+final class DigitSum {
+
+    /** Digit width in bits. */
+    static final int W = 28;
+    /** How many terms a sum may have: 40·3·2^56 &lt; 2^63. */
+    static final int MAX_TERMS = 40;
+
+    private static final long MASK = (1L << W) - 1;
+
+    private final long[] slot;
+    /** Every slot from here on is zero. */
+    private int used;
+    private int terms;
+
+    /** A zero sum of {@code slots} digits. */
+    DigitSum(int slots) {
+        this.slot = new long[slots];
+    }
+
+    /** How many slots a sum needs whose terms have at most {@code bits} bits (with a sign digit). */
+    static int slotsFor(long bits) {
+        final long slots = bits / W + 4;
+        if (slots > Integer.MAX_VALUE / 4) {
+            throw new IllegalArgumentException("an integer of " + bits + " bits is too long for the oracle's digits");
+        }
+        return (int) slots;
+    }
+
+    /** The number of slots. */
+    int slots() {
+        return slot.length;
+    }
+
+    /**
+     * Adds {@code sign·a·s·2^shift} ({@code sign} = ±1): a long integer times a short one,
+     * {@code |s| < 2^53}.
+     *
+     * @throws IllegalStateException if the sum has too few slots for the term or too many terms
+     *     since the last normalisation (a fault of the caller, never a wrong sum)
+     */
+    void addProduct(Wide a, long s, int shift, int sign) {
+        if (s == 0 || a.signum() == 0) {
+            return;
+        }
+        final long u = Math.abs(s);
+        if (u >>> 53 != 0) {
+            throw new IllegalStateException("short factor of more than 53 bits: " + s);
+        }
+        final int total = a.shift() + shift;
+        final int w = total / W;
+        final int r = total % W;
+        // u·2^r = m0 + m1·2^28 + m2·2^56, each below 2^28 (u·2^r < 2^81).
+        final long low = (u & MASK) << r;
+        final long high = ((u >>> W) << r) + (low >>> W);
+        final boolean negative = a.sign() * Long.signum(s) * sign < 0;
+        final long[] d = a.digits();
+        reserve(w + d.length + 2);
+        // Three passes of one multiplier each (simple loops the JIT can vectorise).
+        multiplyAdd(d, negative ? -(low & MASK) : low & MASK, w);
+        multiplyAdd(d, negative ? -(high & MASK) : high & MASK, w + 1);
+        multiplyAdd(d, negative ? -(high >>> W) : high >>> W, w + 2);
+    }
+
+    private void multiplyAdd(long[] d, long m, int at) {
+        if (m == 0) {
+            return;
+        }
+        final long[] t = slot;
+        for (int k = 0; k < d.length; k++) {
+            t[at + k] += d[k] * m;
+        }
+    }
+
+    /**
+     * Whether the sum equals e, a normalised integer of {@link SymmetricDigits} (digits in
+     * [0, 2^28), the last one signed) stored at {@code digits[from .. from + count)}; leaves the
+     * sum zero either way. One pass: the carries of sum − e are propagated digit by digit, and
+     * the two are equal iff every digit of the difference and its last carry are zero.
+     */
+    boolean equalsStored(int[] digits, int from, int count) {
+        final long[] t = slot;
+        final int end = Math.max(used, count);
+        if (end > t.length) {
+            throw new IllegalStateException("an integer of " + count + " digits against a sum of " + t.length);
+        }
+        long carry = 0;
+        boolean zero = true;
+        for (int k = 0; k < end; k++) {
+            final long v = t[k] - (k < count ? digits[from + k] : 0) + carry;
+            t[k] = 0;
+            zero &= (v & MASK) == 0;
+            carry = v >> W;
+        }
+        used = 0;
+        terms = 0;
+        return zero && carry == 0;
+    }
+
+    private void reserve(int end) {
+        if (end > slot.length) {
+            throw new IllegalStateException("a term of " + end + " digits in a sum of " + slot.length);
+        }
+        if (++terms > MAX_TERMS) {
+            throw new IllegalStateException("more than " + MAX_TERMS + " terms without a normalisation");
+        }
+        used = Math.max(used, end);
+    }
+
+    /**
+     * Writes the sum to {@code out[from ..]} in its shortest form, digits in [0, 2^28) and a
+     * last, signed one that is neither 0 nor −1 unless it is the only one (a last digit 0 or −1
+     * is folded into the one below it), and leaves the sum zero.
+     *
+     * @return the number of digits written, at most {@link #slots()}
+     * @throws IllegalStateException if the value does not fit the slots (a fault of the caller)
+     */
+    int store(int[] out, int from) {
+        final long[] t = slot;
+        long carry = 0;
+        int k = 0;
+        for (; k < used; k++) {
+            final long v = t[k] + carry;
+            t[k] = 0;
+            out[from + k] = (int) (v & MASK);
+            carry = v >> W;
+        }
+        used = 0;
+        terms = 0;
+        // The value is the digits written plus carry·2^(28k): the carry's own digits follow.
+        for (; carry != 0 && carry != -1; k++) {
+            requireRoom(k);
+            out[from + k] = (int) (carry & MASK);
+            carry >>= W;
+        }
+        // carry is now 0, or −1 for a negative value: a last digit −1, or folded into the one below.
+        if (k == 0) {
+            out[from + k++] = (int) carry;
+        } else if (carry != 0 && k < slot.length) {
+            out[from + k++] = -1;
+        } else if (carry != 0) {
+            out[from + k - 1] -= 1 << W;
+        }
+        int count = k;
+        while (count > 1 && (out[from + count - 1] == 0 || out[from + count - 1] == -1)) {
+            out[from + count - 2] += out[from + count - 1] << W;
+            count--;
+        }
+        return count;
+    }
+
+    private void requireRoom(int k) {
+        if (k >= slot.length) {
+            throw new IllegalStateException("the sum does not fit its " + slot.length + " digits");
+        }
+    }
+
+    /** The integer of normalised digits {@code digits[from .. from + count)}, the last signed. */
+    static BigInteger valueOf(int[] digits, int from, int count) {
+        final byte[] magnitude = new byte[(count - 1) * W / 8 + 1];
+        long buffer = 0;
+        int bits = 0;
+        int at = magnitude.length - 1;
+        for (int k = 0; k < count - 1; k++) {
+            buffer |= (long) digits[from + k] << bits;
+            bits += W;
+            while (bits >= 8) {
+                magnitude[at--] = (byte) buffer;
+                buffer >>>= 8;
+                bits -= 8;
+            }
+        }
+        if (bits > 0) {
+            magnitude[at] = (byte) buffer;
+        }
+        return new BigInteger(1, magnitude).add(BigInteger.valueOf(digits[from + count - 1]).shiftLeft(W * (count - 1)));
+    }
+
+    /**
+     * A long integer {@code sign·Σ digits[k]·2^(28k)·2^shift} with digits in [0, 2^28): the odd
+     * part of an integer and its power of two, split once for the many products it enters.
+     *
+     * @param digits the digits of the odd part's magnitude (empty for 0)
+     * @param sign −1, 0 or 1
+     * @param shift the power of two
+     */
+    record Wide(long[] digits, int sign, int shift) {
+
+        /** {@code v} split into odd part and power of two. */
+        static Wide of(BigInteger v) {
+            if (v.signum() == 0) {
+                return new Wide(new long[0], 0, 0);
+            }
+            final int shift = v.getLowestSetBit();
+            final byte[] b = v.abs().shiftRight(shift).toByteArray();
+            final long[] d = new long[(b.length * 8 + W - 1) / W];
+            long buffer = 0;
+            int bits = 0;
+            int k = 0;
+            for (int i = b.length - 1; i >= 0; i--) {
+                buffer |= (long) (b[i] & 0xff) << bits;
+                bits += 8;
+                if (bits >= W) {
+                    d[k++] = buffer & MASK;
+                    buffer >>>= W;
+                    bits -= W;
+                }
+            }
+            if (bits > 0) {
+                d[k++] = buffer;
+            }
+            return new Wide(k == d.length ? d : Arrays.copyOf(d, k), v.signum(), shift);
+        }
+
+        int signum() {
+            return sign;
+        }
+
+        /** An upper bound on the bit length of the value. */
+        long bits() {
+            return (long) digits.length * W + shift;
+        }
+    }
+
+    /**
+     * A short integer {@code odd·2^shift}, |odd| &lt; 2^53: an entry of G or Y (a double over
+     * a power of two).
+     *
+     * @param odd the odd part with its sign (0 for 0)
+     * @param shift the power of two
+     */
+    record Narrow(long odd, int shift) {
+
+        /** {@code v} split, or an exception if its odd part has more than 53 bits. */
+        static Narrow of(BigInteger v) {
+            if (v.signum() == 0) {
+                return new Narrow(0, 0);
+            }
+            final int shift = v.getLowestSetBit();
+            final BigInteger odd = v.shiftRight(shift);
+            if (odd.bitLength() > 53) {
+                throw new IllegalArgumentException("not a double's integer: odd part of " + odd.bitLength() + " bits");
+            }
+            return new Narrow(odd.longValue(), shift);
+        }
+
+        static Narrow[] of(BigInteger[] v) {
+            final Narrow[] out = new Narrow[v.length];
+            for (int i = 0; i < v.length; i++) {
+                out[i] = of(v[i]);
+            }
+            return out;
+        }
+
+        /** An upper bound on the bit length of the value. */
+        long bits() {
+            return 53L + shift;
+        }
+    }
+
+    /** Adds {@code sign·a·s}. */
+    void addProduct(Wide a, Narrow s, int sign) {
+        addProduct(a, s.odd(), s.shift(), sign);
+    }
+}
