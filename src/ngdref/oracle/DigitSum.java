@@ -28,6 +28,8 @@ final class DigitSum {
     private static final long MASK = (1L << W) - 1;
 
     private final long[] slot;
+    /** Every slot below this one is zero (slot.length when the sum is zero). */
+    private int low;
     /** Every slot from here on is zero. */
     private int used;
     private int terms;
@@ -35,6 +37,7 @@ final class DigitSum {
     /** A zero sum of {@code slots} digits. */
     DigitSum(int slots) {
         this.slot = new long[slots];
+        this.low = slots;
     }
 
     /** How many slots a sum needs whose terms have at most {@code bits} bits (with a sign digit). */
@@ -74,7 +77,7 @@ final class DigitSum {
         final long high = ((u >>> W) << r) + (low >>> W);
         final boolean negative = a.sign() * Long.signum(s) * sign < 0;
         final long[] d = a.digits();
-        reserve(w + d.length + 2);
+        reserve(w, w + d.length + 2);
         // Three passes of one multiplier each (simple loops the JIT can vectorise).
         multiplyAdd(d, negative ? -(low & MASK) : low & MASK, w);
         multiplyAdd(d, negative ? -(high & MASK) : high & MASK, w + 1);
@@ -92,80 +95,105 @@ final class DigitSum {
     }
 
     /**
-     * Whether the sum equals e, a normalised integer of {@link SymmetricDigits} (digits in
-     * [0, 2^28), the last one signed) stored at {@code digits[from .. from + count)}; leaves the
-     * sum zero either way. One pass: the carries of sum − e are propagated digit by digit, and
-     * the two are equal iff every digit of the difference and its last carry are zero.
+     * Whether the sum equals e, an integer in the stored form of {@link #store} at
+     * {@code digits[from .. from + count)}; leaves the sum zero either way. One pass over the
+     * slots either of them uses: the carries of sum − e are propagated digit by digit, and the two
+     * are equal iff every digit of the difference and its last carry are zero.
      */
     boolean equalsStored(int[] digits, int from, int count) {
         final long[] t = slot;
-        final int end = Math.max(used, count);
+        final int eLow = digits[from];
+        final int eEnd = eLow + count - 1;
+        final int start = Math.min(low, eLow);
+        final int end = Math.max(used, eEnd);
         if (end > t.length) {
-            throw new IllegalStateException("an integer of " + count + " digits against a sum of " + t.length);
+            throw new IllegalStateException("an integer of " + eEnd + " digits against a sum of " + t.length);
         }
+        final int shift = from + 1 - eLow;
         long carry = 0;
         boolean zero = true;
-        for (int k = 0; k < end; k++) {
-            final long v = t[k] - (k < count ? digits[from + k] : 0) + carry;
+        for (int k = start; k < end; k++) {
+            final long v = t[k] - (k >= eLow && k < eEnd ? digits[shift + k] : 0) + carry;
             t[k] = 0;
             zero &= (v & MASK) == 0;
             carry = v >> W;
         }
-        used = 0;
-        terms = 0;
+        reset();
         return zero && carry == 0;
     }
 
-    private void reserve(int end) {
+    private void reserve(int start, int end) {
         if (end > slot.length) {
             throw new IllegalStateException("a term of " + end + " digits in a sum of " + slot.length);
         }
         if (++terms > MAX_TERMS) {
             throw new IllegalStateException("more than " + MAX_TERMS + " terms without a normalisation");
         }
+        low = Math.min(low, start);
         used = Math.max(used, end);
     }
 
+    private void reset() {
+        low = slot.length;
+        used = 0;
+        terms = 0;
+    }
+
     /**
-     * Writes the sum to {@code out[from ..]} in its shortest form, digits in [0, 2^28) and a
-     * last, signed one that is neither 0 nor −1 unless it is the only one (a last digit 0 or −1
-     * is folded into the one below it), and leaves the sum zero.
+     * Writes the sum to {@code out[from ..]} in its shortest form, and leaves the sum zero. The
+     * form is {@code [z, d_z, …, d_top]}: the value is {@code Σ d_k·2^(28k)} with d_z the lowest
+     * nonzero digit (z = 0 and one digit 0 for zero), digits in [0, 2^28) and a last, signed one
+     * that is neither 0 nor −1 unless it is the only one (a last digit 0 or −1 is folded into the
+     * one below it).
      *
-     * @return the number of digits written, at most {@link #slots()}
+     * @return the number of ints written, at most {@link #slots()} + 1
      * @throws IllegalStateException if the value does not fit the slots (a fault of the caller)
      */
     int store(int[] out, int from) {
         final long[] t = slot;
+        final int start = Math.min(low, used);
+        final int at = from + 1 - start;             // digit k goes to out[at + k]
         long carry = 0;
-        int k = 0;
+        int k = start;
         for (; k < used; k++) {
             final long v = t[k] + carry;
             t[k] = 0;
-            out[from + k] = (int) (v & MASK);
+            out[at + k] = (int) (v & MASK);
             carry = v >> W;
         }
-        used = 0;
-        terms = 0;
+        reset();
         // The value is the digits written plus carry·2^(28k): the carry's own digits follow.
         for (; carry != 0 && carry != -1; k++) {
             requireRoom(k);
-            out[from + k] = (int) (carry & MASK);
+            out[at + k] = (int) (carry & MASK);
             carry >>= W;
         }
         // carry is now 0, or −1 for a negative value: a last digit −1, or folded into the one below.
-        if (k == 0) {
-            out[from + k++] = (int) carry;
+        if (k == start) {
+            out[at + k++] = (int) carry;
         } else if (carry != 0 && k < slot.length) {
-            out[from + k++] = -1;
+            out[at + k++] = -1;
         } else if (carry != 0) {
-            out[from + k - 1] -= 1 << W;
+            out[at + k - 1] -= 1 << W;
         }
-        int count = k;
-        while (count > 1 && (out[from + count - 1] == 0 || out[from + count - 1] == -1)) {
-            out[from + count - 2] += out[from + count - 1] << W;
-            count--;
+        int top = k;                                 // digits start .. top − 1
+        while (top - start > 1 && (out[at + top - 1] == 0 || out[at + top - 1] == -1)) {
+            out[at + top - 2] += out[at + top - 1] << W;
+            top--;
         }
-        return count;
+        int z = start;
+        while (z < top - 1 && out[at + z] == 0) {
+            z++;
+        }
+        if (z == top - 1 && out[at + z] == 0) {
+            z = 0;                                   // zero: one digit 0 at position 0
+            out[from + 1] = 0;
+            top = 1;
+        } else if (z > start) {
+            System.arraycopy(out, at + z, out, from + 1, top - z);
+        }
+        out[from] = z;
+        return 1 + top - z;
     }
 
     private void requireRoom(int k) {
@@ -174,14 +202,16 @@ final class DigitSum {
         }
     }
 
-    /** The integer of normalised digits {@code digits[from .. from + count)}, the last signed. */
+    /** The integer stored in the form of {@link #store} at {@code digits[from .. from + count)}. */
     static BigInteger valueOf(int[] digits, int from, int count) {
-        final byte[] magnitude = new byte[(count - 1) * W / 8 + 1];
+        final int z = digits[from];
+        final int n = count - 1;
+        final byte[] magnitude = new byte[(n - 1) * W / 8 + 1];
         long buffer = 0;
         int bits = 0;
         int at = magnitude.length - 1;
-        for (int k = 0; k < count - 1; k++) {
-            buffer |= (long) digits[from + k] << bits;
+        for (int k = 0; k < n - 1; k++) {
+            buffer |= (long) digits[from + 1 + k] << bits;
             bits += W;
             while (bits >= 8) {
                 magnitude[at--] = (byte) buffer;
@@ -192,7 +222,8 @@ final class DigitSum {
         if (bits > 0) {
             magnitude[at] = (byte) buffer;
         }
-        return new BigInteger(1, magnitude).add(BigInteger.valueOf(digits[from + count - 1]).shiftLeft(W * (count - 1)));
+        return new BigInteger(1, magnitude).add(BigInteger.valueOf(digits[from + n]).shiftLeft(W * (n - 1)))
+                .shiftLeft(W * z);
     }
 
     /**

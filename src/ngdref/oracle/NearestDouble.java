@@ -8,19 +8,14 @@ import java.math.BigInteger;
  * exact comparisons with the midpoints between neighbouring doubles.
  *
  * <p>{@link BigDecimal#doubleValue()} only supplies a first candidate; the result is verified
- * (and moved by whole ulps if needed) against exact BigDecimal midpoints, so correctness does
- * not depend on the JDK's conversion. Values of magnitude at least
+ * (and moved by whole ulps if needed) against the exact midpoints between neighbouring doubles,
+ * compared in integers ({@code u·10^−s} against {@code K·2^F}: one power of ten and shifts, not
+ * the thousand-digit decimal expansions of doubles near the ends of the range), so correctness
+ * does not depend on the JDK's conversion. Values of magnitude at least
  * {@code 2^1024 − 2^970} (the midpoint between {@code MAX_VALUE} and {@code 2^1024}) round to
  * infinity, as in IEEE 754; a negative value that rounds to zero gives {@code -0.0}.
  */
 public final class NearestDouble {
-
-    /** {@code 2^1024 − 2^970}: the overflow threshold of round-to-nearest. */
-    private static final BigDecimal OVERFLOW = new BigDecimal(
-            BigInteger.ONE.shiftLeft(1024).subtract(BigInteger.ONE.shiftLeft(970)));
-
-    /** 1/2, exact: multiplying by it halves a decimal exactly and faster than an exact division. */
-    private static final BigDecimal HALF = new BigDecimal("0.5");
 
     private NearestDouble() {
     }
@@ -39,17 +34,17 @@ public final class NearestDouble {
             return 0.0;
         }
         final BigDecimal a = x.abs();
-        if (a.compareTo(OVERFLOW) >= 0) {
-            // At the threshold itself the tie goes to the even neighbour 2^1024, i.e. overflow.
+        final Decimal v = new Decimal(a.unscaledValue(), a.scale());
+        // 2^1024 − 2^970 = (2^54 − 1)·2^970, the midpoint of MAX_VALUE and 2^1024; at the
+        // threshold itself the tie goes to the even neighbour 2^1024, i.e. overflow.
+        if (v.compareTo(BigInteger.ONE.shiftLeft(54).subtract(BigInteger.ONE), 970) >= 0) {
             return sign > 0 ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
         }
         double d = Math.min(a.doubleValue(), Double.MAX_VALUE);
         // Move down while a is below the lower midpoint, up while above the upper midpoint.
         while (true) {
-            final BigDecimal exact = new BigDecimal(d);
             if (d > 0) {
-                final BigDecimal low = exact.add(new BigDecimal(Math.nextDown(d))).multiply(HALF);
-                final int c = a.compareTo(low);
+                final int c = v.compareToMidpoint(Math.nextDown(d), d);
                 if (c < 0) {
                     d = Math.nextDown(d);
                     continue;
@@ -60,8 +55,7 @@ public final class NearestDouble {
                 }
             }
             if (d < Double.MAX_VALUE) {
-                final BigDecimal high = exact.add(new BigDecimal(Math.nextUp(d))).multiply(HALF);
-                final int c = a.compareTo(high);
+                final int c = v.compareToMidpoint(d, Math.nextUp(d));
                 if (c > 0) {
                     d = Math.nextUp(d);
                     continue;
@@ -75,7 +69,58 @@ public final class NearestDouble {
         return sign > 0 ? d : -d;
     }
 
-    /** Of two adjacent non-negative doubles, the one with an even significand. */
+    /** A positive decimal {@code u·10^−s}, compared exactly with dyadic numbers. */
+    private static final class Decimal {
+        private final BigInteger u;
+        private final int s;
+        /** 10^|s|, formed once. */
+        private final BigInteger power;
+
+        Decimal(BigInteger u, int s) {
+            this.u = u;
+            this.s = s;
+            this.power = BigInteger.TEN.pow(Math.abs(s));
+        }
+
+        /** The sign of {@code u·10^−s − k·2^f}, k &gt;= 0. */
+        int compareTo(BigInteger k, int f) {
+            BigInteger left = s < 0 ? u.multiply(power) : u;
+            BigInteger right = s > 0 ? k.multiply(power) : k;
+            if (f > 0) {
+                right = right.shiftLeft(f);
+            } else {
+                left = left.shiftLeft(-f);
+            }
+            return left.compareTo(right);
+        }
+
+        /**
+         * The sign of this minus the midpoint of the adjacent doubles 0 &lt;= lower &lt; upper:
+         * with lower = M·2^E and upper = N·2^F (F &gt;= E), the midpoint is
+         * (M + N·2^(F−E))·2^(E−1).
+         */
+        int compareToMidpoint(double lower, double upper) {
+            final long lowerBits = Double.doubleToRawLongBits(lower);
+            final long upperBits = Double.doubleToRawLongBits(upper);
+            final int e = exponent(lowerBits);
+            final BigInteger k = BigInteger.valueOf(significand(upperBits)).shiftLeft(exponent(upperBits) - e)
+                    .add(BigInteger.valueOf(significand(lowerBits)));
+            return compareTo(k, e - 1);
+        }
+
+        /** The integer significand M of a non-negative finite double M·2^E. */
+        private static long significand(long bits) {
+            final long fraction = bits & ((1L << 52) - 1);
+            return (bits >>> 52) == 0 ? fraction : fraction | 1L << 52;
+        }
+
+        /** The exponent E of a non-negative finite double M·2^E (−1074 for subnormals and 0). */
+        private static int exponent(long bits) {
+            final int biased = (int) (bits >>> 52);
+            return biased == 0 ? -1074 : biased - 1075;
+        }
+    }
+
     private static double even(double a, double b) {
         return (Double.doubleToRawLongBits(a) & 1L) == 0 ? a : b;
     }

@@ -5,7 +5,8 @@ import java.util.Arrays;
 
 /**
  * An explicit symmetric integer matrix stored as its lower triangle, each entry as its
- * normalised base-{@code 2^28} digits in shortest form ({@link DigitSum#store}): row i holds
+ * normalised base-{@code 2^28} digits in shortest form, without the zero digits below its lowest
+ * nonzero one ({@link DigitSum#store}): row i holds
  * entries (i, 0) … (i, i) one after the other in one int array, with their offsets. This is how
  * the oracle holds the explicit matrix of the family, Eq. (8), whose entries have thousands of
  * bits at D = 256: two arrays per row instead of a {@code BigInteger} (and its array) per entry,
@@ -36,7 +37,7 @@ final class SymmetricDigits {
         final SymmetricDigits m = new SymmetricDigits(n, slots);
         final java.util.stream.IntStream rows = java.util.stream.IntStream.range(0, n);
         (n >= PlaneSpectrum.PARALLEL_DIMENSION ? rows.parallel() : rows).forEach(i -> {
-            final long most = (long) (i + 1) * slots;
+            final long most = (long) (i + 1) * (slots + 1);
             if (most > Integer.MAX_VALUE - 8) {
                 throw new IllegalArgumentException("a row of " + (i + 1) + " entries of up to " + slots
                         + " digits is too long for one array");

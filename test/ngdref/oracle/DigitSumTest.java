@@ -38,20 +38,24 @@ class DigitSumTest {
         }
     }
 
+    /** The stored form of the sum, checked to be the shortest one, read back. */
     private static BigInteger stored(DigitSum sum) {
-        final int[] out = new int[sum.slots() + 3];
-        out[0] = 12345;                                      // an offset, and digits around it
+        final int[] out = new int[sum.slots() + 4];
+        out[0] = 12345;                                      // an offset, and ints around it
         out[out.length - 1] = -7;
         final int count = sum.store(out, 1);
-        assertTrue(count >= 1 && count <= sum.slots(), "count " + count);
+        assertTrue(count >= 2 && count <= sum.slots() + 1, "count " + count);
+        final int z = out[1];
         final int top = out[count];
-        if (count > 1) {
+        if (count > 2) {
             assertTrue(top != 0 && top != -1, "shortest form: last digit " + top);
         }
-        for (int k = 1; k < count; k++) {
+        assertTrue(out[2] != 0 || (count == 2 && z == 0), "shortest form: lowest digit 0 at " + z);
+        for (int k = 2; k < count; k++) {
             assertTrue(out[k] >= 0 && out[k] < 1 << DigitSum.W, "digit " + out[k]);
         }
         assertEquals(12345, out[0]);
+        assertEquals(-7, out[out.length - 1]);
         return DigitSum.valueOf(out, 1, count);
     }
 
@@ -111,12 +115,12 @@ class DigitSumTest {
             }
             final DigitSum sum = new DigitSum(DigitSum.slotsFor(Math.max(product.bitLength(), e.bitLength()) + 2));
             sum.addProduct(DigitSum.Wide.of(e), new DigitSum.Narrow(1, 0), 1);
-            final int[] digits = new int[sum.slots()];
+            final int[] digits = new int[sum.slots() + 1];
             final int count = sum.store(digits, 0);
             sum.addProduct(DigitSum.Wide.of(a), DigitSum.Narrow.of(s), 1);
             assertEquals(product.equals(e), sum.equalsStored(digits, 0, count), "trial " + trial);
             // equalsStored left the sum zero either way.
-            assertTrue(sum.equalsStored(new int[] {0}, 0, 1));
+            assertTrue(sum.equalsStored(new int[] {0, 0}, 0, 2));
         }
     }
 
@@ -146,7 +150,7 @@ class DigitSumTest {
         }
         assertThrows(IllegalStateException.class,
                 () -> many.addProduct(DigitSum.Wide.of(BigInteger.ONE), new DigitSum.Narrow(1, 0), 1));
-        assertThrows(IllegalStateException.class, () -> new DigitSum(2).equalsStored(new int[3], 0, 3));
+        assertThrows(IllegalStateException.class, () -> new DigitSum(2).equalsStored(new int[4], 0, 4));
     }
 
     @Test
