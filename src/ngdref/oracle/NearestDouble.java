@@ -7,7 +7,7 @@ import java.math.BigInteger;
  * The double nearest to an exact decimal, ties to even (IEEE 754 roundTiesToEven), decided by
  * exact comparisons with the midpoints between neighbouring doubles.
  *
- * <p>{@link BigDecimal#doubleValue()} only supplies a first candidate; the result is verified
+ * <p>A quotient of integers only supplies a first candidate; the result is verified
  * (and moved by whole ulps if needed) against the exact midpoints between neighbouring doubles,
  * compared in integers ({@code u·10^−s} against {@code K·2^F}: one power of ten and shifts, not
  * the thousand-digit decimal expansions of doubles near the ends of the range), so correctness
@@ -40,7 +40,7 @@ public final class NearestDouble {
         if (v.compareTo(BigInteger.ONE.shiftLeft(54).subtract(BigInteger.ONE), 970) >= 0) {
             return sign > 0 ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
         }
-        double d = Math.min(a.doubleValue(), Double.MAX_VALUE);
+        double d = Math.min(v.approximate(), Double.MAX_VALUE);
         // Move down while a is below the lower midpoint, up while above the upper midpoint.
         while (true) {
             if (d > 0) {
@@ -80,6 +80,19 @@ public final class NearestDouble {
             this.u = u;
             this.s = s;
             this.power = BigInteger.TEN.pow(Math.abs(s));
+        }
+
+        /**
+         * A first candidate within a few ulps: for s &gt; 0 the leading 64 bits or so of the
+         * quotient u/10^s by one integer division, then scaled (at most two roundings).
+         */
+        double approximate() {
+            if (s <= 0) {
+                return u.multiply(power).doubleValue();
+            }
+            final int k = 64 - (u.bitLength() - power.bitLength());
+            final BigInteger q = k >= 0 ? u.shiftLeft(k).divide(power) : u.divide(power.shiftLeft(-k));
+            return Math.scalb(q.doubleValue(), -k);
         }
 
         /** The sign of {@code u·10^−s − k·2^f}, k &gt;= 0. */
