@@ -78,7 +78,7 @@ final class DigitSum {
         final boolean negative = a.sign() * Long.signum(s) * sign < 0;
         final long[] d = a.digits();
         reserve(w, w + d.length + 2);
-        // Three passes of one multiplier each (simple loops the JIT can vectorise).
+        // Three passes, one digit of the short factor each.
         multiplyAdd(d, negative ? -(low & MASK) : low & MASK, w);
         multiplyAdd(d, negative ? -(high & MASK) : high & MASK, w + 1);
         multiplyAdd(d, negative ? -(high >>> W) : high >>> W, w + 2);
@@ -280,6 +280,9 @@ final class DigitSum {
      * @param shift the power of two
      */
     record Narrow(long odd, int shift) {
+
+        /** The integer 1, for a long integer added as it is. */
+        static final Narrow ONE = new Narrow(1, 0);
 
         /** {@code v} split, or an exception if its odd part has more than 53 bits. */
         static Narrow of(BigInteger v) {

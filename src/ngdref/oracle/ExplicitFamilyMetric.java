@@ -98,12 +98,10 @@ public final class ExplicitFamilyMetric {
             sum.addProduct(ay[i], yo[j], 1);
             sum.addProduct(bg[i], go[j], -1);
             if (i == j) {
-                sum.addProduct(bgg, ONE, 1);
+                sum.addProduct(bgg, DigitSum.Narrow.ONE, 1);
             }
         });
     }
-
-    private static final DigitSum.Narrow ONE = new DigitSum.Narrow(1, 0);
 
     /**
      * {@code M} with {@code α = γ · yᵀy/(yᵀg)}, Eq. (22).

@@ -51,35 +51,4 @@ record IntegerVector(BigInteger[] entries, BigInteger scale) {
         }
         return a.shiftRight(za).multiply(b.shiftRight(zb)).shiftLeft(za + zb);
     }
-
-    /**
-     * An integer split once into its odd part and power of two, {@code odd·2^shift} (0 is
-     * {@code 0·2^0}), for an operand of many products: {@link #multiply} would otherwise strip
-     * the same trailing zeros again for each of them.
-     *
-     * @param odd the odd part (or 0)
-     * @param shift the number of trailing zero bits
-     */
-    record Odd(BigInteger odd, int shift) {
-
-        static Odd of(BigInteger a) {
-            final int z = a.getLowestSetBit();
-            return z <= 0 ? new Odd(a, 0) : new Odd(a.shiftRight(z), z);
-        }
-
-        static Odd[] of(BigInteger[] a) {
-            final Odd[] out = new Odd[a.length];
-            for (int i = 0; i < a.length; i++) {
-                out[i] = of(a[i]);
-            }
-            return out;
-        }
-
-        /** this·o, exact: the product of the odd parts, shifted once. */
-        BigInteger times(Odd o) {
-            final BigInteger p = odd.multiply(o.odd);
-            final int s = shift + o.shift;
-            return s == 0 ? p : p.shiftLeft(s);
-        }
-    }
 }

@@ -262,7 +262,7 @@ public final class PlaneSpectrum {
                     sum.addProduct(wa, gn[i], 1);
                     sum.addProduct(wb, yn[i], 1);
                     if (i == j) {
-                        sum.addProduct(diagonal, ONE, 1);
+                        sum.addProduct(diagonal, DigitSum.Narrow.ONE, 1);
                     }
                     if (!digits.equalsEntry(sum, i, j)) {
                         throw notInSpan(j);
@@ -346,8 +346,6 @@ public final class PlaneSpectrum {
         final BigInteger v = divides ? m.numerator(i, j) : m.numerator(i, j).multiply(q);
         return i == j ? v.subtract(shift) : v;
     }
-
-    private static final DigitSum.Narrow ONE = new DigitSum.Narrow(1, 0);
 
     private static IllegalArgumentException notInSpan(int column) {
         return new IllegalArgumentException("column " + column + " of M − αI is not in span{g, y}:"

@@ -9,7 +9,9 @@ import java.util.Arrays;
  *
  * <p>The common denominator keeps every operation gcd-free (sums and products of the integer
  * numerators only), which matters for D = 256 (65536 entries). The representation is not
- * canonical; {@link #equals(Object)} compares values.
+ * canonical; {@link #equals(Object)} compares values. The explicit metrics of the family keep N
+ * as digits ({@link SymmetricDigits}), which the plane check reads without allocation; their
+ * {@code BigInteger} numerators are formed only if another operation asks for them.
  */
 public final class RationalMatrix {
 

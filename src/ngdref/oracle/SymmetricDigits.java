@@ -6,11 +6,10 @@ import java.util.Arrays;
 /**
  * An explicit symmetric integer matrix stored as its lower triangle, each entry as its
  * normalised base-{@code 2^28} digits in shortest form, without the zero digits below its lowest
- * nonzero one ({@link DigitSum#store}): row i holds
- * entries (i, 0) … (i, i) one after the other in one int array, with their offsets. This is how
- * the oracle holds the explicit matrix of the family, Eq. (8), whose entries have thousands of
- * bits at D = 256: two arrays per row instead of a {@code BigInteger} (and its array) per entry,
- * read without allocation.
+ * nonzero one ({@link DigitSum#store}): row i holds entries (i, 0) … (i, i) one after the other
+ * in one int array, with their offsets. This is how the oracle holds the explicit matrix of the
+ * family, Eq. (8), whose entries have thousands of bits at D = 256: two arrays per row instead of
+ * a {@code BigInteger} (and its array) per entry, read without allocation.
  */
 final class SymmetricDigits {
 
@@ -69,9 +68,8 @@ final class SymmetricDigits {
                 bits = Math.max(bits, num[i][j].bitLength());
             }
         }
-        final DigitSum.Narrow one = new DigitSum.Narrow(1, 0);
         return build(num.length, DigitSum.slotsFor(bits),
-                (i, j, sum) -> sum.addProduct(DigitSum.Wide.of(num[i][j]), one, 1));
+                (i, j, sum) -> sum.addProduct(DigitSum.Wide.of(num[i][j]), DigitSum.Narrow.ONE, 1));
     }
 
     /** The dimension n. */

@@ -114,7 +114,7 @@ class DigitSumTest {
                     break;
             }
             final DigitSum sum = new DigitSum(DigitSum.slotsFor(Math.max(product.bitLength(), e.bitLength()) + 2));
-            sum.addProduct(DigitSum.Wide.of(e), new DigitSum.Narrow(1, 0), 1);
+            sum.addProduct(DigitSum.Wide.of(e), DigitSum.Narrow.ONE, 1);
             final int[] digits = new int[sum.slots() + 1];
             final int count = sum.store(digits, 0);
             sum.addProduct(DigitSum.Wide.of(a), DigitSum.Narrow.of(s), 1);
@@ -132,7 +132,7 @@ class DigitSumTest {
             base.multiply(base).negate(), base.multiply(base).subtract(BigInteger.ONE).negate(), base.pow(7).negate()};
         final DigitSum sum = new DigitSum(12);
         for (BigInteger v : values) {
-            sum.addProduct(DigitSum.Wide.of(v), new DigitSum.Narrow(1, 0), 1);
+            sum.addProduct(DigitSum.Wide.of(v), DigitSum.Narrow.ONE, 1);
             assertEquals(v, stored(sum), v.toString());
         }
     }
@@ -146,10 +146,10 @@ class DigitSumTest {
         assertThrows(IllegalArgumentException.class, () -> DigitSum.Narrow.of(BigInteger.ONE.shiftLeft(53).add(BigInteger.ONE)));
         final DigitSum many = new DigitSum(8);
         for (int t = 0; t < DigitSum.MAX_TERMS; t++) {
-            many.addProduct(DigitSum.Wide.of(BigInteger.ONE), new DigitSum.Narrow(1, 0), 1);
+            many.addProduct(DigitSum.Wide.of(BigInteger.ONE), DigitSum.Narrow.ONE, 1);
         }
         assertThrows(IllegalStateException.class,
-                () -> many.addProduct(DigitSum.Wide.of(BigInteger.ONE), new DigitSum.Narrow(1, 0), 1));
+                () -> many.addProduct(DigitSum.Wide.of(BigInteger.ONE), DigitSum.Narrow.ONE, 1));
         assertThrows(IllegalStateException.class, () -> new DigitSum(2).equalsStored(new int[4], 0, 4));
     }
 
@@ -170,9 +170,9 @@ class DigitSumTest {
             for (int j = 0; j < n; j++) {
                 assertEquals(m[i][j], d.get(i, j));
                 final DigitSum sum = new DigitSum(d.slots());
-                sum.addProduct(DigitSum.Wide.of(m[i][j]), new DigitSum.Narrow(1, 0), 1);
+                sum.addProduct(DigitSum.Wide.of(m[i][j]), DigitSum.Narrow.ONE, 1);
                 assertTrue(d.equalsEntry(sum, i, j));
-                sum.addProduct(DigitSum.Wide.of(m[i][j].add(BigInteger.ONE)), new DigitSum.Narrow(1, 0), 1);
+                sum.addProduct(DigitSum.Wide.of(m[i][j].add(BigInteger.ONE)), DigitSum.Narrow.ONE, 1);
                 assertFalse(d.equalsEntry(sum, i, j));
             }
         }
