@@ -9,7 +9,7 @@ import java.math.BigInteger;
  *
  * <p>A quotient of integers only supplies a first candidate; the result is verified
  * (and moved by whole ulps if needed) against the exact midpoints between neighbouring doubles,
- * compared in integers ({@code u·10^−s} against {@code K·2^F}: one power of ten and shifts, not
+ * compared in integers ({@code u/10^s} against {@code K·2^F}: one power of ten and shifts, not
  * the thousand-digit decimal expansions of doubles near the ends of the range), so correctness
  * does not depend on the JDK's conversion. Values of magnitude at least
  * {@code 2^1024 − 2^970} (the midpoint between {@code MAX_VALUE} and {@code 2^1024}) round to
@@ -69,36 +69,34 @@ public final class NearestDouble {
         return sign > 0 ? d : -d;
     }
 
-    /** A positive decimal {@code u·10^−s}, compared exactly with dyadic numbers. */
+    /**
+     * A positive decimal {@code u/10^s}, compared exactly with dyadic numbers; an integer
+     * (a negative scale) is held with s = 0.
+     */
     private static final class Decimal {
         private final BigInteger u;
-        private final int s;
-        /** 10^|s|, formed once. */
+        /** 10^s, s &gt;= 0, formed once. */
         private final BigInteger power;
 
-        Decimal(BigInteger u, int s) {
-            this.u = u;
-            this.s = s;
-            this.power = BigInteger.TEN.pow(Math.abs(s));
+        Decimal(BigInteger unscaled, int scale) {
+            this.u = scale < 0 ? unscaled.multiply(BigInteger.TEN.pow(-scale)) : unscaled;
+            this.power = BigInteger.TEN.pow(Math.max(scale, 0));
         }
 
         /**
-         * A first candidate within a few ulps: for s &gt; 0 the leading 64 bits or so of the
-         * quotient u/10^s by one integer division, then scaled (at most two roundings).
+         * A first candidate within a few ulps: the leading 64 bits or so of the quotient u/10^s
+         * by one integer division, then scaled (at most two roundings).
          */
         double approximate() {
-            if (s <= 0) {
-                return u.multiply(power).doubleValue();
-            }
             final int k = 64 - (u.bitLength() - power.bitLength());
             final BigInteger q = k >= 0 ? u.shiftLeft(k).divide(power) : u.divide(power.shiftLeft(-k));
             return Math.scalb(q.doubleValue(), -k);
         }
 
-        /** The sign of {@code u·10^−s − k·2^f}, k &gt;= 0. */
+        /** The sign of {@code u/10^s − k·2^f}, k &gt;= 0. */
         int compareTo(BigInteger k, int f) {
-            BigInteger left = s < 0 ? u.multiply(power) : u;
-            BigInteger right = s > 0 ? k.multiply(power) : k;
+            BigInteger left = u;
+            BigInteger right = k.multiply(power);
             if (f > 0) {
                 right = right.shiftLeft(f);
             } else {
