@@ -5,15 +5,17 @@
 # time including the JVM's start, at D = 64 and 256:
 #   typical:    entries N(0,1)·2^k, k uniform in [-40, 40], mixed in each vector;
 #   whole-range: entries with exponents uniform in [-1000, 1000] (the adversarial case).
+# Runs the `ngdref` launcher, as a user does (its class-data archive and JIT option included;
+# the archive is made before the first timed batch).
 # Prints instances/s, the maximum resident set size and how many doubles of the answers were
 # decided (a "rounded" value) and undecided.
 # Usage: bash bench/certify-throughput.sh [typical-64 [typical-256 [wide-64 [wide-256]]]]
 #        (defaults 500, 100, 200, 200 lines)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-jar=target/ngdref.jar
 out=target/certify-bench
 mkdir -p "$out"
+NGDREF_JAVA_OPTS="${NGDREF_JAVA_OPTS:--Xmx384m}" ./ngdref --version > /dev/null   # builds the jar and the archive if stale
 for spec in "64 typical ${1:-500}" "256 typical ${2:-100}" "64 wide ${3:-200}" "256 wide ${4:-200}"; do
     set -- $spec
     d=$1 kind=$2 n=$3
@@ -44,7 +46,7 @@ for i in range(n):
     print(json.dumps(req))
 PY
     /usr/bin/time -f "%e %M" -o "$out/time-$kind-$d.txt" \
-        java ${NGDREF_JAVA_OPTS:--Xmx384m} -jar "$jar" batch --certify --jobs 2 < "$out/lines-$kind-$d.jsonl" > "$out/answers-$kind-$d.jsonl"
+        env NGDREF_JAVA_OPTS="${NGDREF_JAVA_OPTS:--Xmx384m}" ./ngdref batch --certify --jobs 2 < "$out/lines-$kind-$d.jsonl" > "$out/answers-$kind-$d.jsonl"
     read -r seconds kb < "$out/time-$kind-$d.txt"
     python3 - "$out/answers-$kind-$d.jsonl" "$d" "$kind" "$n" "$seconds" "$kb" <<'PY'
 import json, sys
