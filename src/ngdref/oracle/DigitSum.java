@@ -6,7 +6,7 @@ import java.util.Arrays;
 /**
  * An exact integer formed as a sum of products, held as base-{@code 2^28} digits in
  * {@code long} slots: the allocation-free arithmetic of the oracle's O(D²) work on the explicit
- * matrix of the family, whose entries have thousands of bits ({@link SymmetricDigits},
+ * matrix of the family, whose entries have thousands of bits ({@link SymmetricEntries},
  * {@link PlaneSpectrum}). {@code BigInteger} allocates a new array for every product, shift and
  * sum, and at D = 256 that allocation, not the arithmetic, was most of the cost.
  *
@@ -15,7 +15,7 @@ import java.util.Arrays;
  * part of an entry of G or Y, integers from doubles): the short factor times the power of two
  * modulo 28 has at most 81 bits, three digits, so every digit product is below 2^56 and one
  * term adds at most 3·2^56 in absolute value to a slot. After at most {@link #MAX_TERMS} terms
- * a slot is below 2^63: no overflow, no carry until {@link #equalsStored} or {@link #store}, which
+ * a slot is below 2^63: no overflow, no carry until {@link #isZero} or {@link #store}, which
  * propagate the carries once and leave the sum zero for the next entry.
  */
 final class DigitSum {
@@ -95,25 +95,16 @@ final class DigitSum {
     }
 
     /**
-     * Whether the sum equals e, an integer in the stored form of {@link #store} at
-     * {@code digits[from .. from + count)}; leaves the sum zero either way. One pass over the
-     * slots either of them uses: the carries of sum − e are propagated digit by digit, and the two
-     * are equal iff every digit of the difference and its last carry are zero.
+     * Whether the sum is zero; leaves it zero either way. One pass over the slots the terms used:
+     * the carries are propagated digit by digit, and the sum is zero iff every digit and the last
+     * carry are zero.
      */
-    boolean equalsStored(int[] digits, int from, int count) {
+    boolean isZero() {
         final long[] t = slot;
-        final int eLow = digits[from];
-        final int eEnd = eLow + count - 1;
-        final int start = Math.min(low, eLow);
-        final int end = Math.max(used, eEnd);
-        if (end > t.length) {
-            throw new IllegalStateException("an integer of " + eEnd + " digits against a sum of " + t.length);
-        }
-        final int shift = from + 1 - eLow;
         long carry = 0;
         boolean zero = true;
-        for (int k = start; k < end; k++) {
-            final long v = t[k] - (k >= eLow && k < eEnd ? digits[shift + k] : 0) + carry;
+        for (int k = Math.min(low, used); k < used; k++) {
+            final long v = t[k] + carry;
             t[k] = 0;
             zero &= (v & MASK) == 0;
             carry = v >> W;

@@ -68,12 +68,11 @@ public final class ExplicitFamilyMetric {
     }
 
     /**
-     * The numerators a·YᵢYⱼ − b·GᵢGⱼ + δᵢⱼ·b·GᵀG of both parametrisations, as digits
-     * ({@link SymmetricDigits}): per entry two products of a long integer (a·Yᵢ, b·Gᵢ, split once
-     * per row) with an entry of Y or G, summed without allocation ({@link DigitSum}); rows in
-     * parallel.
+     * The numerators a·YᵢYⱼ − b·GᵢGⱼ + δᵢⱼ·b·GᵀG of both parametrisations, entry by entry
+     * ({@link SymmetricEntries}): per entry two products of a long integer (a·Yᵢ, b·Gᵢ, split
+     * once per row) with an entry of Y or G, summed without allocation ({@link DigitSum}).
      */
-    private static SymmetricDigits rankTwoPlusDiagonal(Integers vectors, BigInteger a, BigInteger b) {
+    private static SymmetricEntries rankTwoPlusDiagonal(Integers vectors, BigInteger a, BigInteger b) {
         final BigInteger[] gi = vectors.gi();
         final BigInteger[] yi = vectors.yi();
         final int n = gi.length;
@@ -94,11 +93,11 @@ public final class ExplicitFamilyMetric {
         for (int i = 0; i < n; i++) {
             bits = Math.max(bits, Math.max(ay[i].bits() + yBits, bg[i].bits() + gBits));
         }
-        return SymmetricDigits.build(n, DigitSum.slotsFor(bits + 1), (i, j, sum) -> {
-            sum.addProduct(ay[i], yo[j], 1);
-            sum.addProduct(bg[i], go[j], -1);
+        return SymmetricEntries.of(n, DigitSum.slotsFor(bits + 1), (i, j, sign, sum) -> {
+            sum.addProduct(ay[i], yo[j], sign);
+            sum.addProduct(bg[i], go[j], -sign);
             if (i == j) {
-                sum.addProduct(bgg, DigitSum.Narrow.ONE, 1);
+                sum.addProduct(bgg, DigitSum.Narrow.ONE, sign);
             }
         });
     }

@@ -158,7 +158,7 @@ public final class PlaneSpectrum {
         if (m == null || alpha == null) {
             throw new IllegalArgumentException("m and alpha must not be null");
         }
-        final SymmetricDigits digits = m.symmetricDigits("m");
+        final SymmetricEntries entries = m.symmetricEntries("m");
         final int n = m.dimension();
         final IntegerVector gv = IntegerVector.of(g, "g", n);
         final IntegerVector yv = IntegerVector.of(y, "y", n);
@@ -206,8 +206,9 @@ public final class PlaneSpectrum {
         // C = adj(B₂)·N₂·adj(B₂)ᵀ/minor²: the only candidate, formed from four entries of N. It
         // is checked against every entry of the lower triangle, N_ij = (C₁₁Gⱼ + C₁₂Yⱼ)·Gᵢ +
         // (C₁₂Gⱼ + C₂₂Yⱼ)·Yᵢ; with N and C symmetric that is every entry. For the matrices of the
-        // family C is an integer matrix (minor² divides), and the check runs on the stored digits
-        // without allocation; else the check is minor²·N_ij = (Ĉ·…) in integers, Ĉ = minor²·C.
+        // family C is an integer matrix (minor² divides), and the check runs in one digit sum per
+        // entry without allocation, the matrix's entry subtracted from this value of it
+        // (SymmetricEntries); else the check is minor²·N_ij = (Ĉ·…) in integers, Ĉ = minor²·C.
         final int r = second;
         final BigInteger npp = entry(m, pivot, pivot, divides, q, shift);
         final BigInteger npr = entry(m, pivot, r, divides, q, shift);
@@ -244,7 +245,7 @@ public final class PlaneSpectrum {
         final java.util.stream.IntStream columns = java.util.stream.IntStream.range(0, n);
         if (integral) {
             // N_ij = num_ij − δ_ij·shift = aⱼ·G_i + bⱼ·Y_i, checked as
-            // aⱼ·G_i + bⱼ·Y_i + δ_ij·shift = num_ij on the stored digits.
+            // aⱼ·G_i + bⱼ·Y_i + δ_ij·shift = num_ij in one digit sum.
             final DigitSum.Narrow[] gn = DigitSum.Narrow.of(gi);
             final DigitSum.Narrow[] yn = DigitSum.Narrow.of(yi);
             long narrowBits = 0;
@@ -257,14 +258,14 @@ public final class PlaneSpectrum {
                 final DigitSum.Wide wa = DigitSum.Wide.of(coefficientA[j]);
                 final DigitSum.Wide wb = DigitSum.Wide.of(coefficientB[j]);
                 final long bits = Math.max(Math.max(wa.bits(), wb.bits()) + gyBits, diagonal.bits()) + 2;
-                final DigitSum sum = new DigitSum(Math.max(digits.slots(), DigitSum.slotsFor(bits)));
+                final DigitSum sum = new DigitSum(Math.max(entries.slots(), DigitSum.slotsFor(bits)));
                 for (int i = j; i < n; i++) {
                     sum.addProduct(wa, gn[i], 1);
                     sum.addProduct(wb, yn[i], 1);
                     if (i == j) {
                         sum.addProduct(diagonal, DigitSum.Narrow.ONE, 1);
                     }
-                    if (!digits.equalsEntry(sum, i, j)) {
+                    if (!entries.equalsEntry(sum, i, j)) {
                         throw notInSpan(j);
                     }
                 }

@@ -10,26 +10,27 @@ import java.util.Arrays;
  * <p>The common denominator keeps every operation gcd-free (sums and products of the integer
  * numerators only), which matters for D = 256 (65536 entries). The representation is not
  * canonical; {@link #equals(Object)} compares values. The explicit metrics of the family keep N
- * as digits ({@link SymmetricDigits}), which the plane check reads without allocation; their
- * {@code BigInteger} numerators are formed only if another operation asks for them.
+ * as the rule for its entries ({@link SymmetricEntries}), which the plane check evaluates
+ * without allocation; their {@code BigInteger} numerators are formed only if another operation
+ * asks for them.
  */
 public final class RationalMatrix {
 
-    /** The numerators as {@code BigInteger}s; for a matrix built as digits, formed when first asked for. */
+    /** The numerators as {@code BigInteger}s; for a matrix given entry by entry, formed when first asked for. */
     private volatile BigInteger[][] num;
-    /** The numerators as digits (symmetric matrices of the family), or null. */
-    private final SymmetricDigits digits;
+    /** The numerators entry by entry (symmetric matrices of the family), or null. */
+    private final SymmetricEntries entries;
     private final BigInteger den;
 
     private RationalMatrix(BigInteger[][] num, BigInteger den) {
         this.num = num;
-        this.digits = null;
+        this.entries = null;
         this.den = den;
     }
 
-    private RationalMatrix(SymmetricDigits digits, BigInteger den) {
+    private RationalMatrix(SymmetricEntries entries, BigInteger den) {
         this.num = null;
-        this.digits = digits;
+        this.entries = entries;
         this.den = den;
     }
 
@@ -38,37 +39,37 @@ public final class RationalMatrix {
         return new RationalMatrix(num, den);
     }
 
-    /** Package-private: wraps a symmetric integer matrix of digits over {@code den > 0}. */
-    static RationalMatrix ofCommonDenominator(SymmetricDigits num, BigInteger den) {
+    /** Package-private: wraps a symmetric integer matrix given entry by entry over {@code den > 0}. */
+    static RationalMatrix ofCommonDenominator(SymmetricEntries num, BigInteger den) {
         return new RationalMatrix(num, den);
     }
 
     /**
-     * Package-private: the numerators of this symmetric matrix as digits ({@link PlaneSpectrum}
-     * works on those), formed from the {@code BigInteger}s if it was not built so.
+     * Package-private: the numerators of this symmetric matrix entry by entry ({@link PlaneSpectrum}
+     * works on those), read from the {@code BigInteger}s if it was not built so.
      *
      * @throws IllegalArgumentException if the matrix is not symmetric
      */
-    SymmetricDigits symmetricDigits(String name) {
-        if (digits != null) {
-            return digits;
+    SymmetricEntries symmetricEntries(String name) {
+        if (entries != null) {
+            return entries;
         }
         requireSymmetric(name);
-        return SymmetricDigits.of(num);
+        return SymmetricEntries.of(num);
     }
 
-    /** The numerators as {@code BigInteger}s (formed from the digits once, on first use). */
+    /** The numerators as {@code BigInteger}s (formed from the entries' rule once, on first use). */
     private BigInteger[][] num() {
         BigInteger[][] n = num;
         if (n == null) {
             synchronized (this) {
                 n = num;
                 if (n == null) {
-                    final int d = digits.dimension();
+                    final int d = entries.dimension();
                     n = new BigInteger[d][d];
                     for (int i = 0; i < d; i++) {
                         for (int j = 0; j <= i; j++) {
-                            n[i][j] = digits.get(i, j);
+                            n[i][j] = entries.get(i, j);
                             n[j][i] = n[i][j];
                         }
                     }
@@ -200,7 +201,7 @@ public final class RationalMatrix {
 
     /** The dimension n of this n×n matrix. */
     public int dimension() {
-        return digits != null ? digits.dimension() : num.length;
+        return entries != null ? entries.dimension() : num.length;
     }
 
     /** Entry (i, j), reduced. */
@@ -210,7 +211,7 @@ public final class RationalMatrix {
 
     /** Package-private: the integer numerator of entry (i, j) over {@link #denominator()}. */
     BigInteger numerator(int i, int j) {
-        return digits != null ? digits.get(i, j) : num[i][j];
+        return entries != null ? entries.get(i, j) : num[i][j];
     }
 
     /** Package-private: the common positive denominator. */
@@ -300,8 +301,8 @@ public final class RationalMatrix {
 
     /** Whether {@code M = Mᵀ} exactly. */
     public boolean isSymmetric() {
-        if (digits != null) {
-            return true;                        // stored as its lower triangle
+        if (entries != null) {
+            return true;                        // given by its lower triangle
         }
         final int n = num.length;
         for (int i = 0; i < n; i++) {
@@ -321,8 +322,8 @@ public final class RationalMatrix {
      * @throws IllegalArgumentException naming the first asymmetric pair otherwise
      */
     public RationalMatrix requireSymmetric(String name) {
-        if (digits != null) {
-            return this;                        // stored as its lower triangle
+        if (entries != null) {
+            return this;                        // given by its lower triangle
         }
         final int n = num.length;
         for (int i = 0; i < n; i++) {
