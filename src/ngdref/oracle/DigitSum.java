@@ -187,6 +187,54 @@ final class DigitSum {
         return 1 + top - z;
     }
 
+    /**
+     * The sum as a {@link Wide} (its digits from the lowest nonzero one to the highest, its sign,
+     * the power of two of the lowest digit's place), and leaves the sum zero: a long integer formed
+     * here and then multiplied in other sums, with no {@code BigInteger} between.
+     */
+    Wide toWide() {
+        final long[] t = slot;
+        final int start = Math.min(low, used);
+        // The digits from slot start on, and up to two of the final carry (|carry| < 2^35).
+        final long[] d = new long[used - start + 2];
+        long carry = 0;
+        int k = 0;
+        for (int s = start; s < used; s++) {
+            final long v = t[s] + carry;
+            t[s] = 0;
+            d[k++] = v & MASK;
+            carry = v >> W;
+        }
+        reset();
+        while (carry != 0 && carry != -1) {
+            d[k++] = carry & MASK;
+            carry >>= W;
+        }
+        int sign = 1;
+        if (carry == -1) {
+            // The value is Σ d·2^(28i) − 2^(28k): its magnitude is 2^(28k) − Σ d·2^(28i).
+            sign = -1;
+            long borrow = 0;
+            for (int i = 0; i < k; i++) {
+                final long x = -d[i] - borrow;
+                d[i] = x & MASK;
+                borrow = x < 0 ? 1 : 0;
+            }
+        }
+        int z = 0;
+        while (z < k && d[z] == 0) {
+            z++;
+        }
+        if (z == k) {
+            return new Wide(new long[0], 0, 0);
+        }
+        int top = k - 1;
+        while (d[top] == 0) {
+            top--;
+        }
+        return new Wide(Arrays.copyOfRange(d, z, top + 1), sign, W * (start + z));
+    }
+
     private void requireRoom(int k) {
         if (k >= slot.length) {
             throw new IllegalStateException("the sum does not fit its " + slot.length + " digits");
@@ -218,10 +266,12 @@ final class DigitSum {
     }
 
     /**
-     * A long integer {@code sign·Σ digits[k]·2^(28k)·2^shift} with digits in [0, 2^28): the odd
-     * part of an integer and its power of two, split once for the many products it enters.
+     * A long integer {@code sign·Σ digits[k]·2^(28k)·2^shift} with digits in [0, 2^28), split
+     * once for the many products it enters: from a {@code BigInteger} its odd part and power of
+     * two ({@link #of}), from a sum its digits without the zero ones at either end
+     * ({@link DigitSum#toWide}).
      *
-     * @param digits the digits of the odd part's magnitude (empty for 0)
+     * @param digits the digits of the magnitude (empty for 0)
      * @param sign −1, 0 or 1
      * @param shift the power of two
      */

@@ -81,14 +81,21 @@ public final class ExplicitFamilyMetric {
         final DigitSum.Narrow[] yo = DigitSum.Narrow.of(yi);
         final DigitSum.Wide[] ay = new DigitSum.Wide[n];
         final DigitSum.Wide[] bg = new DigitSum.Wide[n];
+        final DigitSum.Wide aw = DigitSum.Wide.of(a);
+        final DigitSum.Wide bw = DigitSum.Wide.of(b);
         long bits = bgg.bits();
         long yBits = 0;
         long gBits = 0;
         for (int i = 0; i < n; i++) {
-            ay[i] = DigitSum.Wide.of(IntegerVector.multiply(a, yi[i]));
-            bg[i] = DigitSum.Wide.of(IntegerVector.multiply(b, gi[i]));
             yBits = Math.max(yBits, yo[i].bits());
             gBits = Math.max(gBits, go[i].bits());
+        }
+        final DigitSum row = new DigitSum(DigitSum.slotsFor(Math.max(aw.bits() + yBits, bw.bits() + gBits) + 1));
+        for (int i = 0; i < n; i++) {
+            row.addProduct(aw, yo[i], 1);
+            ay[i] = row.toWide();
+            row.addProduct(bw, go[i], 1);
+            bg[i] = row.toWide();
         }
         for (int i = 0; i < n; i++) {
             bits = Math.max(bits, Math.max(ay[i].bits() + yBits, bg[i].bits() + gBits));

@@ -30,12 +30,31 @@ public final class PlaneSpectrum {
 
     /**
      * What the check of {@link #of} proved about the columns: column j of
-     * {@code N = (m − αI)·scale} is exactly {@code (aⱼ·G + bⱼ·Y)/denominator} (on a line
-     * {@code aⱼ·G/denominator} with denominator = G_pivot, b = 0), G and Y the integer forms of
-     * g and y.
+     * {@code N = (m − αI)·scale} is exactly {@code (aⱼ·G + bⱼ·Y)/denominator}, G and Y the
+     * integer forms of g and y; on the plane {@code (aⱼ, bⱼ) = c·(Gⱼ, Yⱼ)} with c a symmetric 2×2
+     * integer matrix, on a line the coefficients {@code a} (b = 0, denominator = G_pivot).
      */
-    private record Columns(BigInteger[] a, BigInteger[] b, BigInteger denominator, BigInteger scale, IntegerVector g,
-                           IntegerVector y) {
+    private record Columns(BigInteger[][] c, BigInteger[] a, BigInteger denominator, BigInteger scale,
+                           IntegerVector g, IntegerVector y) {
+
+        static Columns plane(BigInteger[][] c, BigInteger denominator, BigInteger scale, IntegerVector g, IntegerVector y) {
+            return new Columns(c, null, denominator, scale, g, y);
+        }
+
+        static Columns line(BigInteger[] a, BigInteger denominator, BigInteger scale, IntegerVector g, IntegerVector y) {
+            return new Columns(null, a, denominator, scale, g, y);
+        }
+
+        /** {@code {Σⱼ aⱼVⱼ, Σⱼ bⱼVⱼ}}: on the plane from the inner products of V with G and Y. */
+        BigInteger[] image(BigInteger[] v) {
+            if (c == null) {
+                return new BigInteger[] {IntegerVector.dot(a, v), BigInteger.ZERO};
+            }
+            final BigInteger gv = IntegerVector.dot(g.entries(), v);
+            final BigInteger yv = IntegerVector.dot(y.entries(), v);
+            return new BigInteger[] {IntegerVector.multiply(c[0][0], gv).add(IntegerVector.multiply(c[0][1], yv)),
+                IntegerVector.multiply(c[1][0], gv).add(IntegerVector.multiply(c[1][1], yv))};
+        }
     }
 
     /** g and y as integer vectors over their (power-of-two) common denominators. */
@@ -92,8 +111,9 @@ public final class PlaneSpectrum {
             throw new IllegalArgumentException("v must have length " + gi.length + ", was " + v.length);
         }
         final BigInteger q = alpha.denominator();
-        final BigInteger onG = q.multiply(IntegerVector.dot(c.a(), v));
-        final BigInteger onY = c.b() == null ? BigInteger.ZERO : q.multiply(IntegerVector.dot(c.b(), v));
+        final BigInteger[] ab = c.image(v);
+        final BigInteger onG = q.multiply(ab[0]);
+        final BigInteger onY = q.multiply(ab[1]);
         final BigInteger onV = alpha.numerator().multiply(c.denominator()).multiply(c.scale());
         final BigInteger den = q.multiply(c.denominator()).multiply(c.scale());
         final BigInteger[] yi = c.y().entries();
@@ -234,18 +254,15 @@ public final class PlaneSpectrum {
         final BigInteger c12 = c11 == null ? null : exactQuotient(c[0][1], twos, odd);
         final BigInteger c22 = c12 == null ? null : exactQuotient(c[1][1], twos, odd);
         final boolean integral = c22 != null && divides;
-        final BigInteger[] coefficientA = new BigInteger[n];
-        final BigInteger[] coefficientB = new BigInteger[n];
+        // The columns' coefficients (aⱼ, bⱼ) = Ĉ·(Gⱼ, Yⱼ) over the denominator: Ĉ = C when C is
+        // integral, else minor²·C over minor².
         final BigInteger[][] cc = integral ? new BigInteger[][] {{c11, c12}, {c12, c22}} : c;
-        for (int j = 0; j < n; j++) {
-            coefficientA[j] = IntegerVector.multiply(cc[0][0], gi[j]).add(IntegerVector.multiply(cc[0][1], yi[j]));
-            coefficientB[j] = IntegerVector.multiply(cc[1][0], gi[j]).add(IntegerVector.multiply(cc[1][1], yi[j]));
-        }
         final BigInteger denominator = integral ? BigInteger.ONE : minor.multiply(minor);
         final java.util.stream.IntStream columns = java.util.stream.IntStream.range(0, n);
         if (integral) {
             // N_ij = num_ij − δ_ij·shift = aⱼ·G_i + bⱼ·Y_i, checked as
-            // aⱼ·G_i + bⱼ·Y_i + δ_ij·shift = num_ij in one digit sum.
+            // aⱼ·G_i + bⱼ·Y_i + δ_ij·shift = num_ij in one digit sum; aⱼ and bⱼ are formed in
+            // digits too.
             final DigitSum.Narrow[] gn = DigitSum.Narrow.of(gi);
             final DigitSum.Narrow[] yn = DigitSum.Narrow.of(yi);
             long narrowBits = 0;
@@ -254,9 +271,18 @@ public final class PlaneSpectrum {
             }
             final long gyBits = narrowBits;
             final DigitSum.Wide diagonal = DigitSum.Wide.of(shift);
+            final DigitSum.Wide w11 = DigitSum.Wide.of(c11);
+            final DigitSum.Wide w12 = DigitSum.Wide.of(c12);
+            final DigitSum.Wide w22 = DigitSum.Wide.of(c22);
+            final long coefficientBits = Math.max(Math.max(w11.bits(), w12.bits()), w22.bits()) + gyBits + 1;
             (n >= PARALLEL_DIMENSION ? columns.parallel() : columns).forEach(j -> {
-                final DigitSum.Wide wa = DigitSum.Wide.of(coefficientA[j]);
-                final DigitSum.Wide wb = DigitSum.Wide.of(coefficientB[j]);
+                final DigitSum coefficient = new DigitSum(DigitSum.slotsFor(coefficientBits));
+                coefficient.addProduct(w11, gn[j], 1);
+                coefficient.addProduct(w12, yn[j], 1);
+                final DigitSum.Wide wa = coefficient.toWide();
+                coefficient.addProduct(w12, gn[j], 1);
+                coefficient.addProduct(w22, yn[j], 1);
+                final DigitSum.Wide wb = coefficient.toWide();
                 final long bits = Math.max(Math.max(wa.bits(), wb.bits()) + gyBits, diagonal.bits()) + 2;
                 final DigitSum sum = new DigitSum(Math.max(entries.slots(), DigitSum.slotsFor(bits)));
                 for (int i = j; i < n; i++) {
@@ -271,6 +297,12 @@ public final class PlaneSpectrum {
                 }
             });
         } else {
+            final BigInteger[] coefficientA = new BigInteger[n];
+            final BigInteger[] coefficientB = new BigInteger[n];
+            for (int j = 0; j < n; j++) {
+                coefficientA[j] = IntegerVector.multiply(cc[0][0], gi[j]).add(IntegerVector.multiply(cc[0][1], yi[j]));
+                coefficientB[j] = IntegerVector.multiply(cc[1][0], gi[j]).add(IntegerVector.multiply(cc[1][1], yi[j]));
+            }
             (n >= PARALLEL_DIMENSION ? columns.parallel() : columns).forEach(j -> {
                 for (int i = j; i < n; i++) {
                     final BigInteger left = IntegerVector.multiply(entry(m, i, j, divides, q, shift), denominator);
@@ -282,14 +314,14 @@ public final class PlaneSpectrum {
         }
         // Σⱼ aⱼGⱼ, Σⱼ aⱼYⱼ, Σⱼ bⱼGⱼ, Σⱼ bⱼYⱼ: (m − αI) maps G to (aG·G + bG·Y)/(denominator·k) and
         // Y to (aY·G + bY·Y)/(denominator·k); in the basis (g, y) = (G/sg, Y/sy) the off-diagonal
-        // entries pick up sg/sy and sy/sg, and M = αI + (m − αI) on the plane.
-        final BigInteger aG = IntegerVector.dot(coefficientA, gi);
-        final BigInteger aY = IntegerVector.dot(coefficientA, yi);
-        final BigInteger bG = IntegerVector.dot(coefficientB, gi);
-        final BigInteger bY = IntegerVector.dot(coefficientB, yi);
+        // entries pick up sg/sy and sy/sg, and M = αI + (m − αI) on the plane. With
+        // (aⱼ, bⱼ) = Ĉ·(Gⱼ, Yⱼ), e.g. Σⱼ aⱼGⱼ = Ĉ₁₁·GᵀG + Ĉ₁₂·YᵀG.
+        final Columns certified = Columns.plane(cc, denominator, k, gv, yv);
+        final BigInteger[] onG = certified.image(gi);
+        final BigInteger[] onY = certified.image(yi);
         return new PlaneSpectrum(alpha, null,
-                SpanRestriction.ofIntegers(alpha, aG, aY, bG, bY, denominator.multiply(k), sg, sy),
-                new Columns(coefficientA, coefficientB, denominator, k, gv, yv));
+                SpanRestriction.ofIntegers(alpha, onG[0], onY[0], onG[1], onY[1], denominator.multiply(k), sg, sy),
+                certified);
     }
 
     /**
@@ -322,7 +354,7 @@ public final class PlaneSpectrum {
         // (m − αI)·G = (Σ N_pivot,j·Gⱼ)/(G_pivot·k)·G.
         final BigInteger aG = IntegerVector.dot(coefficientA, gi);
         return new PlaneSpectrum(alpha, alpha.add(Rational.of(aG, gi[pivot].multiply(k))), null,
-                new Columns(coefficientA, null, gi[pivot], k, gv, yv));
+                Columns.line(coefficientA, gi[pivot], k, gv, yv));
     }
 
     /**

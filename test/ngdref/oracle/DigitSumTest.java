@@ -124,6 +124,50 @@ class DigitSumTest {
         }
     }
 
+    /** The value of a {@link DigitSum.Wide}. */
+    private static BigInteger value(DigitSum.Wide w) {
+        BigInteger v = BigInteger.ZERO;
+        for (int k = w.digits().length - 1; k >= 0; k--) {
+            assertTrue(w.digits()[k] >= 0 && w.digits()[k] < 1L << DigitSum.W, "digit " + w.digits()[k]);
+            v = v.shiftLeft(DigitSum.W).add(BigInteger.valueOf(w.digits()[k]));
+        }
+        return v.shiftLeft(w.shift()).multiply(BigInteger.valueOf(w.sign()));
+    }
+
+    @Test
+    void aSumTakenAsALongIntegerIsExact() {
+        final Random r = new Random(31);
+        for (int trial = 0; trial < 2000; trial++) {
+            final int terms = 1 + r.nextInt(4);
+            // up to 9,000 + 3,000 bits times two doubles' integers of up to 2,153 bits each
+            final DigitSum sum = new DigitSum(DigitSum.slotsFor(9000 + 3000 + 2 * 2153 + 8));
+            BigInteger expected = BigInteger.ZERO;
+            for (int t = 0; t < terms; t++) {
+                final BigInteger a = wide(r, trial % 10 == 0 ? 9000 : 600);
+                final BigInteger s = narrow(r);
+                sum.addProduct(DigitSum.Wide.of(a), DigitSum.Narrow.of(s), 1);
+                expected = expected.add(a.multiply(s));
+            }
+            if (trial % 7 == 0) {                          // sums that cancel to 0, ±1 or ±2^k
+                final BigInteger back = expected.subtract(trial % 2 == 0 ? BigInteger.ZERO
+                        : BigInteger.ONE.shiftLeft(r.nextInt(100)).multiply(BigInteger.valueOf(r.nextBoolean() ? 1 : -1)));
+                sum.addProduct(DigitSum.Wide.of(back), DigitSum.Narrow.ONE, -1);
+                expected = expected.subtract(back);
+            }
+            final DigitSum.Wide w = sum.toWide();
+            assertEquals(expected, value(w), "trial " + trial);
+            assertEquals(expected.signum(), w.sign());
+            if (w.digits().length > 0) {
+                assertTrue(w.digits()[0] != 0 && w.digits()[w.digits().length - 1] != 0, "no zero digit at either end");
+            }
+            // toWide left the sum zero, and the long integer multiplies like any other.
+            assertTrue(sum.isZero());
+            final BigInteger s = narrow(r);
+            sum.addProduct(w, DigitSum.Narrow.of(s), 1);
+            assertEquals(expected.multiply(s), stored(sum), "trial " + trial);
+        }
+    }
+
     @Test
     void theShortestFormAtDigitBoundaries() {
         final BigInteger base = BigInteger.ONE.shiftLeft(DigitSum.W);
