@@ -39,8 +39,10 @@ public final class Numbers {
         }
         switch (shape(text)) {
             case DECIMAL:
-            case HEX:
                 return Double.parseDouble(text);
+            case HEX:
+                final double exact = exactHex(text);
+                return Double.isNaN(exact) ? Double.parseDouble(text) : exact;
             case HEX_NO_EXPONENT:
                 return Double.parseDouble(text + "p0");
             default:
@@ -63,6 +65,78 @@ public final class Numbers {
                 throw new NumberFormatException("'" + abbreviate(text) + "' is not a decimal,"
                         + " a hex float (0x1.8p1) or NaN/Infinity");
         }
+    }
+
+    /**
+     * The value of a hex literal of shape {@link Shape#HEX} when it is a double exactly and its
+     * significant hex digits fit one long, else NaN (then {@link Double#parseDouble} reads it,
+     * rounding to nearest). This is the form {@link Double#toHexString} and C's {@code %a} write:
+     * the value m·2^e, m an integer of at most 15 hex digits, is the double with m's odd part
+     * (at most 53 bits) when its exponent is in range, built from its bits. A fast path for the
+     * numbers of every request line: {@code Double.parseDouble} reads a hex literal through a
+     * regular expression.
+     */
+    static double exactHex(String t) {
+        final int n = t.length();
+        int i = 0;
+        final boolean negative = t.charAt(0) == '-';
+        if (t.charAt(0) == '+' || negative) {
+            i++;
+        }
+        i += 2;                                              // 0x or 0X
+        long m = 0;
+        int digits = 0;                                      // hex digits in m from its first nonzero one
+        int fraction = 0;                                    // hex digits after the point
+        boolean point = false;
+        for (; i < n; i++) {
+            final char c = t.charAt(i);
+            if (c == '.') {
+                point = true;
+                continue;
+            }
+            if (c == 'p' || c == 'P') {
+                break;
+            }
+            final int v = Character.digit(c, 16);
+            if (point) {
+                fraction++;
+            }
+            if (m == 0 && v == 0) {
+                continue;
+            }
+            if (++digits > 15) {
+                return Double.NaN;
+            }
+            m = m << 4 | v;
+        }
+        i++;                                                 // the p
+        final boolean negativeExponent = t.charAt(i) == '-';
+        if (t.charAt(i) == '+' || negativeExponent) {
+            i++;
+        }
+        if (n - i > 9) {
+            return Double.NaN;                               // |exponent| may not fit an int
+        }
+        int e = 0;
+        for (; i < n; i++) {
+            e = 10 * e + t.charAt(i) - '0';
+        }
+        if (m == 0) {
+            return negative ? -0.0 : 0.0;
+        }
+        // value = m·2^(±e − 4·fraction) = odd·2^exponent
+        final int zeros = Long.numberOfTrailingZeros(m);
+        final long odd = m >>> zeros;
+        final long exponent = (negativeExponent ? -(long) e : e) - 4L * fraction + zeros;
+        final int length = 64 - Long.numberOfLeadingZeros(odd);
+        if (length > 53 || exponent < -1074 || exponent + length > 1024) {
+            return Double.NaN;
+        }
+        final long top = exponent + length - 1;             // the binary exponent of the value
+        final long bits = top >= -1022
+                ? (top + 1023) << 52 | (odd << (53 - length)) & ((1L << 52) - 1)
+                : odd << (exponent + 1074);                  // subnormal: odd·2^exponent = (odd·2^(exponent+1074))·2^-1074
+        return Double.longBitsToDouble(negative ? bits | Long.MIN_VALUE : bits);
     }
 
     /** What {@link #shape} recognised. */

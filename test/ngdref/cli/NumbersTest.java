@@ -57,6 +57,68 @@ class NumbersTest {
         sameBits(0x1.0000000000002p0, Numbers.parse("0x1.00000000000018p0"));
     }
 
+    /**
+     * Hex literals of every form against {@code Double.parseDouble}, which {@link Numbers#parse}
+     * leaves the literals to that are not a double exactly or have more than 15 significant hex
+     * digits: leading and trailing zeros on both sides of the point, no integer or no fraction
+     * part, 1 to 18 significant digits, exponents with and without a sign or leading zeros, from
+     * far below the subnormals to beyond the overflow threshold, both signs and both cases.
+     */
+    @Test
+    void hexLiteralsOfEveryFormReadAsDoubleParseDoubleReadsThem() {
+        final SplittableRandom rng = new SplittableRandom(20261205);
+        final String hexDigits = "0123456789abcdef";
+        for (int trial = 0; trial < 100_000; trial++) {
+            final StringBuilder b = new StringBuilder();
+            b.append(rng.nextInt(3) == 0 ? "-" : rng.nextInt(5) == 0 ? "+" : "").append(rng.nextBoolean() ? "0x" : "0X");
+            final int before = rng.nextInt(4) == 0 ? 0 : rng.nextInt(1, 6);
+            final int after = before == 0 ? rng.nextInt(1, 20) : rng.nextInt(0, 20);
+            for (int k = 0; k < before; k++) {
+                b.append(k == 0 && rng.nextBoolean() ? '0' : hexDigits.charAt(rng.nextInt(16)));
+            }
+            if (after > 0 || rng.nextBoolean()) {
+                b.append('.');
+            }
+            final boolean sparse = rng.nextBoolean();            // mostly zeros: few significant digits
+            for (int k = 0; k < after; k++) {
+                b.append(sparse && rng.nextInt(4) != 0 ? '0' : hexDigits.charAt(rng.nextInt(16)));
+            }
+            b.append(rng.nextBoolean() ? 'p' : 'P');
+            final int exponent = rng.nextInt(-1200, 1200);
+            b.append(exponent < 0 ? "-" : rng.nextBoolean() ? "+" : "").append(rng.nextInt(8) == 0 ? "00" : "")
+                    .append(Math.abs(exponent));
+            String text = b.toString();
+            if (rng.nextInt(3) == 0) {
+                text = text.toUpperCase(java.util.Locale.ROOT).replace("0X", rng.nextBoolean() ? "0x" : "0X");
+            }
+            sameBits(Double.parseDouble(text), Numbers.parse(text));
+        }
+        // Exactly at the ends of the range and just beyond them.
+        for (String t : new String[] {"0x1p-1074", "0x1p-1075", "0x3p-1075", "0x0.0000000000001p-1022",
+            "0x0.00000000000008p-1022", "0x1.fffffffffffffp1023", "0x1.fffffffffffff8p1023", "0x1p1024",
+            "0x0.fffffffffffff8p1024", "0x10p1020", "0x1p-1022", "0x0.fffffffffffffp-1022", "0x1p999999999",
+            "0x1p-999999999", "0x1p9999999999", "0x0p9999999999", "0x.8p0", "0x8.p-4", "0x000000000000000000001p0",
+            "0x1000000000000000000000p-84"}) {
+            sameBits(Double.parseDouble(t), Numbers.parse(t));
+        }
+    }
+
+    /** What Double.toHexString writes, every finite double of it, is read by the fast path itself. */
+    @Test
+    void theHexFormOfEveryDoubleIsReadWithoutDoubleParseDouble() {
+        final SplittableRandom rng = new SplittableRandom(5122026);
+        for (int i = 0; i < 100_000; i++) {
+            final double x = i % 4 == 0 ? Double.longBitsToDouble(rng.nextLong(0x0010_0000_0000_0000L)) * (rng.nextBoolean() ? 1 : -1)
+                    : Double.longBitsToDouble(rng.nextLong());      // a quarter subnormal
+            if (Double.isFinite(x)) {
+                sameBits(x, Numbers.exactHex(Double.toHexString(x)));
+            }
+        }
+        for (double x : new double[] {0.0, -0.0, Double.MIN_VALUE, Double.MIN_NORMAL, Double.MAX_VALUE, -1.0}) {
+            sameBits(x, Numbers.exactHex(Double.toHexString(x)));
+        }
+    }
+
     @Test
     void refusesWhatIsNotOneDouble() {
         for (String bad : new String[] {"", " 1", "1 ", "1d", "2f", "0x", "0x1.8p", "abc", "1,5", "--1",
