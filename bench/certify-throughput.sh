@@ -5,7 +5,7 @@
 # time including the JVM's start, at D = 64 and 256:
 #   typical:    entries N(0,1)·2^k, k uniform in [-40, 40], mixed in each vector;
 #   whole-range: entries with exponents uniform in [-1000, 1000] (the adversarial case).
-# Runs the `ngdref` launcher, as a user does (its class-data archive and JIT option included;
+# Runs the `ngdref` launcher, as a user does (its class-data archive and JVM options included;
 # the archive is made before the first timed batch).
 # Prints instances/s, the maximum resident set size and how many doubles of the answers were
 # decided (a "rounded" value) and undecided.
