@@ -96,8 +96,6 @@ public final class ExplicitFamilyMetric {
             ay[i] = row.toWide();
             row.addProduct(bw, go[i], 1);
             bg[i] = row.toWide();
-        }
-        for (int i = 0; i < n; i++) {
             bits = Math.max(bits, Math.max(ay[i].bits() + yBits, bg[i].bits() + gBits));
         }
         return SymmetricEntries.of(n, DigitSum.slotsFor(bits + 1), (i, j, sign, sum) -> {
