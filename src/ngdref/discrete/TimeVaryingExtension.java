@@ -48,6 +48,15 @@ public final class TimeVaryingExtension {
     }
 
     /**
+     * −1, written so that KeY 2.12.3 can read it: the product {@code MINUS_ONE * x} is exactly −x
+     * for every double x (signed zeros and infinities included), and KeY has no rule for Java's
+     * unary minus on double (its javaUnaryMinusDouble stays uninterpreted, so from {@code -x}
+     * nothing follows, not even {@code -x == -x}; the literal {@code -1.0} is that unary minus
+     * applied to 1.0).
+     */
+    private static final double MINUS_ONE = 0.0 - 1.0;
+
+    /**
      * y = −[∇_θL, ∂_tL].
      *
      * @param gradTheta ∇_θL
@@ -77,9 +86,9 @@ public final class TimeVaryingExtension {
           @ assignable v[*];
           @*/
         for (int i = 0; i < gradTheta.length; i++) {
-            v[i] = -gradTheta[i];
+            v[i] = MINUS_ONE * gradTheta[i];
         }
-        v[gradTheta.length] = -dLdt;
+        v[gradTheta.length] = MINUS_ONE * dLdt;
         return v;
     }
 

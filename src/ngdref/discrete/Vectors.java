@@ -111,21 +111,46 @@ final class Vectors {
       @   assignable \nothing;
       @*/
     static double[] requireInRange(String what, double[] v) {
-        try {
-            Inputs.requireEntries("component", v);
-        } catch (IllegalArgumentException e) {
-            throw new ArithmeticException(what + " is not finite (outside the range of double): "
-                    + e.getMessage());
+        // Its own loop rather than a translation of Inputs.requireEntries' exception: KeY cannot
+        // call getMessage() on a caught exception (it does not know the exception's invariant).
+        /*@ loop_invariant 0 <= i && i <= v.length
+          @   && (\forall int j; 0 <= j && j < i; v[j] - v[j] == 0.0);
+          @ decreasing v.length - i;
+          @ assignable \strictly_nothing;
+          @*/
+        for (int i = 0; i < v.length; i++) {
+            if (!(v[i] - v[i] == 0.0)) {
+                throw new ArithmeticException(notFiniteEntry(what, i, v[i]));
+            }
         }
         return v;
+    }
+
+    /** The message of {@link #requireInRange(String, double[])} for entry i, of value x. */
+    /*@ normal_behavior
+      @   requires what != null;
+      @   ensures \result != null;
+      @   assignable \nothing;
+      @*/
+    private static String notFiniteEntry(String what, int i, double x) {
+        return what + " is not finite (outside the range of double): component[" + i + "] is "
+                + Inputs.describe(x) + "; entries must be finite";
     }
 
     /**
      * The exponent e of max|vᵢ| (2^e &le; max|vᵢ| &lt; 2^(e+1), subnormals included), or
      * {@link #ZERO_VECTOR} for the zero vector; v·2^-e then has its largest entry in [1, 2).
      */
+    /*@ normal_behavior
+      @   requires v != null;
+      @   assignable \nothing;
+      @*/
     static int maxExponent(double[] v) {
         double max = 0.0;
+        /*@ loop_invariant 0 <= i && i <= v.length;
+          @ decreasing v.length - i;
+          @ assignable \strictly_nothing;
+          @*/
         for (int i = 0; i < v.length; i++) {
             max = Math.max(max, Math.abs(v[i]));
         }
@@ -138,14 +163,25 @@ final class Vectors {
     }
 
     /** The exponent e of |x| for a finite x ≠ 0 (2^e &le; |x| &lt; 2^(e+1), subnormals included). */
+    /*@ normal_behavior
+      @   assignable \nothing;
+      @*/
     static int exponent(double x) {
         final int e = Math.getExponent(x);
         return e >= MIN_NORMAL_EXPONENT ? e : Math.getExponent(x * 0x1.0p54) - 54;
     }
 
     /** max|vᵢ|. */
+    /*@ normal_behavior
+      @   requires v != null;
+      @   assignable \nothing;
+      @*/
     static double maxAbs(double[] v) {
         double max = 0.0;
+        /*@ loop_invariant 0 <= i && i <= v.length;
+          @ decreasing v.length - i;
+          @ assignable \strictly_nothing;
+          @*/
         for (int i = 0; i < v.length; i++) {
             max = Math.max(max, Math.abs(v[i]));
         }
@@ -153,8 +189,17 @@ final class Vectors {
     }
 
     /** v·2^k as a new array (exact while the results stay normal). */
+    /*@ normal_behavior
+      @   requires v != null;
+      @   ensures \result.length == v.length && \fresh(\result);
+      @   assignable \nothing;
+      @*/
     static double[] scalb(double[] v, int k) {
         final double[] out = new double[v.length];
+        /*@ loop_invariant 0 <= i && i <= v.length;
+          @ decreasing v.length - i;
+          @ assignable out[*];
+          @*/
         for (int i = 0; i < v.length; i++) {
             out[i] = Math.scalb(v[i], k);
         }

@@ -297,9 +297,23 @@ public final class MetricSpectrum {
       @*/
     @Override
     public String toString() {
-        return "λ_max = " + show(lambdaMax, lambdaMaxRefused) + ", λ_min = " + show(lambdaMin, lambdaMinRefused)
-                + ", λ_d = " + show(lambdaD, lambdaDRefused) + " (multiplicity " + (dimension - 2) + "), κ = "
-                + show(conditionNumber, conditionNumberRefused);
+        return text(show(lambdaMax, lambdaMaxRefused), show(lambdaMin, lambdaMinRefused),
+                show(lambdaD, lambdaDRefused), dimension - 2, show(conditionNumber, conditionNumberRefused));
+    }
+
+    /**
+     * The text of {@link #toString()} from its parts. A static method, so that KeY proves the
+     * concatenation once, outside the case split over which members the class invariant lets be
+     * refused (in one method the two together reached KeY's step limit).
+     */
+    /*@ private normal_behavior
+      @   requires lambdaMax != null && lambdaMin != null && lambdaD != null && kappa != null;
+      @   ensures \result != null;
+      @   assignable \nothing;
+      @*/
+    private static String text(String lambdaMax, String lambdaMin, String lambdaD, int multiplicity, String kappa) {
+        return "λ_max = " + lambdaMax + ", λ_min = " + lambdaMin + ", λ_d = " + lambdaD + " (multiplicity "
+                + multiplicity + "), κ = " + kappa;
     }
 
     /*@ private normal_behavior

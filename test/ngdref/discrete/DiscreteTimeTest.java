@@ -656,4 +656,21 @@ class DiscreteTimeTest {
                 () -> TimeVaryingExtension.metric(new double[] {1, 0}, new double[] {-1, 0}, Double.NaN, 1.0))
                 .getMessage().contains("dLdt is NaN"));
     }
+
+    @Test
+    void theExtendedNegativeGradientIsTheNegationBitForBit() {
+        // y = −[∇_θL, ∂_tL] is formed as (0.0 − 1.0)·x so that KeY can prove it; the expected
+        // value here is Java's own unary minus, compared bit for bit: signed zeros, the
+        // subnormal and largest magnitudes and a power of two keep their magnitude, flip their sign.
+        final double[] grad = {0.0, -0.0, Double.MIN_VALUE, -Double.MIN_VALUE, Double.MAX_VALUE,
+            -Double.MAX_VALUE, Double.MIN_NORMAL, 0x1.0p-1022 - Double.MIN_VALUE, 3.0, -0x1.fffffffffffffp1023};
+        for (double dLdt : grad) {
+            final double[] y = TimeVaryingExtension.extendedNegativeGradient(grad, dLdt);
+            assertEquals(grad.length + 1, y.length);
+            for (int i = 0; i < grad.length; i++) {
+                assertEquals(Double.doubleToRawLongBits(-grad[i]), Double.doubleToRawLongBits(y[i]), "entry " + i);
+            }
+            assertEquals(Double.doubleToRawLongBits(-dLdt), Double.doubleToRawLongBits(y[grad.length]), "∂L/∂t");
+        }
+    }
 }
