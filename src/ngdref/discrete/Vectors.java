@@ -146,20 +146,8 @@ final class Vectors {
       @   assignable \nothing;
       @*/
     static int maxExponent(double[] v) {
-        double max = 0.0;
-        /*@ loop_invariant 0 <= i && i <= v.length;
-          @ decreasing v.length - i;
-          @ assignable \strictly_nothing;
-          @*/
-        for (int i = 0; i < v.length; i++) {
-            max = Math.max(max, Math.abs(v[i]));
-        }
-        if (max == 0.0) {
-            return ZERO_VECTOR;
-        }
-        final int e = Math.getExponent(max);
-        // subnormal max: 2^54·max is normal and its exponent is exact
-        return e >= MIN_NORMAL_EXPONENT ? e : Math.getExponent(max * 0x1.0p54) - 54;
+        final double max = maxAbs(v);
+        return max == 0.0 ? ZERO_VECTOR : exponent(max);
     }
 
     /** The exponent e of |x| for a finite x ≠ 0 (2^e &le; |x| &lt; 2^(e+1), subnormals included). */
@@ -168,6 +156,7 @@ final class Vectors {
       @*/
     static int exponent(double x) {
         final int e = Math.getExponent(x);
+        // subnormal x: 2^54·x is normal and its exponent is exact
         return e >= MIN_NORMAL_EXPONENT ? e : Math.getExponent(x * 0x1.0p54) - 54;
     }
 
