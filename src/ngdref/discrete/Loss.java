@@ -16,7 +16,7 @@ public interface Loss {
       @   requires theta != null;
       @   assignable \nothing;
       @*/
-    double value(double[] theta);
+    /*@ helper @*/ double value(double[] theta);
 
     /**
      * ∇L(θ).
@@ -29,5 +29,5 @@ public interface Loss {
       @   ensures \result != null && \result.length == theta.length;
       @   assignable \nothing;
       @*/
-    double[] gradient(double[] theta);
+    /*@ helper @*/ double[] gradient(double[] theta);
 }

@@ -17,39 +17,37 @@ public final class MidpointDiscreteGradient implements DiscreteGradient {
     @Override
     public double[] of(Loss loss, double[] x, double[] xNext) {
         Vectors.requireStep(loss, x, xNext);
-        final int d = x.length;
         final double[] p = Vectors.requireInRange("x' − x", Vectors.difference(xNext, x));
-        final double[] mid = new double[d];
-        /*@ loop_invariant 0 <= i && i <= d;
-          @ decreasing d - i;
-          @ assignable mid[*];
-          @*/
-        for (int i = 0; i < d; i++) {
-            mid[i] = 0.5 * x[i] + 0.5 * xNext[i];
-        }
-        final double[] grad = Vectors.requireResult("loss.gradient(midpoint)", loss.gradient(mid), d);
-        // p = pScaled·2^e with max|pScaled| in [1, 2) (exact), so that pᵀp neither overflows nor
-        // underflows; p = 0 exactly when x' = x (a difference of doubles is 0 only for equal ones).
+        final double[] mid = Vectors.midpoint(x, xNext);
+        // p = 0 exactly when x' = x (a difference of doubles is 0 only for equal ones): ∇̄L(x, x) = ∇L(x).
         final int e = Vectors.maxExponent(p);
         if (e == Vectors.ZERO_VECTOR) {
-            return grad;
+            return Vectors.requireResult("loss.gradient(midpoint)", loss.gradient(mid), x.length);
         }
+        final double lossNext = Vectors.requireInRange("L(x')", loss.value(xNext));
+        final double lossHere = Vectors.requireInRange("L(x)", loss.value(x));
+        final double[] grad = Vectors.requireResult("loss.gradient(midpoint)", loss.gradient(mid), x.length);
+        return corrected(grad, p, e, Vectors.requireInRange("L(x') − L(x)", lossNext - lossHere));
+    }
+
+    /**
+     * ∇L(m) + [(L(x') − L(x) − ∇L(m)ᵀp)/‖p‖²]·p, from ∇L(m), p ≠ 0 whose largest entry has the
+     * exponent e, and dL = L(x') − L(x): p = pScaled·2^e with max|pScaled| in [1, 2) (exact), so
+     * that pᵀp neither overflows nor underflows.
+     */
+    /*@ private behavior
+      @   requires p.length == grad.length;
+      @   ensures \result.length == grad.length;
+      @   signals_only ArithmeticException;
+      @   assignable \nothing;
+      @*/
+    private static double[] corrected(double[] grad, double[] p, int e, double dL) {
         final double[] pScaled = Vectors.scalb(p, -e);
-        final double dL = Vectors.requireInRange("L(x') − L(x)",
-                Vectors.requireInRange("L(x')", loss.value(xNext))
-                - Vectors.requireInRange("L(x)", loss.value(x)));
         final double residual = Vectors.requireInRange("L(x') − L(x) − ∇L(m)ᵀ(x' − x)",
                 dL - Vectors.dot(grad, p));
         // (residual/pᵀp)·p = (residual·2^-e/pScaledᵀpScaled)·pScaled
         final double correction = Math.scalb(residual, -e) / Vectors.dot(pScaled, pScaled);
-        final double[] out = new double[d];
-        /*@ loop_invariant 0 <= j && j <= d;
-          @ decreasing d - j;
-          @ assignable out[*];
-          @*/
-        for (int j = 0; j < d; j++) {
-            out[j] = Math.fma(correction, pScaled[j], grad[j]);
-        }
+        final double[] out = Vectors.along(grad, correction, pScaled); // ∇L(m) + correction·pScaled
         return Vectors.requireInRange("the midpoint discrete gradient ∇̄L(x, x')", out);
     }
 }

@@ -41,14 +41,7 @@ public final class TaylorDiscreteGradient implements DiscreteGradient {
         final double[] grad = Vectors.requireResult("loss.gradient(x)", loss.gradient(x), x.length);
         final double[] point = Vectors.requireInRange("x + λ(x' − x)", Vectors.along(x, lambda, p));
         final double[] hp = Vectors.times(hessianAt(l2, point), p);
-        final double[] out = new double[x.length];
-        /*@ loop_invariant 0 <= i && i <= out.length;
-          @ decreasing out.length - i;
-          @ assignable out[*];
-          @*/
-        for (int i = 0; i < out.length; i++) {
-            out[i] = Math.fma(0.5, hp[i], grad[i]);
-        }
+        final double[] out = Vectors.along(grad, 0.5, hp); // ∇L(x) + ½∇²L(x + λp)p
         return Vectors.requireInRange("the Taylor discrete gradient ∇L(x) + ½∇²L(x + λp)p", out);
     }
 
@@ -131,6 +124,13 @@ public final class TaylorDiscreteGradient implements DiscreteGradient {
     }
 
     /** ∇²L(point) from the user's loss, checked: not null, D×D, finite entries. */
+    /*@ private behavior
+      @   requires loss != null && point != null;
+      @   ensures \result.length == point.length && (\forall int i; 0 <= i && i < \result.length;
+      @             \result[i] != null && \result[i].length == point.length);
+      @   signals_only IllegalArgumentException;
+      @   assignable \nothing;
+      @*/
     private static double[][] hessianAt(TwiceDifferentiableLoss loss, double[] point) {
         final double[][] h = loss.hessian(point);
         final int d = point.length;
@@ -140,6 +140,11 @@ public final class TaylorDiscreteGradient implements DiscreteGradient {
         if (h.length != d) {
             throw new IllegalArgumentException("loss.hessian(θ) has " + h.length + " rows; expected " + d);
         }
+        /*@ loop_invariant 0 <= i && i <= d
+          @   && (\forall int k; 0 <= k && k < i; h[k] != null && h[k].length == d);
+          @ decreasing d - i;
+          @ assignable \nothing;
+          @*/
         for (int i = 0; i < d; i++) {
             if (h[i] == null) {
                 throw new IllegalArgumentException("loss.hessian(θ) returned a null row " + i);

@@ -17,5 +17,5 @@ public interface TwiceDifferentiableLoss extends Loss {
       @   ensures \result != null && \result.length == theta.length;
       @   assignable \nothing;
       @*/
-    double[][] hessian(double[] theta);
+    /*@ helper @*/ double[][] hessian(double[] theta);
 }

@@ -143,7 +143,7 @@ final class Vectors {
      */
     /*@ normal_behavior
       @   requires v != null;
-      @   assignable \nothing;
+      @   assignable \strictly_nothing;
       @*/
     static int maxExponent(double[] v) {
         final double max = maxAbs(v);
@@ -152,7 +152,7 @@ final class Vectors {
 
     /** The exponent e of |x| for a finite x ≠ 0 (2^e &le; |x| &lt; 2^(e+1), subnormals included). */
     /*@ normal_behavior
-      @   assignable \nothing;
+      @   assignable \strictly_nothing;
       @*/
     static int exponent(double x) {
         final int e = Math.getExponent(x);
@@ -163,7 +163,7 @@ final class Vectors {
     /** max|vᵢ|. */
     /*@ normal_behavior
       @   requires v != null;
-      @   assignable \nothing;
+      @   assignable \strictly_nothing;
       @*/
     static double maxAbs(double[] v) {
         double max = 0.0;
@@ -197,7 +197,7 @@ final class Vectors {
 
     /*@ normal_behavior
       @   requires a != null && b != null && a.length <= b.length;
-      @   assignable \nothing;
+      @   assignable \strictly_nothing;
       @*/
     static double dot(double[] a, double[] b) {
         double s = 0.0;
@@ -226,6 +226,24 @@ final class Vectors {
             d[i] = a[i] - b[i];
         }
         return d;
+    }
+
+    /** The midpoint (a + b)/2, as 0.5·aᵢ + 0.5·bᵢ (no overflow for finite a, b). */
+    /*@ normal_behavior
+      @   requires a != null && b != null && a.length <= b.length;
+      @   ensures \result.length == a.length && \fresh(\result);
+      @   assignable \nothing;
+      @*/
+    static double[] midpoint(double[] a, double[] b) {
+        final double[] m = new double[a.length];
+        /*@ loop_invariant 0 <= i && i <= a.length;
+          @ decreasing a.length - i;
+          @ assignable m[*];
+          @*/
+        for (int i = 0; i < a.length; i++) {
+            m[i] = 0.5 * a[i] + 0.5 * b[i];
+        }
+        return m;
     }
 
     /** x + s·p. */

@@ -123,6 +123,22 @@ class OverflowAndNullTest {
         assertTrue(assertThrows(IllegalArgumentException.class,
                 () -> new TaylorDiscreteGradient().of(badShape, new double[] {1, 0}, new double[] {0, 0}))
                 .getMessage().contains("loss.hessian(θ)[1] has length 1; expected 2"));
+        final TwiceDifferentiableLoss oneRow = new HalfSquaredNorm() {
+            @Override
+            public double[][] hessian(double[] t) {
+                return new double[][] {{1, 0}};
+            }
+        };
+        assertEquals("loss.hessian(θ) has 1 rows; expected 2", assertThrows(IllegalArgumentException.class,
+                () -> new TaylorDiscreteGradient().of(oneRow, new double[] {1, 0}, new double[] {0, 0})).getMessage());
+        final TwiceDifferentiableLoss nullRow = new HalfSquaredNorm() {
+            @Override
+            public double[][] hessian(double[] t) {
+                return new double[][] {{1, 0}, null};
+            }
+        };
+        assertEquals("loss.hessian(θ) returned a null row 1", assertThrows(IllegalArgumentException.class,
+                () -> new TaylorDiscreteGradient().of(nullRow, new double[] {1, 0}, new double[] {0, 0})).getMessage());
     }
 
     @Test

@@ -386,6 +386,17 @@ public final class KeyRunner {
                 runSmt(proof, t0 + 1_000_000_000L * Integer.parseInt(opt.getOrDefault("timeout", "60")));
             }
             result = proof.closed() ? (executesBody(proof) ? "proved" : "vacuous") : "open";
+            if (!proof.closed() && opt.containsKey("dump-open")) {
+                // Diagnosis: the first N open goals (--dump-open N), as KeY prints them.
+                int left = Integer.parseInt(opt.get("dump-open"));
+                for (Goal goal : proof.openGoals()) {
+                    if (left-- <= 0) {
+                        break;
+                    }
+                    System.out.println("  open goal " + goal.node().serialNr() + ":\n"
+                        + LogicPrinter.quickPrintSequent(goal.sequent(), proof.getServices()));
+                }
+            }
             if (result.equals("proved") && save) {
                 Files.createDirectories(saved);
                 final String error = new ProofSaver(proof, saved.resolve(fileName(c.getName())).toFile()).save();
