@@ -43,30 +43,44 @@ public final class AverageVectorFieldDiscreteGradient implements DiscreteGradien
         return integrate(nodes, loss, x, xNext);
     }
 
-    /** Σₖ wₖ∇L(x + tₖ(x' − x)) with the n-point rule (nodes and weights cached by n). */
+    /**
+     * Σₖ wₖ∇L(x + tₖ(x' − x)) with the n-point rule (nodes and weights cached by n), summed in the
+     * order k = 0, 1, …, n − 1 with one fma per entry and node.
+     */
+    /*@ private behavior
+      @   requires loss != null && x != null && xNext != null && x.length == xNext.length;
+      @   ensures \result.length == x.length;
+      @   signals_only IllegalArgumentException, ArithmeticException;
+      @   assignable \nothing;
+      @*/
     private static double[] integrate(int n, Loss loss, double[] x, double[] xNext) {
         final int d = x.length;
         final double[] t = GaussLegendre.nodes(n);
         final double[] weights = GaussLegendre.weights(n);
         final double[] p = Vectors.requireInRange("x' − x", Vectors.difference(xNext, x));
-        final double[] out = new double[d];
-        /*@ loop_invariant 0 <= k && k <= n && out.length == d;
+        double[] sum = new double[d];
+        /*@ loop_invariant 0 <= k && k <= n && sum != null && sum.length == d;
           @ decreasing n - k;
-          @ assignable out[*];
+          @ assignable \nothing;
           @*/
         for (int k = 0; k < n; k++) {
-            final double[] grad = Vectors.requireResult("loss.gradient",
-                    loss.gradient(Vectors.requireInRange("x + t(x' − x)", Vectors.along(x, t[k], p))), d);
-            final double w = weights[k];
-            /*@ loop_invariant 0 <= i && i <= d;
-              @ decreasing d - i;
-              @ assignable out[*];
-              @*/
-            for (int i = 0; i < d; i++) {
-                out[i] = Math.fma(w, grad[i], out[i]);
-            }
+            sum = addNode(loss, sum, x, t[k], p, weights[k]);
         }
-        return Vectors.requireInRange("the average-vector-field discrete gradient ∇̄L(x, x')", out);
+        return Vectors.requireInRange("the average-vector-field discrete gradient ∇̄L(x, x')", sum);
+    }
+
+    /** sum + w·∇L(x + t·p), one fma per entry: the term of one node of {@link #integrate}. */
+    /*@ private behavior
+      @   requires loss != null && sum != null && x != null && p != null;
+      @   requires sum.length == x.length && p.length == x.length;
+      @   ensures \result.length == x.length;
+      @   signals_only IllegalArgumentException, ArithmeticException;
+      @   assignable \nothing;
+      @*/
+    private static double[] addNode(Loss loss, double[] sum, double[] x, double t, double[] p, double w) {
+        final double[] grad = Vectors.requireResult("loss.gradient",
+                loss.gradient(Vectors.requireInRange("x + t(x' − x)", Vectors.along(x, t, p))), x.length);
+        return Vectors.along(sum, w, grad);
     }
 
     /**

@@ -19,14 +19,14 @@ public final class MidpointDiscreteGradient implements DiscreteGradient {
         Vectors.requireStep(loss, x, xNext);
         final double[] p = Vectors.requireInRange("x' − x", Vectors.difference(xNext, x));
         final double[] mid = Vectors.midpoint(x, xNext);
+        final double[] grad = Vectors.requireResult("loss.gradient(midpoint)", loss.gradient(mid), x.length);
         // p = 0 exactly when x' = x (a difference of doubles is 0 only for equal ones): ∇̄L(x, x) = ∇L(x).
         final int e = Vectors.maxExponent(p);
         if (e == Vectors.ZERO_VECTOR) {
-            return Vectors.requireResult("loss.gradient(midpoint)", loss.gradient(mid), x.length);
+            return grad;
         }
         final double lossNext = Vectors.requireInRange("L(x')", loss.value(xNext));
         final double lossHere = Vectors.requireInRange("L(x)", loss.value(x));
-        final double[] grad = Vectors.requireResult("loss.gradient(midpoint)", loss.gradient(mid), x.length);
         return corrected(grad, p, e, Vectors.requireInRange("L(x') − L(x)", lossNext - lossHere));
     }
 

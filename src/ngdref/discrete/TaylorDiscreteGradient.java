@@ -39,8 +39,21 @@ public final class TaylorDiscreteGradient implements DiscreteGradient {
         final double[] p = Vectors.requireInRange("x' − x", Vectors.difference(xNext, x));
         final double lambda = meanValueParameter(l2, x, xNext);
         final double[] grad = Vectors.requireResult("loss.gradient(x)", loss.gradient(x), x.length);
+        return secondOrder(l2, x, p, lambda, grad);
+    }
+
+    /** ∇L(x) + ½∇²L(x + λp)p (Eq. 16), from ∇L(x), p = x' − x and the mean-value λ. */
+    /*@ private behavior
+      @   requires loss != null && x != null && p != null && grad != null;
+      @   requires p.length == x.length && grad.length == x.length;
+      @   ensures \result.length == x.length;
+      @   signals_only IllegalArgumentException, ArithmeticException;
+      @   assignable \nothing;
+      @*/
+    private static double[] secondOrder(TwiceDifferentiableLoss loss, double[] x, double[] p, double lambda,
+                                        double[] grad) {
         final double[] point = Vectors.requireInRange("x + λ(x' − x)", Vectors.along(x, lambda, p));
-        final double[] hp = Vectors.times(hessianAt(l2, point), p);
+        final double[] hp = Vectors.times(hessianAt(loss, point), p);
         final double[] out = Vectors.along(grad, 0.5, hp); // ∇L(x) + ½∇²L(x + λp)p
         return Vectors.requireInRange("the Taylor discrete gradient ∇L(x) + ½∇²L(x + λp)p", out);
     }

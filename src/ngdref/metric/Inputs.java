@@ -117,10 +117,21 @@ public final class Inputs {
           @*/
         for (int i = 0; i < v.length; i++) {
             if (!(v[i] - v[i] == 0.0)) {
-                throw new IllegalArgumentException(name + "[" + i + "] is " + describe(v[i])
-                        + "; entries must be finite");
+                throw new IllegalArgumentException(notFiniteEntry(name, i, v[i]));
             }
         }
+    }
+
+    /**
+     * The message of {@link #requireEntries(String, double[])} for entry i of value x (its own
+     * method so that the proof of requireEntries does not unfold the string concatenation).
+     */
+    /*@ private normal_behavior
+      @   ensures \result != null;
+      @   assignable \nothing;
+      @*/
+    private static String notFiniteEntry(String name, int i, double x) {
+        return name + "[" + i + "] is " + describe(x) + "; entries must be finite";
     }
 
     /**

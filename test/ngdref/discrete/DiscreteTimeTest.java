@@ -80,6 +80,28 @@ class DiscreteTimeTest {
     }
 
     @Test
+    void itohAbeTakesAnUnchangedCoordinateAtTheIntermediatePoint() {
+        // L(θ) = θ₀θ₁, x = (1, 2), x' = (3, 2). By hand (Itoh–Abe: coordinates in order, each a
+        // difference quotient, or ∂L/∂θᵢ at the intermediate point when x'ᵢ = xᵢ):
+        // component 0 = (L(3, 2) − L(1, 2))/(3 − 1) = (6 − 2)/2 = 2; component 1 = ∂L/∂θ₁ at
+        // (3, 2) = 3, not its value 1 at x. Every number is an exact small integer.
+        final Loss product = new Loss() {
+            @Override
+            public double value(double[] t) {
+                return t[0] * t[1];
+            }
+
+            @Override
+            public double[] gradient(double[] t) {
+                return new double[] {t[1], t[0]};
+            }
+        };
+        final double[] x = {1.0, 2.0};
+        assertArrayEquals(new double[] {2.0, 3.0}, new ItohAbeDiscreteGradient().of(product, x, new double[] {3.0, 2.0}));
+        assertArrayEquals(new double[] {1.0, 2.0}, x, "x is not modified");
+    }
+
+    @Test
     void averageVectorFieldErrorBoundIsStated() {
         final AverageVectorFieldDiscreteGradient one = new AverageVectorFieldDiscreteGradient(1);
         // n = 1 (midpoint rule): (1!)⁴/(3·(2!)³) = 1/24.
