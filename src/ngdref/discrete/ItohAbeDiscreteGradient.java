@@ -58,8 +58,10 @@ public final class ItohAbeDiscreteGradient implements DiscreteGradient {
                 Vectors.requireInRange(ofCoordinate("the loss difference", i), current - previous) / step);
     }
 
-    /** "what of coordinate i", a name in the messages of {@link #of} (its own method, so that the
-     *  proof of of does not unfold the concatenation with an int). */
+    /**
+     * "what of coordinate i", a name in the messages of {@link #of} (its own method, so that the
+     * proof of {@code of} does not unfold the concatenation with an int).
+     */
     /*@ private normal_behavior
       @   ensures \result != null;
       @   assignable \nothing;
