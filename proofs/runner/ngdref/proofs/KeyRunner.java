@@ -615,8 +615,9 @@ public final class KeyRunner {
             .append("- **vacuous**: a closed proof that never applies `methodBodyExpand`, i.e. closed on its precondition\n"
                 + "  alone without executing the method (the runner checks every proof; check and replay fail on one).\n")
             .append("- **conditional**: a proved contract whose proof applies the contract of a method of ngdref.metric or\n"
-                + "  ngdref.discrete that is not itself proved, or (for a class with an invariant) a proof in a class\n"
-                + "  one of whose constructor contracts, which establish the invariant, is not proved. Listed below.\n")
+                + "  ngdref.discrete that is not itself proved or is itself conditional (transitively), or (for a class\n"
+                + "  with an invariant) a proof in a class one of whose constructor contracts, which establish the\n"
+                + "  invariant, is not proved. Listed below.\n")
             .append(String.format("- %d proved contracts apply trusted stub contracts (JDK, Commons Numbers, ngdref.exact,\n"
                 + "  ngdref.numerics: `proofs/stubs`), which are assumptions, not proofs.%n%n", onStubs));
         if (!conditional.isEmpty()) {
@@ -671,6 +672,27 @@ public final class KeyRunner {
             }
             if (!on.isEmpty()) {
                 conditional.put(r.name(), String.join("; ", on));
+            }
+        }
+        // Transitively: a proof that applies a conditional contract rests on what that one rests on.
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (Row r : rows) {
+                if (!r.result().equals("proved") || conditional.containsKey(r.name())) {
+                    continue;
+                }
+                final List<String> on = new ArrayList<>();
+                for (String used : r.restsOn().split(" ")) {
+                    final String name = used.replace('~', ' ');
+                    if (!used.isEmpty() && conditional.containsKey(name)) {
+                        on.add("conditional contract " + name);
+                    }
+                }
+                if (!on.isEmpty()) {
+                    conditional.put(r.name(), String.join("; ", on));
+                    grew = true;
+                }
             }
         }
         return conditional;
