@@ -82,7 +82,7 @@ public final class HessianCorrectedMetric implements Metric {
         final double hApprox = negativeCurvature(hessianHalf, g.length);
         final ExactCurvature curvature = ExactCurvature.of(hessianHalf);
         if (!curvature.hasNegativeEigenvalue()) {
-            return Double.POSITIVE_INFINITY;
+            return unbounded();
         }
         return curvature.paperBound(g, yBar, hApprox, "the learning-rate bound (1/h)(‖ȳ‖/‖g‖)cos ψ̄");
     }
@@ -195,25 +195,78 @@ public final class HessianCorrectedMetric implements Metric {
      * An approximation of h = max(0, −λ_min(H)) after validating H (NaN when the floating-point
      * eigenvalue iteration fails): only the starting point of the exact decision.
      */
-    private static double negativeCurvature(double[][] hh, int d) {
+    /*@ private behavior
+      @   requires d >= 1;
+      @   ensures hh != null && hh.length == d;
+      @   ensures (\forall int i; 0 <= i && i < d; hh[i] != null && hh[i].length == d
+      @              && (\forall int j; 0 <= j && j < d; hh[i][j] - hh[i][j] == 0.0));
+      @   signals_only IllegalArgumentException;
+      @   assignable \nothing;
+      @*/
+    private static double negativeCurvature(/*@ nullable @*/ double[][] hh, int d) {
         if (hh == null) {
             throw new IllegalArgumentException("hessianHalf must not be null");
         }
         if (hh.length != d) {
-            throw new IllegalArgumentException("hessianHalf has " + hh.length + " rows; expected " + d);
+            throw rowCountFault(hh.length, d);
         }
+        /*@ loop_invariant 0 <= i && i <= d
+          @   && (\forall int k; 0 <= k && k < i; hh[k] != null && hh[k].length == d
+          @         && (\forall int j; 0 <= j && j < d; hh[k][j] - hh[k][j] == 0.0));
+          @ decreasing d - i;
+          @ assignable \nothing;
+          @*/
         for (int i = 0; i < d; i++) {
-            Inputs.requireEntries("hessianHalf[" + i + "]", hh[i]);
+            Inputs.requireEntries(rowName(i), hh[i]);
             if (hh[i].length != d) {
-                throw new IllegalArgumentException("hessianHalf row " + i + " has " + hh[i].length
-                        + " columns; expected " + d);
+                throw columnCountFault(i, hh[i].length, d);
             }
         }
         try {
-            return Math.max(0.0, -SymmetricEigenvalues.smallestOfSymmetricPart(hh));
+            // 0.0 − λ, not −λ (KeY 2.12.3 has no rule for unary minus on double): under the max
+            // with 0.0 the two agree for every λ, ±0 included
+            return Math.max(0.0, 0.0 - SymmetricEigenvalues.smallestOfSymmetricPart(hh));
         } catch (ArithmeticException e) {
             return Double.NaN;
         }
+    }
+
+    /**
+     * +∞, the bound when H has no negative eigenvalue. A method of its own so that its sign is a
+     * proved fact: KeY 2.12.3's rules do not evaluate doubleInf &gt; 0, and cvc5 proves it on this
+     * small goal but not inside learningRateBound's.
+     */
+    /*@ private normal_behavior
+      @   ensures \result > 0.0 && \result == Double.POSITIVE_INFINITY;
+      @   assignable \nothing;
+      @*/
+    private static double unbounded() {
+        return Double.POSITIVE_INFINITY;
+    }
+
+    /** The name of row i of H in negativeCurvature's messages ("hessianHalf[i]"). */
+    /*@ private normal_behavior
+      @   ensures \result != null;
+      @   assignable \nothing;
+      @*/
+    private static String rowName(int i) {
+        return "hessianHalf[" + i + "]";
+    }
+
+    /*@ private normal_behavior
+      @   ensures \result != null;
+      @   assignable \nothing;
+      @*/
+    private static IllegalArgumentException rowCountFault(int rows, int d) {
+        return new IllegalArgumentException("hessianHalf has " + rows + " rows; expected " + d);
+    }
+
+    /*@ private normal_behavior
+      @   ensures \result != null;
+      @   assignable \nothing;
+      @*/
+    private static IllegalArgumentException columnCountFault(int i, int columns, int d) {
+        return new IllegalArgumentException("hessianHalf row " + i + " has " + columns + " columns; expected " + d);
     }
 
     /**

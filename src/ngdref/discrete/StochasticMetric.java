@@ -39,9 +39,13 @@ public final class StochasticMetric implements Metric {
     private final double bound;
     private final /*@ nullable @*/ String boundRefusal;
 
+    // M̄'s own invariant is part of this one, so that apply may call mBar.apply (a call needs the
+    // receiver's invariant); of establishes it (its normal case is open: conditional proofs).
     /*@ private invariant bound > 0.0 && eta > 0.0;
       @ private invariant meanYBar.length == meanHg.length && meanG.length == meanHg.length;
       @ private invariant target.length == meanHg.length && meanHg.length >= 2;
+      @ private invariant hScaled.length == meanHg.length;
+      @ private invariant \invariant_for(mBar);
       @*/
 
     private StochasticMetric(OneParameterMetric mBar, double[] meanG, double[] meanYBar,
@@ -218,10 +222,27 @@ public final class StochasticMetric implements Metric {
         if (ex == Vectors.ZERO_VECTOR) {
             return out;
         }
-        // ρ = (⟨Hg⟩ᵀx)/(⟨Hg⟩ᵀ⟨g⟩) = (hScaledᵀxScaled/sDot)·2^(ex − eg); the term is η·ρ·⟨Hg⟩ᵢ.
+        addRankOneTerm(out, x, ex);
+        return Vectors.requireInRange("Mx (Eq. 19)", out);
+    }
+
+    /**
+     * The rank-one term of (19) in {@link #apply}: out + η⟨Hg⟩ρ with ρ = (⟨Hg⟩ᵀx)/(⟨Hg⟩ᵀ⟨g⟩), in
+     * place (out is M̄x), for x ≠ 0 with max|xᵢ| in [2^ex, 2^(ex+1)).
+     */
+    /*@ private normal_behavior
+      @   requires out.length == meanHg.length && x.length == meanHg.length;
+      @   assignable out[*];
+      @*/
+    private void addRankOneTerm(double[] out, double[] x, int ex) {
+        // ρ = (hScaledᵀxScaled/sDot)·2^(ex − eg); the term is η·ρ·⟨Hg⟩ᵢ.
         final double ratio = Vectors.dot(hScaled, Vectors.scalb(x, -ex)) / sDot;
         if (ex == eg && ratio == 1.0) {
             // x = ⟨g⟩ (Eq. 20): one rounding per entry, as in negativeGradient()
+            /*@ loop_invariant 0 <= i && i <= out.length;
+              @ decreasing out.length - i;
+              @ assignable out[*];
+              @*/
             for (int i = 0; i < out.length; i++) {
                 out[i] = Math.fma(eta, meanHg[i], out[i]);
             }
@@ -231,6 +252,10 @@ public final class StochasticMetric implements Metric {
             final int er = Vectors.exponent(ratio);
             final int ee = Vectors.exponent(eta);
             final double coefficient = Math.scalb(eta, -ee) * Math.scalb(ratio, -er);
+            /*@ loop_invariant 0 <= i && i <= out.length;
+              @ decreasing out.length - i;
+              @ assignable out[*];
+              @*/
             for (int i = 0; i < out.length; i++) {
                 if (meanHg[i] != 0.0) {
                     final int ei = Vectors.exponent(meanHg[i]);
@@ -240,7 +265,6 @@ public final class StochasticMetric implements Metric {
                 }
             }
         }
-        return Vectors.requireInRange("Mx (Eq. 19)", out);
     }
 
     /**

@@ -108,13 +108,22 @@ public final class OneParameterMetric implements Metric {
      */
     // Exact statement (Eq. 22), proved for every D in Coq (proofs/coq/Statements.v):
     // family_paper_form (M(γ) is M(α) at α = γ·yᵀy/yᵀg), family_maps_g_to_y, family_form_bounds_all.
+    // One case for every valid shape and γ: a result only for finite effective pairs, an
+    // IllegalArgumentException exactly for the others, so that a caller whose own contract allows
+    // both exceptions is proved without deciding Inputs.effective (which KeY cannot evaluate).
     /*@ public behavior
       @   requires g != null && y != null && g.length >= 2 && g.length == y.length;
-      @   requires (\forall int i; 0 <= i && i < g.length; g[i] - g[i] == 0.0 && y[i] - y[i] == 0.0);
-      @   requires Inputs.effective(g, y);
       @   requires gamma > 0.0 && gamma - gamma == 0.0;
+      @   ensures (\forall int i; 0 <= i && i < g.length; g[i] - g[i] == 0.0 && y[i] - y[i] == 0.0);
+      @   ensures \old(Inputs.effective(g, y));
       @   ensures \result != null && \result.dimension() == g.length && \result.alpha() > 0.0;
-      @   signals_only ArithmeticException;
+      @   signals_only IllegalArgumentException, ArithmeticException;
+      @   signals (IllegalArgumentException)
+      @       !(\forall int i; 0 <= i && i < g.length; g[i] - g[i] == 0.0 && y[i] - y[i] == 0.0)
+      @       || !\old(Inputs.effective(g, y));
+      @   signals (ArithmeticException)
+      @       (\forall int i; 0 <= i && i < g.length; g[i] - g[i] == 0.0 && y[i] - y[i] == 0.0)
+      @       && \old(Inputs.effective(g, y));
       @   assignable \nothing;
       @ also public exceptional_behavior
       @   requires g == null || y == null || g.length < 2 || g.length != y.length
@@ -197,6 +206,7 @@ public final class OneParameterMetric implements Metric {
     /*@ public behavior
       @   ensures \result > 0.0;
       @   signals_only ArithmeticException;
+      @   signals (ArithmeticException e) \invariant_for(e);
       @   assignable \nothing;
       @*/
     public double alpha() {

@@ -32,7 +32,9 @@ import javax.tools.ToolProvider;
  *   replay relies on.</li>
  * </ul>
  *
- * A mutant whose text is not found exactly once, that does not compile, for which no test runs,
+ * The test mutants and the KeY mutants run in two lanes at once (one KeY process at a time).
+ *
+ * <p>A mutant whose text is not found exactly once, that does not compile, for which no test runs,
  * or for which KeY cannot load the sources is invalid, and fails the gate too: a gate that
  * silently skips its mutants would prove nothing.
  *
@@ -72,14 +74,39 @@ public final class MutationGate {
         }
         final Map<String, List<Mutant>> groups = new java.util.LinkedHashMap<>();
         mutants.forEach(m -> groups.computeIfAbsent(m.kind() + " " + m.id(), k -> new ArrayList<>()).add(m));
-        int failures = 0;
-        int count = 0;
+        final List<List<Mutant>> tests = new ArrayList<>();
+        final List<List<Mutant>> keys = new ArrayList<>();
         for (List<Mutant> edits : groups.values()) {
-            final Mutant m = edits.get(0);
-            if (!only.matcher(m.id()).find()) {
-                continue;
+            if (only.matcher(edits.get(0).id()).find()) {
+                (edits.get(0).kind().equals("test") ? tests : keys).add(edits);
             }
-            count++;
+        }
+        final int count = tests.size() + keys.size();
+        // Two lanes on the two cores, each mutant in its own copy: the test mutants, and the KeY
+        // mutants (one KeY at a time: concurrent KeY starts race on the settings in ~/.key).
+        final java.util.concurrent.ExecutorService lanes = java.util.concurrent.Executors.newFixedThreadPool(2);
+        final java.util.concurrent.Future<Integer> testFailures = lanes.submit(() -> runLane(tests));
+        final java.util.concurrent.Future<Integer> keyFailures = lanes.submit(() -> runLane(keys));
+        lanes.shutdown();
+        final int failures;
+        try {
+            failures = testFailures.get() + keyFailures.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("a lane of the gate failed", e.getCause());
+        }
+        System.out.printf("mutation gate: %d of %d mutants rejected%n", count - failures, count);
+        if (count == 0) {
+            System.out.println("FAIL no mutant selected");
+            return 1;
+        }
+        return failures == 0 ? 0 : 1;
+    }
+
+    /** Runs the mutants one after the other, printing one line each; returns how many were not rejected. */
+    private int runLane(List<List<Mutant>> lane) throws IOException, InterruptedException {
+        int failures = 0;
+        for (List<Mutant> edits : lane) {
+            final Mutant m = edits.get(0);
             final long t0 = System.nanoTime();
             String outcome;
             try {
@@ -90,14 +117,11 @@ public final class MutationGate {
             if (!outcome.startsWith("rejected")) {
                 failures++;
             }
-            System.out.printf("%-5s %-32s %6.1f s  %s%n", m.kind(), m.id(), (System.nanoTime() - t0) / 1e9, outcome);
+            synchronized (System.out) {
+                System.out.printf("%-5s %-32s %6.1f s  %s%n", m.kind(), m.id(), (System.nanoTime() - t0) / 1e9, outcome);
+            }
         }
-        System.out.printf("mutation gate: %d of %d mutants rejected%n", count - failures, count);
-        if (count == 0) {
-            System.out.println("FAIL no mutant selected");
-            return 1;
-        }
-        return failures == 0 ? 0 : 1;
+        return failures;
     }
 
     /** Stands for a line break in the original and replacement columns. */
