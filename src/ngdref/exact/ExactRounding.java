@@ -14,7 +14,8 @@ import java.math.MathContext;
  * c, so the correctly rounded double is the least c for which it holds; it is found over the bit
  * patterns of the positive doubles (which are ordered like the doubles) by a galloping search from
  * the caller's approximation, then bisection: 2 comparisons when the approximation is already the
- * answer, about 2·log2(distance in ulps) otherwise. Every step is one exact comparison, so the
+ * answer (the range checks are decided by the same comparisons), about 2·log2(distance in ulps)
+ * otherwise, one more for a result of Double.MIN_VALUE. Every step is one exact comparison, so the
  * result is exact whatever the approximation's quality. Q &ge; 2^1024 − 2^970 (rounds to ∞) or
  * Q &le; 2^-1075 (rounds to 0) is refused by name.
  */
@@ -62,19 +63,14 @@ public final class ExactRounding {
      */
     public static double roundPositive(Quantity q, String name) {
         final BigDecimal approx = q.approximation();
-        if (q.compareWith(OVERFLOW) >= 0) {
-            throw new ArithmeticException(name + " = " + magnitude(q, approx, "at least 2^1024")
-                    + " overflows the range of double");
-        }
-        if (q.compareWith(UNDERFLOW) <= 0) {
-            throw new ArithmeticException(name + " = " + magnitude(q, approx, "at most 2^-1075")
-                    + " underflows the range of double");
-        }
         final double start = approx.signum() > 0 ? approx.doubleValue() : Double.MIN_VALUE;
         long hi = Math.min(Math.max(Double.doubleToRawLongBits(start), MIN_BITS), MAX_BITS);
         long lo;
         // Invariant after the gallop: roundsAtMost(hi) holds, and lo < hi with !roundsAtMost(lo)
-        // or lo = MIN_BITS − 1 (below every candidate: Q > 2^-1075 rounds to at least MIN_VALUE).
+        // or lo = MIN_BITS − 1 (below every candidate). The range checks are part of the search:
+        // roundsAtMost(hi) for some hi means Q < 2^1024 − 2^970 (no overflow), !roundsAtMost(lo)
+        // for some lo ≥ MIN_BITS means Q > 2^-1075 (no underflow), so an approximation that is
+        // already the answer costs 2 comparisons (3 for a result of Double.MIN_VALUE).
         if (roundsAtMost(q, hi)) {
             long step = 1;
             lo = hi - step;
@@ -87,8 +83,12 @@ public final class ExactRounding {
         } else {
             lo = hi;
             long step = 1;
-            hi = lo + step;
-            while (!roundsAtMost(q, hi)) { // terminates: roundsAtMost(MAX_BITS) since Q < OVERFLOW
+            hi = Math.min(lo + step, MAX_BITS);
+            while (!roundsAtMost(q, hi)) {
+                if (hi == MAX_BITS) {  // Q ≥ up(MAX_VALUE) = 2^1024 − 2^970 (MAX_BITS is odd: a tie rounds up)
+                    throw new ArithmeticException(name + " = " + magnitude(q, approx, "at least 2^1024")
+                            + " overflows the range of double");
+                }
                 lo = hi;
                 step *= 2;
                 hi = step >= MAX_BITS - lo ? MAX_BITS : lo + step; // no long overflow
@@ -101,6 +101,11 @@ public final class ExactRounding {
             } else {
                 lo = mid;
             }
+        }
+        // hi = MIN_BITS with nothing below it decided: Q < 1.5·2^-1074, and Q ≤ 2^-1075 rounds to 0
+        if (lo < MIN_BITS && q.compareWith(UNDERFLOW) <= 0) {
+            throw new ArithmeticException(name + " = " + magnitude(q, approx, "at most 2^-1075")
+                    + " underflows the range of double");
         }
         return Double.longBitsToDouble(hi);
     }
