@@ -28,8 +28,8 @@ import org.junit.jupiter.api.Test;
  * of docs/cli.md's, no {@code internal_error} (a bug), exit code 0, no stack trace on standard
  * error; and each valid {@code echo} returns the very doubles this test generated.
  *
- * <p>Lines: 10 × the jqwik tries of the run (pom.xml: 200 by default, 20000 in {@code -Plong}),
- * at least 3000: 3000 lines by default, 200,000 in the long profile; {@code -Dngdref.fuzz.lines=N}
+ * <p>Lines: 10 × the jqwik tries of the run (pom.xml: 200 by default, 3000 in {@code -Plong}),
+ * at least 3000: 3000 lines by default, 30,000 in the long profile; {@code -Dngdref.fuzz.lines=N}
  * overrides.
  */
 class BatchFuzzTest {

@@ -25,8 +25,8 @@ import ngdref.metric.OneParameterMetric;
  * (M⁻¹y = g, where ξ's numerator cancels) and b nearly parallel to y. Every returned component
  * must be within the bound; a refusal must name a component whose exact value, within the bound,
  * reaches the overflow threshold; ∞ or NaN is never returned. The same for toArray's entrywise
- * bound. 20 calls of apply and solve per try: 4,000 at the default tries, 100,000 in the long
- * profile; toArray on every other call (2,000 and 50,000).
+ * bound. 20 calls of apply and solve per try: 4,000 at the default tries, 60,000 in the long
+ * profile; toArray on every other call (2,000 and 30,000).
  */
 class ApplySolveBoundProperties {
 

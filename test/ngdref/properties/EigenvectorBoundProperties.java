@@ -25,7 +25,7 @@ import ngdref.metric.OneParameterMetric;
  * zeros and subnormals, and y a copy of g (scaled by a power of two) with one entry nudged by an
  * ulp or replaced by a subnormal, so that sin ψ ranges down to far below 2^-1074; γ = 1 (the
  * optimal metric, where the eigenvalues are σ(1 ± |sin ψ|) and nearly equal for tiny ψ), γ near
- * cos²ψ and α or γ anywhere in the range. 10 calls per try: 2,000 at the default tries, 50,000
+ * cos²ψ and α or γ anywhere in the range. 10 calls per try: 2,000 at the default tries, 30,000
  * in the long profile.
  */
 class EigenvectorBoundProperties {

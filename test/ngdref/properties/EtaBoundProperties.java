@@ -37,7 +37,7 @@ import ngdref.oracle.RationalMatrix;
  *   sign(B − t) is the definiteness of the explicit M + t·hhᵀ/s (PD: B &gt; t; singular: B = t),
  *   +∞ exactly when s &gt; 0, refused (IllegalArgumentException) exactly when s = 0.</li>
  * </ul>
- * Cases: 200 (Hessian) and 600 (rank-one) at the default tries, 5,000 and 15,000 in the long
+ * Cases: 200 (Hessian) and 600 (rank-one) at the default tries, 3,000 and 9,000 in the long
  * profile.
  */
 class EtaBoundProperties {

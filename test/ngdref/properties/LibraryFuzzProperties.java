@@ -38,7 +38,7 @@ import ngdref.oracle.Rational;
  * apply, solve, toArray and the eigenvectors are checked exactly by ApplySolveBoundProperties
  * and EigenvectorBoundProperties; here they must be finite or refused.)
  *
- * <p>20 calls per try: 4,000 at the default tries, 100,000 in the long profile.
+ * <p>20 calls per try: 4,000 at the default tries, 60,000 in the long profile.
  */
 class LibraryFuzzProperties {
 

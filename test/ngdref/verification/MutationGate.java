@@ -10,6 +10,12 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -32,7 +38,8 @@ import javax.tools.ToolProvider;
  *   replay relies on.</li>
  * </ul>
  *
- * The test mutants and the KeY mutants run in two lanes at once (one KeY process at a time).
+ * Two workers take the mutants from one queue, KeY mutants first; each KeY process has its own
+ * {@code user.home} (KeY keeps its settings in ~/.key).
  *
  * <p>A mutant whose text is not found exactly once, that does not compile, for which no test runs,
  * or for which KeY cannot load the sources is invalid, and fails the gate too: a gate that
@@ -82,17 +89,25 @@ public final class MutationGate {
             }
         }
         final int count = tests.size() + keys.size();
-        // Two lanes on the two cores, each mutant in its own copy: the test mutants, and the KeY
-        // mutants (one KeY at a time: concurrent KeY starts race on the settings in ~/.key).
-        final java.util.concurrent.ExecutorService lanes = java.util.concurrent.Executors.newFixedThreadPool(2);
-        final java.util.concurrent.Future<Integer> testFailures = lanes.submit(() -> runLane(tests));
-        final java.util.concurrent.Future<Integer> keyFailures = lanes.submit(() -> runLane(keys));
-        lanes.shutdown();
-        final int failures;
+        // One queue, two workers on the two cores, each mutant in its own copy. The KeY mutants (25
+        // to 60 s each) go first so that the short test mutants fill the end; each KeY process has
+        // its own user.home, so that two KeY starts never share the settings in ~/.key.
+        final Queue<List<Mutant>> queue = new ConcurrentLinkedQueue<>(keys);
+        queue.addAll(tests);
+        final int workers = Integer.parseInt(opt.getOrDefault("workers", "2"));
+        final ExecutorService pool = Executors.newFixedThreadPool(workers);
+        final List<Future<Integer>> failuresPerWorker = new ArrayList<>();
+        for (int w = 0; w < workers; w++) {
+            failuresPerWorker.add(pool.submit(() -> runQueue(queue)));
+        }
+        pool.shutdown();
+        int failures = 0;
         try {
-            failures = testFailures.get() + keyFailures.get();
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException("a lane of the gate failed", e.getCause());
+            for (Future<Integer> f : failuresPerWorker) {
+                failures += f.get();
+            }
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a worker of the gate failed", e.getCause());
         }
         System.out.printf("mutation gate: %d of %d mutants rejected%n", count - failures, count);
         if (count == 0) {
@@ -102,10 +117,10 @@ public final class MutationGate {
         return failures == 0 ? 0 : 1;
     }
 
-    /** Runs the mutants one after the other, printing one line each; returns how many were not rejected. */
-    private int runLane(List<List<Mutant>> lane) throws IOException, InterruptedException {
+    /** Takes mutants from the queue until it is empty, printing one line each; returns how many were not rejected. */
+    private int runQueue(Queue<List<Mutant>> queue) throws IOException, InterruptedException {
         int failures = 0;
-        for (List<Mutant> edits : lane) {
+        for (List<Mutant> edits = queue.poll(); edits != null; edits = queue.poll()) {
             final Mutant m = edits.get(0);
             final long t0 = System.nanoTime();
             String outcome;
@@ -231,7 +246,7 @@ public final class MutationGate {
             apply(edits, tmp);
             final String cp = Files.readString(Path.of(opt.get("key-classpath"))).trim();
             final Outcome run = execute(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xss16m", "-cp", root.resolve("target/test-classes") + java.io.File.pathSeparator + cp,
+                "-Xss16m", "-Duser.home=" + tmp.resolve("home"), "-cp", root.resolve("target/test-classes") + java.io.File.pathSeparator + cp,
                 "ngdref.proofs.KeyRunner", "--root", tmp.toString(), "--mode", "replay", "--only", m.checker(),
                 "--timeout", "60", "--smt-timeout", "10"), tmp, Integer.parseInt(opt.getOrDefault("key-timeout", "600")));
             if (run.output().contains("FAIL KeY cannot load")) {
