@@ -5,12 +5,15 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -38,8 +41,8 @@ import javax.tools.ToolProvider;
  *   replay relies on.</li>
  * </ul>
  *
- * Two workers take the mutants from one queue, KeY mutants first; each KeY process has its own
- * {@code user.home} (KeY keeps its settings in ~/.key).
+ * Two workers take jobs from one queue: all KeY mutants as one job (one KeY JVM replays them in
+ * turn, warm after the first), and each test mutant as a job.
  *
  * <p>A mutant whose text is not found exactly once, that does not compile, for which no test runs,
  * or for which KeY cannot load the sources is invalid, and fails the gate too: a gate that
@@ -59,6 +62,8 @@ public final class MutationGate {
 
     private final Path root;
     private final Map<String, String> opt;
+    /** Set when the KeY batch's unmutated control does not replay (the gate then fails). */
+    private volatile boolean controlFailed;
 
     private MutationGate(Map<String, String> opt) {
         this.opt = opt;
@@ -79,7 +84,7 @@ public final class MutationGate {
         if (opt.containsKey("key-classpath")) {
             mutants.addAll(read("key", root.resolve("proofs/mutants/key-mutants.tsv")));
         }
-        final Map<String, List<Mutant>> groups = new java.util.LinkedHashMap<>();
+        final Map<String, List<Mutant>> groups = new LinkedHashMap<>();
         mutants.forEach(m -> groups.computeIfAbsent(m.kind() + " " + m.id(), k -> new ArrayList<>()).add(m));
         final List<List<Mutant>> tests = new ArrayList<>();
         final List<List<Mutant>> keys = new ArrayList<>();
@@ -89,16 +94,26 @@ public final class MutationGate {
             }
         }
         final int count = tests.size() + keys.size();
-        // One queue, two workers on the two cores, each mutant in its own copy. The KeY mutants (25
-        // to 60 s each) go first so that the short test mutants fill the end; each KeY process has
-        // its own user.home, so that two KeY starts never share the settings in ~/.key.
-        final Queue<List<Mutant>> queue = new ConcurrentLinkedQueue<>(keys);
-        queue.addAll(tests);
+        // Two workers on the two cores take jobs from one queue, each mutant in its own copy: first
+        // all KeY mutants as one job (one KeY JVM replays them one after the other: a cold KeY
+        // start spends most of its time loading, a warm one far less), then the test mutants one
+        // job each, which the other worker starts on at once.
+        final Queue<Callable<Integer>> queue = new ConcurrentLinkedQueue<>();
+        if (!keys.isEmpty()) {
+            queue.add(() -> runKeyBatch(keys));
+        }
+        tests.forEach(edits -> queue.add(() -> runTestMutant(edits)));
         final int workers = Integer.parseInt(opt.getOrDefault("workers", "2"));
         final ExecutorService pool = Executors.newFixedThreadPool(workers);
         final List<Future<Integer>> failuresPerWorker = new ArrayList<>();
         for (int w = 0; w < workers; w++) {
-            failuresPerWorker.add(pool.submit(() -> runQueue(queue)));
+            failuresPerWorker.add(pool.submit(() -> {
+                int failures = 0;
+                for (Callable<Integer> job = queue.poll(); job != null; job = queue.poll()) {
+                    failures += job.call();
+                }
+                return failures;
+            }));
         }
         pool.shutdown();
         int failures = 0;
@@ -114,29 +129,27 @@ public final class MutationGate {
             System.out.println("FAIL no mutant selected");
             return 1;
         }
-        return failures == 0 ? 0 : 1;
+        return failures == 0 && !controlFailed ? 0 : 1;
     }
 
-    /** Takes mutants from the queue until it is empty, printing one line each; returns how many were not rejected. */
-    private int runQueue(Queue<List<Mutant>> queue) throws IOException, InterruptedException {
-        int failures = 0;
-        for (List<Mutant> edits = queue.poll(); edits != null; edits = queue.poll()) {
-            final Mutant m = edits.get(0);
-            final long t0 = System.nanoTime();
-            String outcome;
-            try {
-                outcome = m.kind().equals("test") ? runTests(edits) : runKey(edits);
-            } catch (IllegalStateException e) {
-                outcome = "INVALID: " + e.getMessage();
-            }
-            if (!outcome.startsWith("rejected")) {
-                failures++;
-            }
-            synchronized (System.out) {
-                System.out.printf("%-5s %-32s %6.1f s  %s%n", m.kind(), m.id(), (System.nanoTime() - t0) / 1e9, outcome);
-            }
+    /** One test mutant, one line of output; returns 1 if it was not rejected. */
+    private int runTestMutant(List<Mutant> edits) throws IOException, InterruptedException {
+        final long t0 = System.nanoTime();
+        String outcome;
+        try {
+            outcome = runTests(edits);
+        } catch (IllegalStateException e) {
+            outcome = "INVALID: " + e.getMessage();
         }
-        return failures;
+        return report(edits.get(0), (System.nanoTime() - t0) / 1e9, outcome);
+    }
+
+    /** Prints the mutant's line; returns 1 if it was not rejected. */
+    private static int report(Mutant m, double seconds, String outcome) {
+        synchronized (System.out) {
+            System.out.printf("%-5s %-32s %6.1f s  %s%n", m.kind(), m.id(), seconds, outcome);
+        }
+        return outcome.startsWith("rejected") ? 0 : 1;
     }
 
     /** Stands for a line break in the original and replacement columns. */
@@ -233,42 +246,112 @@ public final class MutationGate {
         }
     }
 
-    private String runKey(List<Mutant> edits) throws IOException, InterruptedException {
-        final Mutant m = edits.get(0);
-        final Path tmp = Files.createTempDirectory("ngdref-key-mutant-");
+    /**
+     * The KeY mutants: each copied (the verified packages and {@code proofs/}) and mutated, then one
+     * KeY JVM ({@code KeyRunner --batch}) replays the saved proofs of each mutant's contracts in
+     * its copy; one line of output per mutant. Returns how many were not rejected.
+     */
+    private int runKeyBatch(List<List<Mutant>> keys) throws IOException, InterruptedException {
+        final Path batch = Files.createTempDirectory("ngdref-key-mutants-");
         try {
-            for (String dir : List.of("src/ngdref/metric", "src/ngdref/discrete", "proofs/stubs", "proofs/saved")) {
-                copyTree(root.resolve(dir), tmp.resolve(dir));
-            }
-            for (String file : List.of("proofs/report.tsv", "proofs/open-contracts.tsv", "proofs/cvc5-key.sh")) {
-                Files.copy(root.resolve(file), tmp.resolve(file), java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
-            }
-            apply(edits, tmp);
-            final String cp = Files.readString(Path.of(opt.get("key-classpath"))).trim();
-            final Outcome run = execute(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xss16m", "-Duser.home=" + tmp.resolve("home"), "-cp", root.resolve("target/test-classes") + java.io.File.pathSeparator + cp,
-                "ngdref.proofs.KeyRunner", "--root", tmp.toString(), "--mode", "replay", "--only", m.checker(),
-                "--timeout", "60", "--smt-timeout", "10"), tmp, Integer.parseInt(opt.getOrDefault("key-timeout", "600")));
-            if (run.output().contains("FAIL KeY cannot load")) {
-                throw new IllegalStateException(firstLine(run.output(), "FAIL KeY cannot load"));
-            }
-            final Pattern target = Pattern.compile(m.checker());
-            final boolean targetFailed = run.output().lines()
-                .filter(l -> l.startsWith("FAIL "))
-                .anyMatch(l -> target.matcher(l).find());
-            if (run.exit() != 0 && targetFailed) {
-                return "rejected (" + firstLine(run.output(), "FAIL ") + ")";
-            }
-            if (run.exit() == 0) {
-                if (!run.output().contains("proved")) {
-                    throw new IllegalStateException("no contract matches " + m.checker());
+            final Map<List<Mutant>, Path> copies = new LinkedHashMap<>();
+            int failures = 0;
+            final StringBuilder lines = new StringBuilder();
+            for (List<Mutant> edits : keys) {
+                final Path copy = batch.resolve(edits.get(0).id());
+                try {
+                    copyForKey(copy);
+                    apply(edits, copy);
+                    copies.put(edits, copy);
+                    lines.append(copy).append('\t').append(edits.get(0).checker()).append('\n');
+                } catch (IllegalStateException e) {
+                    failures += report(edits.get(0), 0.0, "INVALID: " + e.getMessage());
                 }
-                return "SURVIVED: the saved proofs of " + m.checker() + " replay on the mutant (" + m.what() + ")";
             }
-            throw new IllegalStateException("KeY failed, but not on " + m.checker() + ": " + firstLine(run.output(), "FAIL "));
+            // A control at the end: the unmutated sources, with the contracts of the first and the
+            // last mutant, replayed in the same (by then most used) JVM, must pass, so that a
+            // rejection above cannot come from state an earlier replay left in KeY. (All selected
+            // contracts would take 3 more minutes, mostly AVF integrate's replay.)
+            final Path control = batch.resolve("unmutated-control");
+            copyForKey(control);
+            final String controlContracts = "(" + keys.get(0).get(0).checker() + ")|(" + keys.get(keys.size() - 1).get(0).checker() + ")";
+            lines.append(control).append('\t').append(controlContracts).append('\n');
+            final Path list = batch.resolve("batch.tsv");
+            Files.writeString(list, lines.toString());
+            final String cp = Files.readString(Path.of(opt.get("key-classpath"))).trim();
+            // the whole batch (about 6 minutes for 22 mutants): a hung replay fails the gate in time
+            final int timeout = Integer.parseInt(opt.getOrDefault("key-batch-timeout", "1800"));
+            final Outcome run = execute(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xss16m", "-cp", root.resolve("target/test-classes") + java.io.File.pathSeparator + cp,
+                "ngdref.proofs.KeyRunner", "--batch", list.toString(), "--timeout", "60", "--smt-timeout", "10"),
+                batch, timeout);
+            for (Map.Entry<List<Mutant>, Path> e : copies.entrySet()) {
+                final Mutant m = e.getKey().get(0);
+                final Path exitFile = e.getValue().resolve("exit.txt");
+                if (!Files.exists(exitFile)) {
+                    failures += report(m, 0.0, "INVALID: the KeY batch did not reach this mutant (exit "
+                        + run.exit() + "): " + firstLine(run.output(), "Exception"));
+                    continue;
+                }
+                final String[] status = Files.readString(exitFile).trim().split(" ");
+                String outcome;
+                try {
+                    outcome = keyOutcome(m, Integer.parseInt(status[0]), Files.readString(e.getValue().resolve("output.txt")));
+                } catch (IllegalStateException ex) {
+                    outcome = "INVALID: " + ex.getMessage();
+                }
+                failures += report(m, Double.parseDouble(status[1]), outcome);
+            }
+            final Path controlExit = control.resolve("exit.txt");
+            final String controlStatus = Files.exists(controlExit) ? Files.readString(controlExit).trim() : "not reached";
+            if (!controlStatus.startsWith("0 ") || !Files.readString(control.resolve("output.txt")).contains("proved")) {
+                System.out.println("FAIL the unmutated control did not replay in the KeY batch (" + controlStatus + "): "
+                    + (Files.exists(control.resolve("output.txt")) ? firstLine(Files.readString(control.resolve("output.txt")), "FAIL ") : "-"));
+                controlFailed = true;
+            } else {
+                synchronized (System.out) {
+                    System.out.printf("%-5s %-32s %6.1f s  %s%n", "key", "(control: unmutated)", Double.parseDouble(controlStatus.split(" ")[1]),
+                        "the first and last mutants' proofs replay unmutated in the batch JVM");
+                }
+            }
+            return failures;
         } finally {
-            deleteTree(tmp);
+            deleteTree(batch);
         }
+    }
+
+    /** The part of the tree a KeY replay reads: the verified packages and proofs/. */
+    private void copyForKey(Path copy) throws IOException {
+        for (String dir : List.of("src/ngdref/metric", "src/ngdref/discrete", "proofs/stubs", "proofs/saved")) {
+            copyTree(root.resolve(dir), copy.resolve(dir));
+        }
+        for (String file : List.of("proofs/report.tsv", "proofs/open-contracts.tsv", "proofs/cvc5-key.sh")) {
+            Files.copy(root.resolve(file), copy.resolve(file), StandardCopyOption.COPY_ATTRIBUTES);
+        }
+    }
+
+    /** What one KeY replay of a mutant's copy says: rejected, or survived; invalid (thrown) otherwise. */
+    private static String keyOutcome(Mutant m, int exit, String output) {
+        if (output.contains("FAIL KeY cannot load")) {
+            throw new IllegalStateException(firstLine(output, "FAIL KeY cannot load"));
+        }
+        if (exit == 2) {
+            throw new IllegalStateException("the KeY run threw: " + firstLine(output, "Exception"));
+        }
+        final Pattern target = Pattern.compile(m.checker());
+        final boolean targetFailed = output.lines()
+            .filter(l -> l.startsWith("FAIL "))
+            .anyMatch(l -> target.matcher(l).find());
+        if (exit != 0 && targetFailed) {
+            return "rejected (" + firstLine(output, "FAIL ") + ")";
+        }
+        if (exit == 0) {
+            if (!output.contains("proved")) {
+                throw new IllegalStateException("no contract matches " + m.checker());
+            }
+            return "SURVIVED: the saved proofs of " + m.checker() + " replay on the mutant (" + m.what() + ")";
+        }
+        throw new IllegalStateException("KeY failed, but not on " + m.checker() + ": " + firstLine(output, "FAIL "));
     }
 
     private record Outcome(int exit, String output) {
