@@ -136,14 +136,31 @@ public final class AverageVectorFieldDiscreteGradient implements DiscreteGradien
         Vectors.requireStep(loss, x, xNext);
         final double[] a = integrate(nodes, loss, x, xNext);
         final double[] b = integrate(2 * nodes, loss, x, xNext);
+        return finiteMaxAbsDifference(a, b);
+    }
+
+    /**
+     * max|aᵢ − bᵢ|, refused when not finite (a NaN component or an overflow): the estimate of
+     * {@link #errorEstimate}. The range check is here so that KeY decides "finite and not negative"
+     * once, not on every path of errorEstimate.
+     */
+    /*@ private behavior
+      @   requires a != null && b != null && a.length == b.length;
+      @   ensures \result >= 0.0;
+      @   signals_only ArithmeticException;
+      @   assignable \nothing;
+      @*/
+    private static double finiteMaxAbsDifference(double[] a, double[] b) {
         double max = 0.0;
         /*@ loop_invariant 0 <= i && i <= a.length;
+          @ loop_invariant max >= 0.0 || \fp_nan(max);
           @ decreasing a.length - i;
           @ assignable \strictly_nothing;
           @*/
         for (int i = 0; i < a.length; i++) {
             max = Math.max(max, Math.abs(a[i] - b[i]));
         }
-        return Vectors.requireInRange("the quadrature error estimate max|AVF_n − AVF_2n|", max);
+        Vectors.requireInRange("the quadrature error estimate max|AVF_n − AVF_2n|", max);
+        return max;
     }
 }
