@@ -16,6 +16,8 @@ public final class AverageVectorFieldDiscreteGradient implements DiscreteGradien
 
     private final int nodes;
 
+    //@ private invariant 1 <= nodes && nodes <= 64;
+
     /**
      * AVF with an n-point rule.
      *
@@ -31,10 +33,14 @@ public final class AverageVectorFieldDiscreteGradient implements DiscreteGradien
       @   signals_only IllegalArgumentException;
       @*/
     public AverageVectorFieldDiscreteGradient(int nodes) {
-        if (nodes < 1 || nodes > 64) {
+        final boolean inRange = nodes >= 1 && nodes <= 64;
+        // The field is written before the range check: JML asks the invariant of the object under
+        // construction on the constructor's exceptional exit too (the object is never seen there),
+        // so an out-of-range n leaves the placeholder 1 behind the exception.
+        this.nodes = inRange ? nodes : 1;
+        if (!inRange) {
             throw new IllegalArgumentException("nodes = " + nodes + "; the Gauss–Legendre rule needs 1 <= nodes <= 64");
         }
-        this.nodes = nodes;
     }
 
     @Override
